@@ -1,0 +1,153 @@
+/* kik-status: the status of a plan per field of action and in total. */
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: kik-status [--format table|csv|json] [--fields FILE] [MEASURES_FILE]\n"
+	"Prints goals, measures and the count and percentage of measures per status, per field of\n"
+	"action and in total, for the bundled plan (KIK, 2023-10-05) or for MEASURES_FILE.\n"
+	"Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
+
+static void print_table(const kik_plan *plan)
+{
+	kik_summary s;
+	size_t i;
+	int st;
+	printf("%s%s%s\n\n", kik_plan_name(plan), *kik_plan_as_of(plan) ? ", as of " : "", kik_plan_as_of(plan));
+	printf("%-6s %-34s %5s %8s", "field", "name", "goals", "measures");
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		printf("  %15s", kik_status_label((kik_status)st, KIK_LANG_DE));
+	printf("\n");
+	for (i = 0; i <= kik_plan_field_count(plan); i++) {
+		const kik_field *f = kik_plan_field(plan, i);
+		char name[128];
+		if (f) {
+			kik_summary_field(f, &s);
+			snprintf(name, sizeof(name), "%s", kik_field_name(f));
+		} else {
+			kik_summary_plan(plan, &s);
+			snprintf(name, sizeof(name), "%s", "");
+		}
+		/* names are UTF-8: pad by characters, not bytes */
+		{
+			size_t chars = 0, pad;
+			const char *p;
+			for (p = name; *p; p++)
+				chars += ((unsigned char)*p & 0xC0) != 0x80;
+			pad = chars < 34 ? 34 - chars : 0;
+			printf("%-6s %s%*s %5zu %8zu", f ? kik_field_code(f) : "total", name, (int)pad, "", s.goals,
+			       s.measures);
+		}
+		for (st = 0; st < KIK_STATUS_COUNT; st++)
+			printf("  %6zu (%3u %%)", s.count[st], s.percent[st]);
+		printf("\n");
+	}
+}
+
+static void print_csv_row(const char *code, const char *name, const kik_summary *s)
+{
+	int st;
+	printf("%s;\"", code);
+	for (; *name; name++)
+		fputs(*name == '"' ? "\"\"" : (char[]){ *name, 0 }, stdout);
+	printf("\";%zu;%zu", s->goals, s->measures);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		printf(";%zu", s->count[st]);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		printf(";%u", s->percent[st]);
+	printf("\n");
+}
+
+static void print_csv(const kik_plan *plan)
+{
+	kik_summary s;
+	size_t i;
+	printf("field;name;goals;measures;waiting;in_progress;implemented;"
+	       "waiting_percent;in_progress_percent;implemented_percent\n");
+	for (i = 0; i < kik_plan_field_count(plan); i++) {
+		const kik_field *f = kik_plan_field(plan, i);
+		kik_summary_field(f, &s);
+		print_csv_row(kik_field_code(f), kik_field_name(f), &s);
+	}
+	kik_summary_plan(plan, &s);
+	print_csv_row("total", "", &s);
+}
+
+static void print_json_counts(const kik_summary *s)
+{
+	int st;
+	printf("\"goals\": %zu, \"measures\": %zu, \"counts\": {", s->goals, s->measures);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		printf("%s\"%s\": %zu", st ? ", " : "", kik_status_key((kik_status)st), s->count[st]);
+	printf("}, \"percent\": {");
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		printf("%s\"%s\": %u", st ? ", " : "", kik_status_key((kik_status)st), s->percent[st]);
+	printf("}");
+}
+
+static void print_json(const kik_plan *plan)
+{
+	kik_summary s;
+	size_t i;
+	printf("{\"plan\": ");
+	cli_json_string(stdout, kik_plan_name(plan));
+	printf(", \"as_of\": ");
+	if (*kik_plan_as_of(plan))
+		cli_json_string(stdout, kik_plan_as_of(plan));
+	else
+		printf("null");
+	printf(",\n \"fields\": [");
+	for (i = 0; i < kik_plan_field_count(plan); i++) {
+		const kik_field *f = kik_plan_field(plan, i);
+		kik_summary_field(f, &s);
+		printf("%s\n  {\"code\": ", i ? "," : "");
+		cli_json_string(stdout, kik_field_code(f));
+		printf(", \"name\": ");
+		cli_json_string(stdout, kik_field_name(f));
+		printf(", ");
+		print_json_counts(&s);
+		printf("}");
+	}
+	kik_summary_plan(plan, &s);
+	printf("],\n \"total\": {");
+	print_json_counts(&s);
+	printf("}}\n");
+}
+
+int main(int argc, char **argv)
+{
+	const char *format = "table", *measures = NULL, *fields = NULL;
+	kik_plan *plan;
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return CLI_OK;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			format = argv[++i];
+		} else if (strcmp(argv[i], "--fields") == 0 && i + 1 < argc) {
+			fields = argv[++i];
+		} else if (argv[i][0] != '-' && !measures) {
+			measures = argv[i];
+		} else {
+			fputs(usage, stderr);
+			return CLI_BAD_INPUT;
+		}
+	}
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
+		fprintf(stderr, "kik-status: unknown format '%s': expected table, csv or json\n", format);
+		return CLI_BAD_INPUT;
+	}
+	plan = cli_load_plan("kik-status", measures, fields);
+	if (!plan)
+		return CLI_BAD_INPUT;
+	if (strcmp(format, "json") == 0)
+		print_json(plan);
+	else if (strcmp(format, "csv") == 0)
+		print_csv(plan);
+	else
+		print_table(plan);
+	kik_plan_free(plan);
+	return CLI_OK;
+}

@@ -1,0 +1,15 @@
+/**
+ * @file kik/kik.h
+ * @brief libkik: tracking the measures of a municipal action plan.
+ *
+ * Includes every public header of the library.
+ */
+#ifndef KIK_KIK_H
+#define KIK_KIK_H
+
+#include "kik/common.h"
+#include "kik/plan.h"
+#include "kik/io.h"
+#include "kik/summary.h"
+
+#endif

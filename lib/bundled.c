@@ -1,0 +1,39 @@
+/* The bundled plan: KIK as of 2023-10-05, read from the data files compiled into the library. */
+#include "internal.h"
+
+#include "bundled_data.h"
+
+int kik_plan_new_default_with_allocator(kik_plan **out, const kik_allocator *allocator)
+{
+	static const struct {
+		kik_import_kind kind;
+		const unsigned char *data;
+		const size_t *size;
+		const char *name;
+	} parts[] = {
+		{ KIK_IMPORT_PLAN_INFO, kik__bundled_plan, &kik__bundled_plan_size, "kik-plan.csv" },
+		{ KIK_IMPORT_FIELDS, kik__bundled_fields, &kik__bundled_fields_size, "kik-fields.csv" },
+		{ KIK_IMPORT_MEASURES, kik__bundled_measures, &kik__bundled_measures_size, "kik-2023-10-05.csv" },
+	};
+	kik_plan *plan;
+	size_t i;
+	int err;
+	if (!out)
+		return KIK_EINVAL;
+	if ((err = kik_plan_new_with_allocator(&plan, allocator)) < 0)
+		return err;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		err = kik_plan_import_buffer(plan, parts[i].kind, (const char *)parts[i].data, *parts[i].size, parts[i].name, NULL);
+		if (err < 0) {
+			kik_plan_free(plan);
+			return err;
+		}
+	}
+	*out = plan;
+	return 0;
+}
+
+int kik_plan_new_default(kik_plan **out)
+{
+	return kik_plan_new_default_with_allocator(out, NULL);
+}

@@ -1,0 +1,34 @@
+/* What the importers share: reading rows with positions, header matching, atomic apply. */
+#ifndef KIK_IMPORT_H
+#define KIK_IMPORT_H
+
+#include "csv.h"
+
+typedef struct kik__import {
+	kik_plan *plan; /* the staging copy the importer writes into */
+	kik__csv csv;
+	const char *file; /* name for messages, or NULL */
+} kik__import;
+
+/* A column an importer reads: its key, other accepted names ("|"-separated), required. */
+typedef struct kik__column {
+	const char *key;
+	const char *aliases;
+	int required;
+} kik__column;
+
+/* Reads the next row that is not empty, with every cell trimmed of surrounding white space:
+ * 1, 0 at the end, <0 with the plan's error set. */
+int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count);
+/* Reads the header row and finds each column: index[k] is its cell, or -1. */
+int kik__import_header(kik__import *im, const kik__column *columns, size_t n, int *index);
+/* The text of cell `index` of the row ("" when the row is shorter or index < 0). */
+const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index);
+/* The position of a cell, for errors (the row's start when the cell is missing). */
+kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size_t count, int index);
+
+int kik__import_measures(kik__import *im);
+int kik__import_fields(kik__import *im);
+int kik__import_plan_info(kik__import *im);
+
+#endif

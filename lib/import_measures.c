@@ -1,0 +1,108 @@
+/* The measures CSV: field, group, goal, goal_text, measure, text, status. */
+#include "import.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { FIELD, GROUP, GOAL, GOAL_TEXT, MEASURE, TEXT, STATUS, COLUMNS };
+
+static const kik__column columns[COLUMNS] = {
+	{ "field", "Handlungsfeld|Feld", 1 },
+	{ "group", "Gruppe", 0 },
+	{ "goal", "Ziel|Ziel-Nr|Zielnummer", 1 },
+	{ "goal_text", "Zieltext|Ziel-Text", 0 },
+	{ "measure", "Nummer|Maßnahme-Nr|Maßnahmennummer|number", 1 },
+	{ "text", "Maßnahme|Ziel/Maßnahme|Maßnahmentext|Beschreibung", 1 },
+	{ "status", "Status|Umsetzungsstand", 1 },
+};
+
+/* A measure cell holds "4.6" or a whole id "SB-4.6"; returns the number part. */
+static const char *number_part(const char *cell, const kik_field *field)
+{
+	const char *dash = strrchr(cell, '-');
+	size_t code_len = strlen(field->code);
+	if (dash && (size_t)(dash - cell) == code_len && strncmp(cell, field->code, code_len) == 0)
+		return dash + 1;
+	return cell;
+}
+
+int kik__import_measures(kik__import *im)
+{
+	kik_plan *plan = im->plan;
+	int col[COLUMNS];
+	const char *group = "";
+	kik_field *group_field = NULL;
+	const kik__csv_cell *cells;
+	size_t n;
+	int got, err = kik__import_header(im, columns, COLUMNS, col);
+	if (err < 0)
+		return err;
+	while ((got = kik__import_row(im, &cells, &n)) > 0) {
+		kik_measure_desc d = KIK_MEASURE_DESC_INIT;
+		kik_field *field;
+		const kik_measure *existing;
+		kik_measure *m;
+		unsigned goal, sub;
+		char id[128];
+		kik__pos pos = kik__import_pos(im, cells, n, col[FIELD]);
+		const char *cell = kik__import_cell(cells, n, col[FIELD]);
+		if (!*cell)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "expected a field of action (code or name)");
+		field = kik__plan_find_field(plan, cell);
+		if (!field && (err = kik__plan_define_field(plan, cell, &field)) < 0)
+			return kik__error_set(plan, err, &pos, "%s", kik_plan_last_error(plan)->message);
+
+		/* An empty group cell continues the group of the row above, as merged cells do.
+		 * The name is kept by the plan once the first measure of the group is in. */
+		cell = kik__import_cell(cells, n, col[GROUP]);
+		if (*cell || field != group_field)
+			group = cell;
+		group_field = field;
+
+		cell = kik__import_cell(cells, n, col[GOAL]);
+		pos = kik__import_pos(im, cells, n, col[GOAL]);
+		if (kik__parse_goal_number(cell, &d.goal) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a goal number: expected 1, 2, ...",
+					      cell);
+
+		cell = kik__import_cell(cells, n, col[MEASURE]);
+		pos = kik__import_pos(im, cells, n, col[MEASURE]);
+		d.number = number_part(cell, field);
+		if (kik__parse_measure_number(d.number, &goal, &sub) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a measure number: expected GOAL.N, e.g. 4.6", cell);
+		if (goal != d.goal)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s does not belong to goal %u of this row",
+					      cell, d.goal);
+		snprintf(id, sizeof(id), "%s-%u.%u", field->code, goal, sub);
+		existing = kik_plan_find_measure(plan, id);
+		if (existing && existing->import_line)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s appears twice: first on line %lu", id,
+					      existing->import_line);
+
+		d.text = kik__import_cell(cells, n, col[TEXT]);
+		if (!*d.text) {
+			pos = kik__import_pos(im, cells, n, col[TEXT]);
+			return kik__error_set(plan, KIK_EPARSE, &pos, "expected the text of measure %s", id);
+		}
+
+		cell = kik__import_cell(cells, n, col[STATUS]);
+		if (kik_status_parse(cell, &d.status) < 0) {
+			pos = kik__import_pos(im, cells, n, col[STATUS]);
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a status: expected wartend, in Bearbeitung or implementiert "
+					      "(or waiting, in_progress, implemented)",
+					      cell);
+		}
+
+		d.field = field->code;
+		d.group = group;
+		d.goal_text = kik__import_cell(cells, n, col[GOAL_TEXT]);
+		pos = kik__import_pos(im, cells, n, col[MEASURE]);
+		if ((err = kik__plan_put_measure(plan, &d, &pos, &m)) < 0)
+			return err;
+		if (*group) /* the row buffer is reused: keep the plan's copy of the name */
+			group = m->goal->group->name;
+	}
+	return got;
+}

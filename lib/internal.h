@@ -1,0 +1,154 @@
+/* Private declarations shared by the files of lib/. Nothing here is public API. */
+#ifndef KIK_INTERNAL_H
+#define KIK_INTERNAL_H
+
+#include "kik/kik.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+
+/* ---- alloc.c: allocation through the plan's allocator ---------------- */
+void *kik__malloc(const kik_allocator *a, size_t size);
+void *kik__realloc(const kik_allocator *a, void *ptr, size_t size);
+void kik__free(const kik_allocator *a, void *ptr);
+char *kik__strndup(const kik_allocator *a, const char *s, size_t len);
+
+/* A growable array of pointers. Zero-initialised is empty. */
+typedef struct kik__vec {
+	void **items;
+	size_t len, cap;
+} kik__vec;
+int kik__vec_push(const kik_allocator *a, kik__vec *v, void *item);
+int kik__vec_reserve(const kik_allocator *a, kik__vec *v, size_t cap);
+void kik__vec_free(const kik_allocator *a, kik__vec *v);
+
+/* A growable byte buffer, always NUL-terminated once non-empty. */
+typedef struct kik__buf {
+	char *data;
+	size_t len, cap;
+} kik__buf;
+int kik__buf_append(const kik_allocator *a, kik__buf *b, const char *s, size_t len);
+void kik__buf_free(const kik_allocator *a, kik__buf *b);
+
+/* ---- arena.c: objects and strings that live as long as the plan -------- */
+typedef struct kik__arena_block kik__arena_block;
+typedef struct kik__arena {
+	kik__arena_block *head;
+	size_t used, size; /* of head */
+} kik__arena;
+void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size);
+char *kik__arena_strndup(const kik_allocator *a, kik__arena *arena, const char *s, size_t len);
+void kik__arena_free(const kik_allocator *a, kik__arena *arena);
+
+/* ---- index.c: string -> pointer hash table (keys compared case-insensitively for ASCII) */
+typedef struct kik__index {
+	const char **keys;
+	void **values;
+	size_t len, cap;
+} kik__index;
+void *kik__index_get(const kik__index *ix, const char *key);
+/* Makes room for `extra` more keys, so that as many puts cannot fail. */
+int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
+/* Adds or replaces; `key` must outlive the index. */
+int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
+void kik__index_free(const kik_allocator *a, kik__index *ix);
+
+/* ---- text.c: UTF-8 and name matching ----------------------------------- */
+/* Folds a name for matching: lower case (ASCII and German umlauts), "ß" -> "ss",
+ * everything but letters and digits dropped. Writes at most cap-1 bytes. */
+void kik__fold_name(const char *s, char *out, size_t cap);
+/* Strips leading and trailing ASCII white space (and NBSP) in place: returns the new start. */
+const char *kik__trim(const char *s, size_t *len);
+/* Number of UTF-8 code points in s[0..len). */
+size_t kik__utf8_length(const char *s, size_t len);
+int kik__is_iso_date(const char *s);
+
+/* ---- the model (plan.c) ------------------------------------------------ */
+struct kik_group {
+	const char *name;
+	kik_field *field;
+	kik__vec goals;
+};
+
+struct kik_goal {
+	unsigned number;
+	unsigned long import_line; /* first line of this goal in the running import, 0 if none */
+	const char *text;
+	kik_field *field;
+	kik_group *group;
+	kik__vec measures;
+};
+
+struct kik_measure {
+	const char *id;
+	const char *number;
+	const char *text;
+	kik_goal *goal;
+	kik_status recorded;
+	unsigned long import_line; /* line of this measure in the running import, 0 if none */
+};
+
+struct kik_field {
+	const char *code;
+	const char *name;
+	kik__vec aliases;
+	kik__vec groups;
+	kik__vec goals;
+	size_t measure_count;
+};
+
+typedef struct kik__error_slot {
+	int set;
+	kik_error pub;
+	char message[512];
+	char file[1024];
+} kik__error_slot;
+
+struct kik_plan {
+	kik_allocator alloc;
+	kik__arena arena;
+	const char *name;
+	const char *as_of;
+	kik__vec fields;
+	kik__index measures_by_id;
+	kik__index goals_by_key;  /* "<code>-<number>" */
+	kik__index groups_by_key; /* "<code>\n<name>" */
+	kik__vec order;     /* measures in document order; rebuilt when dirty */
+	int order_dirty;
+	size_t measure_count;
+	kik__error_slot error;
+};
+
+/* Where an error is, for messages about input files. */
+typedef struct kik__pos {
+	const char *file;
+	unsigned long line, column;
+} kik__pos;
+
+void kik__error_clear(kik_plan *plan);
+/* Records an error on the plan and returns `code`. `pos` may be NULL. */
+int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+void kik__error_copy(kik_plan *to, const kik_plan *from);
+
+/* Adds or updates a measure; errors are reported at `pos` (may be NULL). */
+int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik__pos *pos,
+			  kik_measure **out);
+/* Defines a field for a name the plan does not know, deriving a free code from it. */
+int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out);
+kik_field *kik__plan_find_field(const kik_plan *plan, const char *code_or_name);
+/* Brings plan->order up to date; cannot fail (put reserved the room). */
+void kik__plan_reorder(kik_plan *plan);
+/* A copy of the plan's whole content, with the same allocator. */
+int kik__plan_clone(const kik_plan *plan, kik_plan **out);
+/* Swaps the contents of two plans (allocators included). */
+void kik__plan_swap(kik_plan *a, kik_plan *b);
+/* Parses "4", "4." -> 4. Returns 0 or -1. */
+int kik__parse_goal_number(const char *s, unsigned *out);
+/* Parses "4.6" or "4.6." -> goal 4, sub 6. Returns 0 or -1. */
+int kik__parse_measure_number(const char *s, unsigned *goal, unsigned *sub);
+
+#endif

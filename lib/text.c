@@ -1,0 +1,93 @@
+/* Text helpers: name folding for matching headers and field names, trimming, UTF-8 lengths. */
+#include "internal.h"
+
+#include <string.h>
+
+static int is_alnum_ascii(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+void kik__fold_name(const char *s, char *out, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+	if (cap == 0)
+		return;
+	while (*p && n + 2 < cap) {
+		if (p[0] == 0xC3 && p[1]) {
+			unsigned char c = p[1];
+			if (c == 0x9F) { /* ß -> ss */
+				out[n++] = 's';
+				out[n++] = 's';
+			} else if (c >= 0x80 && c <= 0x9E) { /* upper-case Latin-1 letter -> lower */
+				out[n++] = (char)0xC3;
+				out[n++] = (char)(c + 0x20);
+			} else {
+				out[n++] = (char)0xC3;
+				out[n++] = (char)c;
+			}
+			p += 2;
+		} else if (*p >= 0x80) {
+			out[n++] = (char)*p++; /* other non-ASCII bytes are kept as they are */
+		} else {
+			if (is_alnum_ascii(*p))
+				out[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+			p++;
+		}
+	}
+	out[n] = '\0';
+}
+
+const char *kik__trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+	for (;;) {
+		if (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+			s++, n--;
+		} else if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			s += 2, n -= 2; /* no-break space, common in Word exports */
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+			n--;
+		else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	*len = n;
+	return s;
+}
+
+size_t kik__utf8_length(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int kik__is_iso_date(const char *s)
+{
+	static const unsigned char days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int i, month, day;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+		return 0;
+	if (month == 2 && day == 29) {
+		int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	}
+	return 1;
+}
