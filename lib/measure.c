@@ -85,19 +85,21 @@ typedef struct placement {
 
 static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos, placement *p)
 {
+	/* bad content is invalid input in a file, a bad argument in a direct call */
+	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
 	char key[600];
 	if (!d || d->version < 1 || !d->field || !d->number || !d->text || (unsigned)d->status >= KIK_STATUS_COUNT)
-		return kik__error_set(plan, KIK_EINVAL, pos, "a measure needs a field, a number, a text and a status");
+		return kik__error_set(plan, invalid, pos, "a measure needs a field, a number, a text and a status");
 	if (!*d->text)
-		return kik__error_set(plan, KIK_EINVAL, pos, "measure %s has no text", d->number);
+		return kik__error_set(plan, invalid, pos, "measure %s has no text", d->number);
 	p->field = kik__plan_find_field(plan, d->field);
 	if (!p->field)
-		return kik__error_set(plan, KIK_EINVAL, pos, "unknown field '%s'", d->field);
+		return kik__error_set(plan, invalid, pos, "unknown field '%s'", d->field);
 	if (kik__parse_measure_number(d->number, &p->goal_no, &p->sub) < 0)
-		return kik__error_set(plan, KIK_EINVAL, pos,
+		return kik__error_set(plan, invalid, pos,
 				      "'%s' is not a measure number: expected GOAL.N, e.g. 4.6", d->number);
 	if (d->goal && d->goal != p->goal_no)
-		return kik__error_set(plan, KIK_EINVAL, pos, "measure %s does not belong to goal %u", d->number, d->goal);
+		return kik__error_set(plan, invalid, pos, "measure %s does not belong to goal %u", d->number, d->goal);
 
 	snprintf(key, sizeof(key), "%s-%u", p->field->code, p->goal_no);
 	p->goal = kik__index_get(&plan->goals_by_key, key);
@@ -115,10 +117,10 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 	if (p->goal && p->goal->import_line && pos) {
 		kik_goal *goal = p->goal;
 		if (d->goal_text && *d->goal_text && *goal->text && strcmp(d->goal_text, goal->text) != 0)
-			return kik__error_set(plan, KIK_EINVAL, pos, "goal %u of field %s has another text on line %lu",
+			return kik__error_set(plan, invalid, pos, "goal %u of field %s has another text on line %lu",
 					      p->goal_no, p->field->code, goal->import_line);
 		if (d->group && *d->group && goal->group && goal->group != p->group)
-			return kik__error_set(plan, KIK_EINVAL, pos,
+			return kik__error_set(plan, invalid, pos,
 					      "goal %u of field %s is in group '%s' (line %lu), not in '%s'", p->goal_no,
 					      p->field->code, goal->group->name, goal->import_line, d->group);
 	}

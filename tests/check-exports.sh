@@ -1,0 +1,13 @@
+#!/bin/sh
+# Compares the dynamic symbols of libkik with the committed list and with the header declarations.
+set -eu
+lib=$1 list=$2 headers=$3
+actual=$(nm -D --defined-only "$lib" | awk '$2 == "T" || $2 == "D" || $2 == "R" {print $3}' | sort)
+if ! printf '%s\n' "$actual" | diff -u "$list" -; then
+  echo "exports differ from $list (update it when the API changes on purpose)"
+  exit 1
+fi
+for sym in $actual; do
+  grep -q "\b$sym(" "$headers"/*.h || { echo "$sym is exported but not declared in a public header"; exit 1; }
+done
+echo "exports: $(printf '%s\n' "$actual" | wc -l) symbols, all public"

@@ -1,0 +1,213 @@
+/* Loading the measures CSV: dialects, headers, errors with positions, all or nothing. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <kik/kik.h>
+#include <string.h>
+
+static kik_plan *plan;
+
+static void setup(void)
+{
+	cr_assert(eq(int, kik_plan_new(&plan), 0));
+}
+
+static void teardown(void)
+{
+	kik_plan_free(plan);
+}
+
+TestSuite(import, .init = setup, .fini = teardown);
+
+static int load(const char *csv)
+{
+	return kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, csv, strlen(csv), "m.csv", NULL);
+}
+
+static void expect_error(int code, unsigned long line, unsigned long column, const char *fragment)
+{
+	const kik_error *e = kik_plan_last_error(plan);
+	cr_assert(ne(ptr, (void *)e, NULL));
+	cr_assert(eq(int, e->code, code));
+	cr_assert(eq(str, (char *)e->file, "m.csv"));
+	cr_assert(eq(ulong, e->line, line), "line %lu, message %s", e->line, e->message);
+	cr_assert(eq(ulong, e->column, column), "column %lu, message %s", e->column, e->message);
+	cr_assert(ne(ptr, strstr(e->message, fragment), NULL), "message: %s", e->message);
+}
+
+static const char canonical[] =
+	"field;group;goal;goal_text;measure;text;status\n"
+	"SB;Informelle Bildung;1;Themen werden transportiert.;1.1;Strukturen werden aufgebaut.;waiting\n"
+	"SB;Informelle Bildung;1;;1.2;\"Eine Plattform; für alle\";in_progress\n"
+	"SB;Vernetzung;3;Gut vernetzt.;3.1;\"Mehrzeilig\nund mit \"\"Zitat\"\"\";implemented\n"
+	"AA;;1;Beratung.;1.1;Perspektivberatung.;wartend\n";
+
+Test(import, loads_the_canonical_form)
+{
+	const kik_measure *m;
+	cr_assert(eq(int, load(canonical), 0));
+	cr_assert(eq(sz, kik_plan_field_count(plan), 2));
+	cr_assert(eq(sz, kik_plan_measure_count(plan), 4));
+	m = kik_plan_find_measure(plan, "SB-1.2");
+	cr_assert(eq(str, (char *)kik_measure_text(m), "Eine Plattform; für alle"));
+	cr_assert(eq(int, kik_measure_status(m), KIK_STATUS_IN_PROGRESS));
+	cr_assert(eq(str, (char *)kik_goal_text(kik_measure_goal(m)), "Themen werden transportiert."));
+	m = kik_plan_find_measure(plan, "SB-3.1");
+	cr_assert(eq(str, (char *)kik_measure_text(m), "Mehrzeilig\nund mit \"Zitat\""));
+	cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(m)), "Vernetzung"));
+	cr_assert(eq(ptr, (void *)kik_measure_group(kik_plan_find_measure(plan, "AA-1.1")), NULL));
+	cr_assert(eq(sz, kik_field_group_count(kik_plan_find_field(plan, "SB")), 2));
+}
+
+Test(import, reads_commas_crlf_english_and_german_headers_in_any_order)
+{
+	static const char german[] = "\xEF\xBB\xBF"
+				     "Status,Nummer,Handlungsfeld,Ziel,Ziel/Maßnahme\r\n"
+				     "implementiert,2.1,Sprache und Bildung,2,\"Angebote, gebündelt\"\r\n";
+	cr_assert(eq(int, load(german), 0));
+	cr_assert(eq(str, (char *)kik_measure_text(kik_plan_find_measure(plan, "SB-2.1")), "Angebote, gebündelt"));
+	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "SB-2.1")), KIK_STATUS_IMPLEMENTED));
+}
+
+Test(import, reads_tabs_and_lone_cr)
+{
+	static const char tsv[] = "field\tgoal\tmeasure\ttext\tstatus\rAA\t2\t2.1\tText\tin Bearbeitung\r";
+	cr_assert(eq(int, load(tsv), 0));
+	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "AA-2.1")), KIK_STATUS_IN_PROGRESS));
+}
+
+Test(import, defines_unknown_fields_with_a_code_from_their_initials)
+{
+	static const char other_city[] = "field;goal;measure;text;status\n"
+					 "Wohnen und Quartier;1;1.1;Text;waiting\n"
+					 "Wohnen und Quartier;1;1.2;Text;waiting\n";
+	const kik_field *f;
+	cr_assert(eq(int, load(other_city), 0));
+	f = kik_plan_find_field(plan, "Wohnen und Quartier");
+	cr_assert(ne(ptr, (void *)f, NULL));
+	cr_assert(eq(str, (char *)kik_field_code(f), "WQ"));
+	cr_assert(ne(ptr, (void *)kik_plan_find_measure(plan, "WQ-1.2"), NULL));
+}
+
+Test(import, an_empty_group_cell_continues_the_group_above)
+{
+	static const char merged[] = "field;group;goal;measure;text;status\n"
+				     "SB;Vernetzung;3;3.1;a;waiting\n"
+				     "SB;;4;4.1;b;waiting\n";
+	cr_assert(eq(int, load(merged), 0));
+	cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "SB-4.1"))),
+		     "Vernetzung"));
+}
+
+Test(import, blank_lines_and_trailing_empty_cells_are_tolerated)
+{
+	static const char loose[] = "field;goal;measure;text;status;;\n\n;;;;\nSB;1;1.1;a;waiting;;\n\n";
+	cr_assert(eq(int, load(loose), 0));
+	cr_assert(eq(sz, kik_plan_measure_count(plan), 1));
+}
+
+Test(import, reimport_updates_by_id_without_duplicates)
+{
+	static const char update[] = "field;goal;measure;text;status\nSB;1;1.1;Neu formuliert.;implemented\n";
+	cr_assert(eq(int, load(canonical), 0));
+	cr_assert(eq(int, load(update), 0));
+	cr_assert(eq(sz, kik_plan_measure_count(plan), 4));
+	cr_assert(eq(str, (char *)kik_measure_text(kik_plan_find_measure(plan, "SB-1.1")), "Neu formuliert."));
+	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "SB-1.1")), KIK_STATUS_IMPLEMENTED));
+}
+
+struct bad_case {
+	const char *csv;
+	size_t len; /* 0: strlen(csv) */
+	int code;
+	unsigned long line, column;
+	const char *fragment;
+};
+
+Test(import, bad_files_get_a_precise_error_and_change_nothing)
+{
+	static const struct bad_case cases[] = {
+		{ "", 0, KIK_EPARSE, 1, 1, "empty" },
+		{ "field;goal;measure;text\nSB;1;1.1;t\n", 0, KIK_EPARSE, 1, 1, "missing column 'status'" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;t;erledigt\n", 0, KIK_EPARSE, 2, 12, "'erledigt' is not a status" },
+		{ "field;goal;measure;text;status\nSB;4;5.1;t;waiting\n", 0, KIK_EPARSE, 2, 6, "does not belong to goal 4" },
+		{ "field;goal;measure;text;status\nSB;x;1.1;t;waiting\n", 0, KIK_EPARSE, 2, 4, "not a goal number" },
+		{ "field;goal;measure;text;status\nSB;1;1;t;waiting\n", 0, KIK_EPARSE, 2, 6, "not a measure number" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;;waiting\n", 0, KIK_EPARSE, 2, 10, "expected the text" },
+		{ "field;goal;measure;text;status\n;1;1.1;t;waiting\n", 0, KIK_EPARSE, 2, 1, "expected a field" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;a;waiting\nSB;1;1.1;b;waiting\n", 0, KIK_EPARSE, 3, 6,
+		  "appears twice: first on line 2" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;\"open;waiting\n", 0, KIK_EPARSE, 2, 10, "never closed" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;\"a\"b;waiting\n", 0, KIK_EPARSE, 2, 13, "after a closing quote" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;\xC3\xA4\xFF;waiting\n", 0, KIK_EPARSE, 2, 11, "not valid UTF-8" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;a\0b;waiting\n",
+		  sizeof("field;goal;measure;text;status\nSB;1;1.1;a\0b;waiting\n") - 1, KIK_EPARSE, 2, 11, "NUL byte" },
+		{ "field;goal_text;goal;measure;text;status\nSB;A;1;1.1;a;waiting\nSB;B;1;1.2;b;waiting\n",
+		  0, KIK_EPARSE, 3, 8, "has another text on line 2" },
+	};
+	size_t i;
+	cr_assert(eq(int, load(canonical), 0));
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].csv);
+		int err = kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, cases[i].csv, len, "m.csv", NULL);
+		cr_assert(eq(int, err, cases[i].code), "case %zu", i);
+		expect_error(cases[i].code, cases[i].line, cases[i].column, cases[i].fragment);
+		cr_assert(eq(sz, kik_plan_measure_count(plan), 4), "case %zu", i);
+		cr_assert(eq(str, (char *)kik_measure_text(kik_plan_find_measure(plan, "SB-1.1")),
+			     "Strukturen werden aufgebaut."));
+		cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "SB-1.2")), KIK_STATUS_IN_PROGRESS));
+	}
+}
+
+Test(import, a_failed_update_keeps_the_earlier_values)
+{
+	static const char half_good[] = "field;goal;measure;text;status\n"
+					"SB;1;1.1;Geändert;implemented\n"
+					"XX;1;1.1;t;bogus\n";
+	cr_assert(eq(int, load(canonical), 0));
+	cr_assert(eq(int, load(half_good), KIK_EPARSE));
+	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "SB-1.1")), KIK_STATUS_WAITING));
+	cr_assert(eq(sz, kik_plan_field_count(plan), 2));
+}
+
+Test(import, columns_count_characters_not_bytes)
+{
+	static const char umlauts[] = "field;goal;measure;text;status\nSB;1;1.1;Übergänge;öffnen\n";
+	cr_assert(eq(int, load(umlauts), KIK_EPARSE));
+	expect_error(KIK_EPARSE, 2, 20, "'öffnen'");
+}
+
+Test(import, a_missing_file_is_an_io_error_naming_it)
+{
+	const kik_error *e;
+	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_MEASURES, "/nonexistent/m.csv", NULL), KIK_EIO));
+	e = kik_plan_last_error(plan);
+	cr_assert(eq(str, (char *)e->file, "/nonexistent/m.csv"));
+	cr_assert(ne(ptr, strstr(e->message, "No such file"), NULL));
+}
+
+Test(import, reads_windows_1252)
+{
+	static const char cp1252[] = "field;goal;measure;text;status\nSB;1;1.1;F\xF6rderung \x84gut\x93;wartend\n";
+	cr_assert(eq(int, load(cp1252), 0));
+	cr_assert(eq(str, (char *)kik_measure_text(kik_plan_find_measure(plan, "SB-1.1")),
+		     "F\xC3\xB6rderung \xE2\x80\x9Egut\xE2\x80\x9C"));
+}
+
+Test(import, limits_give_a_clear_error)
+{
+	static const char wide[] = "field;goal;measure;text;status\nSB;1;1.1;a long text here;waiting\n";
+	kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
+	options.max_field_bytes = 8;
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, wide, strlen(wide), "m.csv", &options),
+		     KIK_ELIMIT));
+	expect_error(KIK_ELIMIT, 2, 10, "limit");
+	options.max_field_bytes = 0;
+	options.max_columns = 4;
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, wide, strlen(wide), "m.csv", &options),
+		     KIK_ELIMIT));
+	options.max_columns = 0;
+	options.max_rows = 1;
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, wide, strlen(wide), "m.csv", &options),
+		     KIK_ELIMIT));
+	cr_assert(eq(sz, kik_plan_measure_count(plan), 0));
+}
