@@ -17,21 +17,39 @@ void cli_print_error(const char *tool, const kik_plan *plan, int code)
 	}
 }
 
-kik_plan *cli_load_plan(const char *tool, const char *measures, const char *fields)
+int cli_take_option(int argc, char **argv, int *i, cli_inputs *in)
+{
+	static const char *const names[] = { "--fields", "--tasks", "--published", "--rule" };
+	const char **slots[] = { &in->fields, &in->tasks, &in->published, &in->rule };
+	size_t k;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (strcmp(argv[*i], names[k]) == 0 && *i + 1 < argc) {
+			*slots[k] = argv[++*i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 {
 	kik_plan *plan = NULL;
+	kik_rule rule = KIK_RULE_STRICT;
 	int err;
-	if (!measures) {
-		if ((err = kik_plan_new_default(&plan)) < 0)
-			cli_print_error(tool, NULL, err);
-		return plan;
+	if (in->rule && kik_rule_parse(in->rule, &rule) < 0) {
+		fprintf(stderr, "%s: unknown rule '%s': expected strict or missing_kind_satisfied\n", tool, in->rule);
+		return NULL;
 	}
-	if ((err = kik_plan_new(&plan)) < 0) {
+	err = in->measures ? kik_plan_new(&plan) : kik_plan_new_default(&plan);
+	if (err < 0) {
 		cli_print_error(tool, NULL, err);
 		return NULL;
 	}
-	if ((fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, fields, NULL)) < 0) ||
-	    (err = kik_plan_import_file(plan, KIK_IMPORT_MEASURES, measures, NULL)) < 0) {
+	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
+	    (in->measures && (err = kik_plan_import_file(plan, KIK_IMPORT_MEASURES, in->measures, NULL)) < 0) ||
+	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
+	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||
+	    (err = kik_plan_set_rule(plan, rule)) < 0) {
 		cli_print_error(tool, plan, err);
 		kik_plan_free(plan);
 		return NULL;

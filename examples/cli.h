@@ -11,9 +11,27 @@ enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_BAD_INPUT = 2 };
 /* Prints "FILE:LINE:COLUMN: message" (or less, where the error has no position) to stderr. */
 void cli_print_error(const char *tool, const kik_plan *plan, int code);
 
-/* The bundled plan when `measures` is NULL, else a plan read from the files given
- * (`fields` may be NULL). Prints the error and returns NULL on failure. */
-kik_plan *cli_load_plan(const char *tool, const char *measures, const char *fields);
+/* What a tool reads: the bundled plan unless `measures` is given. */
+typedef struct cli_inputs {
+	const char *measures;  /* measures file, or NULL for the bundled plan */
+	const char *fields;    /* --fields FILE: field table */
+	const char *tasks;     /* --tasks FILE */
+	const char *published; /* --published FILE */
+	const char *rule;      /* --rule NAME */
+} cli_inputs;
+
+/* The usage lines of the options cli_take_option() knows. */
+#define CLI_INPUT_OPTIONS_HELP                                                                   \
+	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE\n"               \
+	"  --tasks FILE      tasks of the measures: statuses are derived from them\n"                 \
+	"  --published FILE  published per-field figures (the bundled plan has the report's)\n"     \
+	"  --rule RULE       strict (default) or missing_kind_satisfied\n"
+
+/* Takes argv[*i] (and its value) if it is one of the input options; returns 1 if taken. */
+int cli_take_option(int argc, char **argv, int *i, cli_inputs *in);
+
+/* Loads the plan the inputs describe. Prints the error and returns NULL on failure. */
+kik_plan *cli_load_plan(const char *tool, const cli_inputs *in);
 
 /* Writes `s` as a JSON string, quotes included. */
 void cli_json_string(FILE *out, const char *s);

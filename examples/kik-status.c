@@ -4,9 +4,11 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kik-status [--format table|csv|json] [--fields FILE] [MEASURES_FILE]\n"
+	"usage: kik-status [--format table|csv|json] [--tasks FILE] [--fields FILE] [--rule RULE] [MEASURES_FILE]\n"
 	"Prints goals, measures and the count and percentage of measures per status, per field of\n"
-	"action and in total, for the bundled plan (KIK, 2023-10-05) or for MEASURES_FILE.\n"
+	"action and in total, for the bundled plan (KIK, 2023-10-05) or for MEASURES_FILE. With\n"
+	"tasks, measures that have tasks count with the status derived from them.\n"
+	"  --format FORMAT   table (default), csv or json\n" CLI_INPUT_OPTIONS_HELP
 	"Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
 
 static void print_table(const kik_plan *plan)
@@ -117,7 +119,8 @@ static void print_json(const kik_plan *plan)
 
 int main(int argc, char **argv)
 {
-	const char *format = "table", *measures = NULL, *fields = NULL;
+	const char *format = "table";
+	cli_inputs in = { 0 };
 	kik_plan *plan;
 	int i;
 	for (i = 1; i < argc; i++) {
@@ -126,10 +129,10 @@ int main(int argc, char **argv)
 			return CLI_OK;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
-		} else if (strcmp(argv[i], "--fields") == 0 && i + 1 < argc) {
-			fields = argv[++i];
-		} else if (argv[i][0] != '-' && !measures) {
-			measures = argv[i];
+		} else if (cli_take_option(argc, argv, &i, &in)) {
+			continue;
+		} else if (argv[i][0] != '-' && !in.measures) {
+			in.measures = argv[i];
 		} else {
 			fputs(usage, stderr);
 			return CLI_BAD_INPUT;
@@ -139,7 +142,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kik-status: unknown format '%s': expected table, csv or json\n", format);
 		return CLI_BAD_INPUT;
 	}
-	plan = cli_load_plan("kik-status", measures, fields);
+	plan = cli_load_plan("kik-status", &in);
 	if (!plan)
 		return CLI_BAD_INPUT;
 	if (strcmp(format, "json") == 0)

@@ -14,6 +14,8 @@ int kik_plan_new_default_with_allocator(kik_plan **out, const kik_allocator *all
 		{ KIK_IMPORT_PLAN_INFO, kik__bundled_plan, &kik__bundled_plan_size, "kik-plan.csv" },
 		{ KIK_IMPORT_FIELDS, kik__bundled_fields, &kik__bundled_fields_size, "kik-fields.csv" },
 		{ KIK_IMPORT_MEASURES, kik__bundled_measures, &kik__bundled_measures_size, "kik-2023-10-05.csv" },
+		{ KIK_IMPORT_PUBLISHED, kik__bundled_published, &kik__bundled_published_size,
+		  "kik-2023-10-05-published.csv" },
 	};
 	kik_plan *plan;
 	size_t i;

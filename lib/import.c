@@ -119,7 +119,8 @@ typedef int (*importer)(kik__import *im);
 static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ctx, const char *name,
 	       const kik_import_options *options)
 {
-	static const importer importers[] = { kik__import_measures, kik__import_fields, kik__import_plan_info };
+	static const importer importers[] = { kik__import_measures, kik__import_fields, kik__import_plan_info,
+					      kik__import_tasks, kik__import_published };
 	kik__import im;
 	kik_plan *staging;
 	int err;

@@ -30,5 +30,7 @@ kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size
 int kik__import_measures(kik__import *im);
 int kik__import_fields(kik__import *im);
 int kik__import_plan_info(kik__import *im);
+int kik__import_tasks(kik__import *im);
+int kik__import_published(kik__import *im);
 
 #endif

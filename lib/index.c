@@ -90,6 +90,29 @@ int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void
 	return 0;
 }
 
+void kik__index_remove(kik__index *ix, const char *key)
+{
+	size_t mask, i, j;
+	if (!ix->cap)
+		return;
+	mask = ix->cap - 1;
+	i = slot_of(ix, key);
+	if (!ix->keys[i])
+		return;
+	ix->keys[i] = NULL;
+	ix->len--;
+	/* re-place the rest of the probe run, so that no look-up stops at the hole */
+	for (j = (i + 1) & mask; ix->keys[j]; j = (j + 1) & mask) {
+		const char *k = ix->keys[j];
+		void *v = ix->values[j];
+		size_t s;
+		ix->keys[j] = NULL;
+		s = slot_of(ix, k);
+		ix->keys[s] = k;
+		ix->values[s] = v;
+	}
+}
+
 void kik__index_free(const kik_allocator *a, kik__index *ix)
 {
 	kik__free(a, (void *)ix->keys);

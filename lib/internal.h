@@ -51,6 +51,8 @@ void *kik__index_get(const kik__index *ix, const char *key);
 int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
 /* Adds or replaces; `key` must outlive the index. */
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
+/* Removes a key if present; never allocates. */
+void kik__index_remove(kik__index *ix, const char *key);
 void kik__index_free(const kik_allocator *a, kik__index *ix);
 
 /* ---- text.c: UTF-8 and name matching ----------------------------------- */
@@ -62,6 +64,10 @@ const char *kik__trim(const char *s, size_t *len);
 /* Number of UTF-8 code points in s[0..len). */
 size_t kik__utf8_length(const char *s, size_t len);
 int kik__is_iso_date(const char *s);
+/* Index of the first of `n` entries whose key, German or English label or one of its
+ * "|"-separated aliases folds to the same as `text`; -1 if none. Arrays may be NULL. */
+int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,
+		     const char *const *labels_en, const char *const *aliases);
 
 /* ---- the model (plan.c) ------------------------------------------------ */
 struct kik_group {
@@ -85,6 +91,8 @@ struct kik_measure {
 	const char *text;
 	kik_goal *goal;
 	kik_status recorded;
+	kik_status derived; /* by the plan's rule; kept up to date as tasks change */
+	kik__vec tasks;
 	unsigned long import_line; /* line of this measure in the running import, 0 if none */
 };
 
@@ -95,6 +103,20 @@ struct kik_field {
 	kik__vec groups;
 	kik__vec goals;
 	size_t measure_count;
+	int has_published;
+	size_t published[KIK_STATUS_COUNT];
+	size_t published_total;
+};
+
+/* One allocation per task: the struct, then its strings. */
+struct kik_task {
+	unsigned long id;
+	char key[24]; /* the id as text, the key of plan->tasks_by_id */
+	kik_measure *measure;
+	kik_task_kind kind;
+	kik_task_state state;
+	const char *title, *due, *owner;
+	unsigned long import_line; /* line of this task in the running import, 0 if none */
 };
 
 typedef struct kik__error_slot {
@@ -116,6 +138,10 @@ struct kik_plan {
 	kik__vec order;     /* measures in document order; rebuilt when dirty */
 	int order_dirty;
 	size_t measure_count;
+	kik_rule rule;
+	kik__index tasks_by_id;
+	unsigned long next_task_id;
+	size_t task_count;
 	kik__error_slot error;
 };
 
@@ -146,6 +172,17 @@ void kik__plan_reorder(kik_plan *plan);
 int kik__plan_clone(const kik_plan *plan, kik_plan **out);
 /* Swaps the contents of two plans (allocators included). */
 void kik__plan_swap(kik_plan *a, kik_plan *b);
+/* ---- tasks (task.c) and rules (rules.c) --------------------------------- */
+/* Adds a task with a given id (0: the next free one); errors at `pos` (may be NULL). */
+int kik__plan_add_task(kik_plan *plan, const kik_task_desc *desc, unsigned long id, const kik__pos *pos,
+		       kik_task **out);
+/* Replaces a task's values, keeping its id and place. */
+int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *desc, const kik__pos *pos);
+/* Frees the tasks of every measure (at plan_free). */
+void kik__plan_free_tasks(kik_plan *plan);
+/* The status of a measure by a rule. */
+kik_status kik__derive(const kik_measure *m, kik_rule rule);
+
 /* Parses "4", "4." -> 4. Returns 0 or -1. */
 int kik__parse_goal_number(const char *s, unsigned *out);
 /* Parses "4.6" or "4.6." -> goal 4, sub 6. Returns 0 or -1. */

@@ -271,7 +271,11 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 		for (j = 0; j < field->aliases.len; j++)
 			if ((err = kik_plan_add_field_alias(copy, added, field->aliases.items[j])) < 0)
 				goto fail;
+		if (field->has_published &&
+		    (err = kik_plan_set_published(copy, added, field->published, field->published_total)) < 0)
+			goto fail;
 	}
+	copy->rule = plan->rule;
 	for (i = 0; i < plan->order.len; i++) {
 		const kik_measure *m = plan->order.items[i];
 		kik_measure_desc d = KIK_MEASURE_DESC_INIT;
@@ -286,6 +290,23 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 			goto fail;
 	}
 	kik__plan_reorder(copy);
+	/* tasks keep their ids, so that ids held by callers stay valid across imports */
+	for (i = 0; i < plan->order.len; i++) {
+		const kik_measure *m = plan->order.items[i];
+		for (j = 0; j < m->tasks.len; j++) {
+			const kik_task *t = m->tasks.items[j];
+			kik_task_desc d = KIK_TASK_DESC_INIT;
+			d.measure = m->id;
+			d.kind = t->kind;
+			d.state = t->state;
+			d.title = t->title;
+			d.due = t->due;
+			d.owner = t->owner;
+			if ((err = kik__plan_add_task(copy, &d, t->id, NULL, NULL)) < 0)
+				goto fail;
+		}
+	}
+	copy->next_task_id = plan->next_task_id;
 	*out = copy;
 	return 0;
 fail:

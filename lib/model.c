@@ -35,7 +35,7 @@ kik_status kik_measure_recorded_status(const kik_measure *m)
 
 kik_status kik_measure_status(const kik_measure *m)
 {
-	return m ? m->recorded : KIK_STATUS_WAITING;
+	return m ? (m->tasks.len ? m->derived : m->recorded) : KIK_STATUS_WAITING;
 }
 
 size_t kik_plan_measure_count(const kik_plan *plan)

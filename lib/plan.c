@@ -48,6 +48,8 @@ void kik_plan_free(kik_plan *plan)
 	if (!plan)
 		return;
 	a = plan->alloc;
+	kik__plan_free_tasks(plan);
+	kik__index_free(&a, &plan->tasks_by_id);
 	for (i = 0; i < plan->fields.len; i++)
 		free_field(&a, plan->fields.items[i]);
 	kik__vec_free(&a, &plan->fields);

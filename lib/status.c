@@ -1,7 +1,6 @@
 /* Status keys, labels and their parsing. */
 #include "internal.h"
 
-#include <string.h>
 
 static const char *const keys[KIK_STATUS_COUNT] = { "waiting", "in_progress", "implemented" };
 static const char *const labels[2][KIK_STATUS_COUNT] = {
@@ -23,23 +22,12 @@ const char *kik_status_label(kik_status status, kik_lang lang)
 
 int kik_status_parse(const char *text, kik_status *out)
 {
-	char folded[64], want[64];
-	int s, lang;
+	int i;
 	if (!text || !out)
 		return KIK_EINVAL;
-	kik__fold_name(text, folded, sizeof(folded));
-	for (s = 0; s < KIK_STATUS_COUNT; s++) {
-		kik__fold_name(keys[s], want, sizeof(want));
-		if (strcmp(folded, want) == 0)
-			goto found;
-		for (lang = 0; lang < 2; lang++) {
-			kik__fold_name(labels[lang][s], want, sizeof(want));
-			if (strcmp(folded, want) == 0)
-				goto found;
-		}
-	}
-	return KIK_EPARSE;
-found:
-	*out = (kik_status)s;
+	i = kik__lookup_name(text, KIK_STATUS_COUNT, keys, labels[0], labels[1], NULL);
+	if (i < 0)
+		return KIK_EPARSE;
+	*out = (kik_status)i;
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* Text helpers: name folding for matching headers and field names, trimming, UTF-8 lengths. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int is_alnum_ascii(unsigned char c)
@@ -90,4 +91,36 @@ int kik__is_iso_date(const char *s)
 		return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	}
 	return 1;
+}
+
+/* Index of the first entry whose key, labels or aliases fold to the same as `text`; -1 if none. */
+int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,
+		     const char *const *labels_en, const char *const *aliases)
+{
+	char folded[128], want[128];
+	int i;
+	kik__fold_name(text, folded, sizeof(folded));
+	if (!*folded)
+		return -1;
+	for (i = 0; i < n; i++) {
+		char names[256], *name, *save = NULL;
+		const char *fixed[3] = { keys[i], labels_de ? labels_de[i] : NULL, labels_en ? labels_en[i] : NULL };
+		int k;
+		for (k = 0; k < 3; k++) {
+			if (!fixed[k])
+				continue;
+			kik__fold_name(fixed[k], want, sizeof(want));
+			if (strcmp(folded, want) == 0)
+				return i;
+		}
+		if (!aliases)
+			continue;
+		snprintf(names, sizeof(names), "%s", aliases[i]);
+		for (name = strtok_r(names, "|", &save); name; name = strtok_r(NULL, "|", &save)) {
+			kik__fold_name(name, want, sizeof(want));
+			if (strcmp(folded, want) == 0)
+				return i;
+		}
+	}
+	return -1;
 }

@@ -26,7 +26,13 @@ typedef enum kik_import_kind {
 	/** One row per field of action: code, name, aliases (separated by "|"). */
 	KIK_IMPORT_FIELDS = 1,
 	/** Two columns key, value: the plan's "name" and "as_of". */
-	KIK_IMPORT_PLAN_INFO = 2
+	KIK_IMPORT_PLAN_INFO = 2,
+	/** One row per task: field, measure, kind, title, state, due, owner (see kik/rules.h).
+	 * A task naming a measure the plan does not have is an error. A task with the
+	 * measure, kind and title of an existing one updates it. */
+	KIK_IMPORT_TASKS = 3,
+	/** One row per field: field, waiting, in_progress, implemented, total (see kik/check.h). */
+	KIK_IMPORT_PUBLISHED = 4
 } kik_import_kind;
 
 /** Character encodings of input files. */

@@ -11,5 +11,7 @@
 #include "kik/plan.h"
 #include "kik/io.h"
 #include "kik/summary.h"
+#include "kik/rules.h"
+#include "kik/check.h"
 
 #endif

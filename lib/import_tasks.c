@@ -1,0 +1,104 @@
+/* The tasks CSV: field, measure, kind, title, state, due, owner. */
+#include "import.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { FIELD, MEASURE, KIND, TITLE, STATE, DUE, OWNER, COLUMNS };
+
+static const kik__column columns[COLUMNS] = {
+	{ "field", "Handlungsfeld|Feld", 0 },
+	{ "measure", "Nummer|Maßnahme-Nr|Maßnahme|measure_id|id", 1 },
+	{ "kind", "Art|Typ|Auftragsart", 1 },
+	{ "title", "Titel|Aufgabe|Bezeichnung", 1 },
+	{ "state", "Stand|Status|Zustand", 1 },
+	{ "due", "fällig|Frist|Termin|due_date", 0 },
+	{ "owner", "verantwortlich|Verantwortung|zuständig", 0 },
+};
+
+/* The measure's id from the measure cell ("SB-4.6") or the field and number cells. */
+static int measure_id(kik__import *im, const kik__csv_cell *cells, size_t n, const int *col, char *id, size_t cap)
+{
+	const char *number = kik__import_cell(cells, n, col[MEASURE]);
+	const char *field_cell = kik__import_cell(cells, n, col[FIELD]);
+	const kik_field *field;
+	kik__pos pos = kik__import_pos(im, cells, n, col[MEASURE]);
+	unsigned goal, sub;
+	if (strchr(number, '-')) {
+		snprintf(id, cap, "%s", number);
+		return 0;
+	}
+	if (kik__parse_measure_number(number, &goal, &sub) < 0)
+		return kik__error_set(im->plan, KIK_EPARSE, &pos,
+				      "'%s' is not a measure: expected an id such as SB-4.6, or a number such as 4.6 "
+				      "with a field column",
+				      number);
+	field = kik__plan_find_field(im->plan, field_cell);
+	if (!field) {
+		pos = kik__import_pos(im, cells, n, col[FIELD]);
+		return kik__error_set(im->plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan",
+				      field_cell);
+	}
+	snprintf(id, cap, "%s-%u.%u", field->code, goal, sub);
+	return 0;
+}
+
+static kik_task *find_same(const kik_measure *m, kik_task_kind kind, const char *title)
+{
+	size_t i;
+	for (i = 0; i < m->tasks.len; i++) {
+		kik_task *t = m->tasks.items[i];
+		if (t->kind == kind && strcmp(t->title, title) == 0)
+			return t;
+	}
+	return NULL;
+}
+
+int kik__import_tasks(kik__import *im)
+{
+	kik_plan *plan = im->plan;
+	int col[COLUMNS];
+	const kik__csv_cell *cells;
+	size_t n;
+	int got, err = kik__import_header(im, columns, COLUMNS, col);
+	if (err < 0)
+		return err;
+	while ((got = kik__import_row(im, &cells, &n)) > 0) {
+		kik_task_desc d = KIK_TASK_DESC_INIT;
+		const kik_measure *m;
+		kik_task *same;
+		char id[160];
+		kik__pos pos;
+		if ((err = measure_id(im, cells, n, col, id, sizeof(id))) < 0)
+			return err;
+		pos = kik__import_pos(im, cells, n, col[MEASURE]);
+		if (!(m = kik_plan_find_measure(plan, id)))
+			return kik__error_set(plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id",
+					      id);
+		d.measure = m->id;
+		pos = kik__import_pos(im, cells, n, col[KIND]);
+		if (kik_task_kind_parse(kik__import_cell(cells, n, col[KIND]), &d.kind) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
+					      "Arbeitspaket (or concept, ag, work_package)",
+					      kik__import_cell(cells, n, col[KIND]));
+		pos = kik__import_pos(im, cells, n, col[STATE]);
+		if (kik_task_state_parse(kik__import_cell(cells, n, col[STATE]), &d.state) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
+					      "(or open, in_progress, done, not_applicable)",
+					      kik__import_cell(cells, n, col[STATE]));
+		d.title = kik__import_cell(cells, n, col[TITLE]);
+		d.due = kik__import_cell(cells, n, col[DUE]);
+		d.owner = kik__import_cell(cells, n, col[OWNER]);
+		pos = kik__import_pos(im, cells, n, !*d.title ? col[TITLE] : *d.due ? col[DUE] : col[TITLE]);
+		same = find_same(m, d.kind, d.title);
+		if (same && same->import_line)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu",
+					      d.title, id, same->import_line);
+		err = same ? kik__plan_update_task(plan, same, &d, &pos) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+		if (err < 0)
+			return err;
+	}
+	return got;
+}
