@@ -1,0 +1,70 @@
+#!/bin/sh
+# The CLI tools as office staff run them: outputs and exit statuses.
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # name, expected exit status, command...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name: exit $got, expected $want"
+		cat "$tmp/out" "$tmp/err"
+	fi
+}
+expect() { # name, file, pattern
+	if grep -q -- "$3" "$2"; then passed=$((passed + 1)); else
+		failed=$((failed + 1)); echo "FAIL $1: no '$3' in:"; cat "$2"; fi
+}
+
+check "status json" 0 "$bin/kik-status" --format json
+expect "status json total" "$tmp/out" '"total": {"goals": 43, "measures": 144'
+expect "status json SB" "$tmp/out" '"code": "SB", "name": "Sprache und Bildung", "goals": 8, "measures": 30, "counts": {"waiting": 10, "in_progress": 13, "implemented": 7}'
+expect "status json as_of" "$tmp/out" '"as_of": "2023-10-05"'
+check "status csv" 0 "$bin/kik-status" --format csv
+expect "status csv total" "$tmp/out" '^total;"";43;144;38;61;45;27;42;31$'
+check "status table" 0 "$bin/kik-status"
+check "status bad format" 2 "$bin/kik-status" --format xml
+
+printf 'field;goal;measure;text;status\nSB;1;1.1;a;waiting\nSB;1;1.2;b;fertig\n' >"$tmp/bad.csv"
+check "status bad file" 2 "$bin/kik-status" "$tmp/bad.csv"
+expect "status bad file position" "$tmp/err" "^$tmp/bad.csv:3:12: 'fertig' is not a status"
+check "status missing file" 2 "$bin/kik-status" "$tmp/none.csv"
+expect "status missing file name" "$tmp/err" "$tmp/none.csv: cannot open"
+
+printf 'field;goal;measure;text;status\nSB;1;1.1;a;waiting\nSB;1;1.2;b;done\n' >"$tmp/good.csv"
+sed -i 's/;done$/;implemented/' "$tmp/good.csv"
+printf 'measure;kind;title;state\nSB-1.1;concept;x;done\nSB-1.1;ag;y;done\nSB-1.1;work_package;z;done\n' >"$tmp/tasks.csv"
+check "status with tasks" 0 "$bin/kik-status" --format csv --tasks "$tmp/tasks.csv" "$tmp/good.csv"
+expect "status with tasks derives" "$tmp/out" '^SB;"SB";1;2;0;0;2;0;0;100$'
+
+check "check bundled" 1 "$bin/kik-check"
+expect "check bundled SB" "$tmp/out" "SB (Sprache und Bildung): published 12 waiting, computed 10."
+check "check bundled json" 1 "$bin/kik-check" --format json
+expect "check json count" "$tmp/out" '"count": 4'
+printf 'field;waiting;in_progress;implemented\nSB;0;0;2\n' >"$tmp/published.csv"
+sed 's/a;waiting/a;implemented/' "$tmp/good.csv" >"$tmp/agrees.csv"
+check "check clean" 0 "$bin/kik-check" --tasks "$tmp/tasks.csv" --published "$tmp/published.csv" "$tmp/agrees.csv"
+expect "check clean text" "$tmp/out" "No findings."
+check "check disagreement" 1 "$bin/kik-check" --tasks "$tmp/tasks.csv" "$tmp/good.csv" --lang de
+expect "check disagreement text" "$tmp/out" "Maßnahme SB-1.1: erfasst „wartend“, abgeleitet „implementiert“."
+printf 'measure;kind;title;state\nSB-7.1;ag;y;done\n' >"$tmp/badtasks.csv"
+check "check bad tasks" 2 "$bin/kik-check" --tasks "$tmp/badtasks.csv" "$tmp/good.csv"
+expect "check bad tasks position" "$tmp/err" "badtasks.csv:2:1: no measure 'SB-7.1'"
+
+check "explain" 0 "$bin/kik-explain" SB-4.6
+expect "explain text" "$tmp/out" "recorded status 'waiting' holds"
+check "explain json" 0 "$bin/kik-explain" --format json --tasks "$tmp/tasks.csv" "$tmp/good.csv" SB-1.1
+expect "explain json reasons" "$tmp/out" '"code": "kind_done", "kind": "work_package"'
+check "explain unknown" 2 "$bin/kik-explain" SB-9.9
+check "explain no id" 2 "$bin/kik-explain"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
