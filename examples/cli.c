@@ -5,7 +5,11 @@
 
 void cli_print_error(const char *tool, const kik_plan *plan, int code)
 {
-	const kik_error *e = plan ? kik_plan_last_error(plan) : NULL;
+	cli_print_problem(tool, plan ? kik_plan_last_error(plan) : NULL, code);
+}
+
+void cli_print_problem(const char *tool, const kik_error *e, int code)
+{
 	if (!e) {
 		fprintf(stderr, "%s: %s\n", tool, kik_error_code_name(code));
 	} else if (e->file && e->line) {
@@ -46,7 +50,7 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 		return NULL;
 	}
 	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
-	    (in->measures && (err = kik_plan_import_file(plan, KIK_IMPORT_MEASURES, in->measures, NULL)) < 0) ||
+	    (in->measures && (err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, in->measures, NULL)) < 0) ||
 	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
 	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||
 	    (err = kik_plan_set_rule(plan, rule)) < 0) {

@@ -10,6 +10,8 @@ enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_BAD_INPUT = 2 };
 
 /* Prints "FILE:LINE:COLUMN: message" (or less, where the error has no position) to stderr. */
 void cli_print_error(const char *tool, const kik_plan *plan, int code);
+/* The same for one error (NULL: just the code's name). */
+void cli_print_problem(const char *tool, const kik_error *e, int code);
 
 /* What a tool reads: the bundled plan unless `measures` is given. */
 typedef struct cli_inputs {

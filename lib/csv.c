@@ -92,6 +92,22 @@ static char detect_delimiter(const char *s, size_t len)
 	return counts[best] ? candidates[best] : ',';
 }
 
+/* The start of the first line that holds `word` (ASCII, any case), or NULL. */
+static const char *line_with(const char *s, size_t len, const char *word)
+{
+	size_t i, k, n = strlen(word);
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n && (s[i + k] | 0x20) == (word[k] | 0x20); k++)
+			;
+		if (k == n) {
+			while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r')
+				i--;
+			return s + i;
+		}
+	}
+	return NULL;
+}
+
 static int start_cell(kik__csv *r)
 {
 	if (r->cell_count == r->max_columns)
@@ -150,8 +166,12 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 			if (got == 0)
 				break;
 		}
-		if (!r->delimiter)
-			r->delimiter = detect_delimiter(r->text + r->text_pos, r->text_len - r->text_pos);
+		if (!r->delimiter) {
+			const char *from = r->text + r->text_pos, *end = r->text + r->text_len, *line;
+			if (r->delimiter_line && (line = line_with(from, (size_t)(end - from), r->delimiter_line)))
+				from = line;
+			r->delimiter = detect_delimiter(from, (size_t)(end - from));
+		}
 		while (r->text_pos < r->text_len) {
 			const char *s = r->text + r->text_pos;
 			char c = *s;

@@ -21,6 +21,7 @@ typedef struct kik__csv {
 	void *ctx;
 	kik__decoder decoder;
 	char delimiter;
+	const char *delimiter_line; /* detect the delimiter from the first line holding this word */
 	size_t max_field, max_columns, max_rows;
 
 	unsigned char raw[KIK__CSV_CHUNK];

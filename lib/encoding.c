@@ -11,6 +11,17 @@ static const unsigned short cp1252_high[32] = {
 	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
+int kik__cp1252_byte(unsigned cp)
+{
+	unsigned i;
+	if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+		return (int)cp;
+	for (i = 0; i < 32; i++)
+		if (cp1252_high[i] && cp1252_high[i] == cp)
+			return (int)(0x80 + i);
+	return -1;
+}
+
 static size_t put_utf8(unsigned cp, char *out)
 {
 	if (cp < 0x80) {

@@ -20,4 +20,7 @@ typedef struct kik__decoder {
  * invalid byte (then d->bad is set and the output stops just before it). */
 size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int final, char *out, size_t *out_len);
 
+/* The Windows-1252 byte of a code point, or -1 when it has none. */
+int kik__cp1252_byte(unsigned cp);
+
 #endif

@@ -46,6 +46,10 @@ int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count)
 			kik__csv_cell *cell = (kik__csv_cell *)&(*cells)[i];
 			cell->text = kik__trim(cell->text, &cell->len);
 			((char *)cell->text)[cell->len] = '\0';
+			if (cell->text[0] == '\'' && kik__needs_defusing(cell->text + 1)) {
+				cell->text++; /* the apostrophe an export put before a formula-like text */
+				cell->len--;
+			}
 			blank &= cell->len == 0;
 		}
 		if (!blank)
@@ -114,34 +118,189 @@ int kik__import_header(kik__import *im, const kik__column *columns, size_t n, in
 	return 0;
 }
 
+int kik__needs_defusing(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+/* ---- diagnostics --------------------------------------------------------- */
+
+static int diag_add(kik_diagnostics *d, const kik_plan *plan)
+{
+	kik__error_slot *slot;
+	if (d->count == d->max) {
+		d->truncated = 1;
+		return 0;
+	}
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		kik__error_slot *items = kik__realloc(&d->alloc, d->items, cap * sizeof(*items));
+		if (!items)
+			return KIK_ENOMEM;
+		d->items = items;
+		d->cap = cap;
+	}
+	slot = &d->items[d->count++];
+	*slot = plan->error;
+	slot->pub.message = slot->message;
+	if (slot->pub.file)
+		slot->pub.file = slot->file;
+	return 0;
+}
+
+void kik_diagnostics_free(kik_diagnostics *d)
+{
+	kik_allocator a;
+	if (!d)
+		return;
+	a = d->alloc;
+	kik__free(&a, d->items);
+	kik__free(&a, d);
+}
+
+size_t kik_diagnostics_count(const kik_diagnostics *d)
+{
+	return d ? d->count : 0;
+}
+
+const kik_error *kik_diagnostics_get(const kik_diagnostics *d, size_t i)
+{
+	return d && i < d->count ? &d->items[i].pub : NULL;
+}
+
+int kik_diagnostics_truncated(const kik_diagnostics *d)
+{
+	return d ? d->truncated : 0;
+}
+
+int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
+{
+	const kik__csv_cell *cells;
+	size_t n;
+	int got, err;
+	while ((got = kik__import_row(im, &cells, &n)) > 0) {
+		if ((err = row(im, cells, n, ctx)) == 0)
+			continue;
+		if (!im->diag || err == KIK_ENOMEM)
+			return err;
+		if ((err = diag_add(im->diag, im->plan)) < 0)
+			return err;
+		if (im->diag->truncated)
+			return KIK_EPARSE;
+	}
+	if (got < 0 && im->diag && (err = diag_add(im->diag, im->plan)) < 0)
+		return err;
+	if (got < 0)
+		return got;
+	return im->diag && im->diag->count ? KIK_EPARSE : 0;
+}
+
+/* ---- telling a measures file from a status matrix ------------------------- */
+
+/* The first bytes of the input, read ahead and then handed on before the rest. */
+typedef struct peeked_source {
+	kik__read_fn read;
+	void *ctx;
+	char head[4096];
+	size_t len, pos;
+	int failed;
+} peeked_source;
+
+static size_t read_peeked(void *ctx, char *buf, size_t cap, int *failed)
+{
+	peeked_source *p = ctx;
+	if (p->pos < p->len) {
+		size_t n = p->len - p->pos < cap ? p->len - p->pos : cap;
+		memcpy(buf, p->head + p->pos, n);
+		p->pos += n;
+		return n;
+	}
+	if (p->failed) {
+		*failed = 1;
+		return 0;
+	}
+	return p->read(p->ctx, buf, cap, failed);
+}
+
+static int contains(const char *s, size_t len, const char *word)
+{
+	size_t i, k, n = strlen(word);
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n && (s[i + k] | 0x20) == (word[k] | 0x20); k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* A matrix has one line naming all three statuses as column heads. */
+static kik_import_kind detect_kind(const char *head, size_t len)
+{
+	size_t start = 0, i;
+	for (i = 0; i <= len; i++) {
+		if (i == len || head[i] == '\n' || head[i] == '\r') {
+			const char *line = head + start;
+			size_t n = i - start;
+			if (contains(line, n, "wartend") && contains(line, n, "in Bearbeitung") &&
+			    contains(line, n, "implementiert"))
+				return KIK_IMPORT_MATRIX;
+			start = i + 1;
+		}
+	}
+	return KIK_IMPORT_MEASURES;
+}
+
+/* ---- running an import --------------------------------------------------- */
+
 typedef int (*importer)(kik__import *im);
 
 static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ctx, const char *name,
-	       const kik_import_options *options)
+	       const kik_import_options *options, kik_diagnostics *diag)
 {
-	static const importer importers[] = { kik__import_measures, kik__import_fields, kik__import_plan_info,
-					      kik__import_tasks, kik__import_published };
+	static const importer importers[] = { kik__import_measures, kik__import_fields,    kik__import_plan_info,
+					      kik__import_tasks,    kik__import_published, kik__import_matrix };
+	peeked_source peek;
 	kik__import im;
 	kik_plan *staging;
 	int err;
-	if ((unsigned)kind >= sizeof(importers) / sizeof(importers[0]))
+	if ((unsigned)kind > KIK_IMPORT_AUTO)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
 	if (options && options->version < 1)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "import options without a version");
+	if (kind == KIK_IMPORT_AUTO) {
+		memset(&peek, 0, sizeof(peek));
+		peek.read = read;
+		peek.ctx = ctx;
+		while (peek.len < sizeof(peek.head) && !peek.failed) {
+			size_t n = read(ctx, peek.head + peek.len, sizeof(peek.head) - peek.len, &peek.failed);
+			if (n == 0)
+				break;
+			peek.len += n;
+		}
+		kind = detect_kind(peek.head, peek.len);
+		read = read_peeked;
+		ctx = &peek;
+	}
 	if ((err = kik__plan_clone(plan, &staging)) < 0)
 		return kik__error_set(plan, err, NULL, "out of memory");
 	im.plan = staging;
 	im.file = name;
+	im.diag = diag;
 	if ((err = kik__csv_open(&im.csv, &plan->alloc, options, read, ctx)) < 0) {
 		kik__error_set(staging, err, NULL, "out of memory");
 	} else {
+		if (kind == KIK_IMPORT_MATRIX)
+			im.csv.delimiter_line = "wartend";
 		err = importers[kind](&im);
 		kik__plan_reorder(staging);
 	}
 	kik__csv_close(&im.csv);
 	if (err < 0) {
 		kik__error_copy(plan, staging);
-	} else {
+	} else if (!diag) {
 		kik__plan_swap(plan, staging);
 		kik__error_clear(plan);
 	}
@@ -149,29 +308,95 @@ static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ct
 	return err;
 }
 
+typedef struct source {
+	kik__read_fn read;
+	void *ctx;
+	memory_source memory;
+	FILE *file;
+} source;
+
+static int open_source(kik_plan *plan, source *src, const char *path, const char *data, size_t size)
+{
+	memset(src, 0, sizeof(*src));
+	if (!path) {
+		src->memory.data = data;
+		src->memory.size = size;
+		src->read = read_memory;
+		src->ctx = &src->memory;
+		return 0;
+	}
+	if (!(src->file = fopen(path, "rb"))) {
+		kik__pos pos = { path, 0, 0 };
+		return kik__error_set(plan, KIK_EIO, &pos, "cannot open the file: %s", strerror(errno));
+	}
+	src->read = read_file;
+	src->ctx = src->file;
+	return 0;
+}
+
+static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *path, const char *data,
+			      size_t size, const char *name, const kik_import_options *options, size_t max_problems,
+			      kik_diagnostics **out)
+{
+	kik_diagnostics *diag = NULL;
+	source src;
+	int err;
+	kik__error_clear(plan);
+	if (out) {
+		if (!(diag = kik__malloc(&plan->alloc, sizeof(*diag))))
+			return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+		memset(diag, 0, sizeof(*diag));
+		diag->alloc = plan->alloc;
+		diag->max = max_problems ? max_problems : 100;
+		*out = diag;
+	}
+	if ((err = open_source(plan, &src, path, data, size)) < 0) {
+		if (diag && diag_add(diag, plan) < 0)
+			err = KIK_ENOMEM;
+	} else {
+		err = run(plan, kind, src.read, src.ctx, path ? path : name, options, diag);
+	}
+	if (src.file)
+		fclose(src.file);
+	if (diag && err == KIK_ENOMEM) {
+		kik_diagnostics_free(diag);
+		*out = NULL;
+	}
+	if (diag && err < 0 && err != KIK_ENOMEM && diag->count == 0 && diag_add(diag, plan) < 0) {
+		kik_diagnostics_free(diag); /* an error outside the rows, such as a bad kind */
+		*out = NULL;
+		return KIK_ENOMEM;
+	}
+	return err;
+}
+
 int kik_plan_import_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
 			   const kik_import_options *options)
 {
-	memory_source m = { data, size, 0 };
 	if (!plan || (!data && size))
 		return KIK_EINVAL;
-	kik__error_clear(plan);
-	return run(plan, kind, read_memory, &m, name, options);
+	return import_or_validate(plan, kind, NULL, data ? data : "", size, name, options, 0, NULL);
 }
 
 int kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options)
 {
-	FILE *f;
-	int err;
 	if (!plan || !path)
 		return KIK_EINVAL;
-	kik__error_clear(plan);
-	f = fopen(path, "rb");
-	if (!f) {
-		kik__pos pos = { path, 0, 0 };
-		return kik__error_set(plan, KIK_EIO, &pos, "cannot open the file: %s", strerror(errno));
-	}
-	err = run(plan, kind, read_file, f, path, options);
-	fclose(f);
-	return err;
+	return import_or_validate(plan, kind, path, NULL, 0, path, options, 0, NULL);
+}
+
+int kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options,
+			   size_t max_problems, kik_diagnostics **out)
+{
+	if (!plan || !path || !out)
+		return KIK_EINVAL;
+	return import_or_validate(plan, kind, path, NULL, 0, path, options, max_problems, out);
+}
+
+int kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
+			     const kik_import_options *options, size_t max_problems, kik_diagnostics **out)
+{
+	if (!plan || (!data && size) || !out)
+		return KIK_EINVAL;
+	return import_or_validate(plan, kind, NULL, data ? data : "", size, name, options, max_problems, out);
 }

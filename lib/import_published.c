@@ -17,44 +17,42 @@ static int parse_count(const char *s, size_t *out)
 	return 0;
 }
 
+static const kik__column columns[] = {
+	{ "field", "Handlungsfeld|Feld", 1 },
+	{ "waiting", "wartend", 1 },
+	{ "in_progress", "in Bearbeitung|in progress", 1 },
+	{ "implemented", "implementiert|umgesetzt", 1 },
+	{ "total", "gesamt|Maßnahmen|measures|Summe", 0 },
+};
+
+static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
+{
+	const int *col = ctx;
+	kik_plan *plan = im->plan;
+	size_t counts[KIK_STATUS_COUNT], total = 0;
+	const char *name = kik__import_cell(cells, n, col[0]);
+	const kik_field *field = kik__plan_find_field(plan, name);
+	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
+	int k;
+	if (!field)
+		return kik__error_set(plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan", name);
+	for (k = 0; k < KIK_STATUS_COUNT; k++) {
+		pos = kik__import_pos(im, cells, n, col[1 + k]);
+		if (parse_count(kik__import_cell(cells, n, col[1 + k]), &counts[k]) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a count: expected a whole number of measures",
+					      kik__import_cell(cells, n, col[1 + k]));
+	}
+	pos = kik__import_pos(im, cells, n, col[4]);
+	if (*kik__import_cell(cells, n, col[4]) && parse_count(kik__import_cell(cells, n, col[4]), &total) < 0)
+		return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a count: expected a whole number",
+				      kik__import_cell(cells, n, col[4]));
+	return kik_plan_set_published(plan, field, counts, total);
+}
+
 int kik__import_published(kik__import *im)
 {
-	static const kik__column columns[] = {
-		{ "field", "Handlungsfeld|Feld", 1 },
-		{ "waiting", "wartend", 1 },
-		{ "in_progress", "in Bearbeitung|in progress", 1 },
-		{ "implemented", "implementiert|umgesetzt", 1 },
-		{ "total", "gesamt|Maßnahmen|measures|Summe", 0 },
-	};
-	kik_plan *plan = im->plan;
 	int col[5];
-	const kik__csv_cell *cells;
-	size_t n;
-	int got, err = kik__import_header(im, columns, 5, col);
-	if (err < 0)
-		return err;
-	while ((got = kik__import_row(im, &cells, &n)) > 0) {
-		size_t counts[KIK_STATUS_COUNT], total = 0;
-		const char *name = kik__import_cell(cells, n, col[0]);
-		const kik_field *field = kik__plan_find_field(plan, name);
-		kik__pos pos = kik__import_pos(im, cells, n, col[0]);
-		int k;
-		if (!field)
-			return kik__error_set(plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan",
-					      name);
-		for (k = 0; k < KIK_STATUS_COUNT; k++) {
-			pos = kik__import_pos(im, cells, n, col[1 + k]);
-			if (parse_count(kik__import_cell(cells, n, col[1 + k]), &counts[k]) < 0)
-				return kik__error_set(plan, KIK_EPARSE, &pos,
-						      "'%s' is not a count: expected a whole number of measures",
-						      kik__import_cell(cells, n, col[1 + k]));
-		}
-		pos = kik__import_pos(im, cells, n, col[4]);
-		if (*kik__import_cell(cells, n, col[4]) && parse_count(kik__import_cell(cells, n, col[4]), &total) < 0)
-			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a count: expected a whole number",
-					      kik__import_cell(cells, n, col[4]));
-		if ((err = kik_plan_set_published(plan, field, counts, total)) < 0)
-			return err;
-	}
-	return got;
+	int err = kik__import_header(im, columns, 5, col);
+	return err < 0 ? err : kik__import_rows(im, published_row, col);
 }

@@ -54,51 +54,48 @@ static kik_task *find_same(const kik_measure *m, kik_task_kind kind, const char 
 	return NULL;
 }
 
+static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
+{
+	const int *col = ctx;
+	kik_plan *plan = im->plan;
+	kik_task_desc d = KIK_TASK_DESC_INIT;
+	const kik_measure *m;
+	kik_task *same;
+	char id[160];
+	kik__pos pos;
+	int err;
+	if ((err = measure_id(im, cells, n, col, id, sizeof(id))) < 0)
+		return err;
+	pos = kik__import_pos(im, cells, n, col[MEASURE]);
+	if (!(m = kik_plan_find_measure(plan, id)))
+		return kik__error_set(plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id", id);
+	d.measure = m->id;
+	pos = kik__import_pos(im, cells, n, col[KIND]);
+	if (kik_task_kind_parse(kik__import_cell(cells, n, col[KIND]), &d.kind) < 0)
+		return kik__error_set(plan, KIK_EPARSE, &pos,
+				      "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
+				      "Arbeitspaket (or concept, ag, work_package)",
+				      kik__import_cell(cells, n, col[KIND]));
+	pos = kik__import_pos(im, cells, n, col[STATE]);
+	if (kik_task_state_parse(kik__import_cell(cells, n, col[STATE]), &d.state) < 0)
+		return kik__error_set(plan, KIK_EPARSE, &pos,
+				      "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
+				      "(or open, in_progress, done, not_applicable)",
+				      kik__import_cell(cells, n, col[STATE]));
+	d.title = kik__import_cell(cells, n, col[TITLE]);
+	d.due = kik__import_cell(cells, n, col[DUE]);
+	d.owner = kik__import_cell(cells, n, col[OWNER]);
+	pos = kik__import_pos(im, cells, n, !*d.title ? col[TITLE] : *d.due ? col[DUE] : col[TITLE]);
+	same = find_same(m, d.kind, d.title);
+	if (same && same->import_line)
+		return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu", d.title,
+				      id, same->import_line);
+	return same ? kik__plan_update_task(plan, same, &d, &pos) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+}
+
 int kik__import_tasks(kik__import *im)
 {
-	kik_plan *plan = im->plan;
 	int col[COLUMNS];
-	const kik__csv_cell *cells;
-	size_t n;
-	int got, err = kik__import_header(im, columns, COLUMNS, col);
-	if (err < 0)
-		return err;
-	while ((got = kik__import_row(im, &cells, &n)) > 0) {
-		kik_task_desc d = KIK_TASK_DESC_INIT;
-		const kik_measure *m;
-		kik_task *same;
-		char id[160];
-		kik__pos pos;
-		if ((err = measure_id(im, cells, n, col, id, sizeof(id))) < 0)
-			return err;
-		pos = kik__import_pos(im, cells, n, col[MEASURE]);
-		if (!(m = kik_plan_find_measure(plan, id)))
-			return kik__error_set(plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id",
-					      id);
-		d.measure = m->id;
-		pos = kik__import_pos(im, cells, n, col[KIND]);
-		if (kik_task_kind_parse(kik__import_cell(cells, n, col[KIND]), &d.kind) < 0)
-			return kik__error_set(plan, KIK_EPARSE, &pos,
-					      "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
-					      "Arbeitspaket (or concept, ag, work_package)",
-					      kik__import_cell(cells, n, col[KIND]));
-		pos = kik__import_pos(im, cells, n, col[STATE]);
-		if (kik_task_state_parse(kik__import_cell(cells, n, col[STATE]), &d.state) < 0)
-			return kik__error_set(plan, KIK_EPARSE, &pos,
-					      "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
-					      "(or open, in_progress, done, not_applicable)",
-					      kik__import_cell(cells, n, col[STATE]));
-		d.title = kik__import_cell(cells, n, col[TITLE]);
-		d.due = kik__import_cell(cells, n, col[DUE]);
-		d.owner = kik__import_cell(cells, n, col[OWNER]);
-		pos = kik__import_pos(im, cells, n, !*d.title ? col[TITLE] : *d.due ? col[DUE] : col[TITLE]);
-		same = find_same(m, d.kind, d.title);
-		if (same && same->import_line)
-			return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu",
-					      d.title, id, same->import_line);
-		err = same ? kik__plan_update_task(plan, same, &d, &pos) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
-		if (err < 0)
-			return err;
-	}
-	return got;
+	int err = kik__import_header(im, columns, COLUMNS, col);
+	return err < 0 ? err : kik__import_rows(im, task_row, col);
 }

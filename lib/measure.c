@@ -223,14 +223,47 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	return 0;
 }
 
+/* Copies the strings of a description without surrounding white space, as the importers
+ * see them, so that texts given through the API and through files compare alike. */
+static char *trimmed_copy(kik_plan *plan, const kik_measure_desc *in, kik_measure_desc *out)
+{
+	const char *const src[4] = { in->group, in->goal_text, in->number, in->text };
+	const char **dst[4] = { &out->group, &out->goal_text, &out->number, &out->text };
+	size_t total = 0, i, len;
+	char *buf, *p;
+	for (i = 0; i < 4; i++)
+		total += src[i] ? strlen(src[i]) + 1 : 0;
+	if (!(buf = kik__malloc(&plan->alloc, total + 1)))
+		return NULL;
+	p = buf;
+	for (i = 0; i < 4; i++) {
+		const char *s;
+		if (!src[i])
+			continue;
+		len = strlen(src[i]);
+		s = kik__trim(src[i], &len);
+		memcpy(p, s, len);
+		p[len] = '\0';
+		*dst[i] = p;
+		p += len + 1;
+	}
+	return buf;
+}
+
 int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik_measure **out)
 {
+	kik_measure_desc trimmed;
 	kik_measure *m;
+	char *buf;
 	int err;
 	if (!plan || !desc)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	err = kik__plan_put_measure(plan, desc, NULL, &m);
+	trimmed = *desc;
+	if (!(buf = trimmed_copy(plan, desc, &trimmed)))
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	err = kik__plan_put_measure(plan, &trimmed, NULL, &m);
+	kik__free(&plan->alloc, buf);
 	if (err < 0)
 		return err;
 	kik__plan_reorder(plan);

@@ -7,11 +7,13 @@
 static int check_desc(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
 {
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
+	size_t title_len;
 	if (!d || d->version < 1)
 		return kik__error_set(plan, KIK_EINVAL, pos, "task description without a version");
 	if ((unsigned)d->kind >= KIK_TASK_KIND_COUNT || (unsigned)d->state >= KIK_TASK_STATE_COUNT)
 		return kik__error_set(plan, KIK_EINVAL, pos, "task kind or state out of range");
-	if (!d->title || !*d->title)
+	title_len = d->title ? strlen(d->title) : 0;
+	if (!d->title || (kik__trim(d->title, &title_len), title_len == 0))
 		return kik__error_set(plan, invalid, pos, "a task needs a title");
 	if (d->due && *d->due && !kik__is_iso_date(d->due))
 		return kik__error_set(plan, invalid, pos, "'%s' is not a due date: expected YYYY-MM-DD", d->due);
@@ -21,10 +23,12 @@ static int check_desc(kik_plan *plan, const kik_task_desc *d, const kik__pos *po
 /* A task and its strings in one block, so that update and remove free it whole. */
 static kik_task *new_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, kik_measure *m)
 {
-	const char *due = d->due ? d->due : "", *owner = d->owner ? d->owner : "";
-	size_t title_len = strlen(d->title), due_len = strlen(due), owner_len = strlen(owner);
+	const char *title = d->title, *due = d->due ? d->due : "", *owner = d->owner ? d->owner : "";
+	size_t title_len = strlen(title), due_len = strlen(due), owner_len = strlen(owner);
 	kik_task *t;
 	char *s;
+	title = kik__trim(title, &title_len); /* stored as the importer sees them */
+	owner = kik__trim(owner, &owner_len);
 	if (title_len > SIZE_MAX / 2 || owner_len > SIZE_MAX / 4)
 		return NULL;
 	t = kik__malloc(&plan->alloc, sizeof(*t) + title_len + due_len + owner_len + 3);
@@ -32,9 +36,11 @@ static kik_task *new_task(kik_plan *plan, const kik_task_desc *d, unsigned long 
 		return NULL;
 	memset(t, 0, sizeof(*t));
 	s = (char *)(t + 1);
-	t->title = memcpy(s, d->title, title_len + 1);
+	t->title = memcpy(s, title, title_len);
+	s[title_len] = '\0';
 	t->due = memcpy(s + title_len + 1, due, due_len + 1);
-	t->owner = memcpy(s + title_len + due_len + 2, owner, owner_len + 1);
+	t->owner = memcpy(s + title_len + due_len + 2, owner, owner_len);
+	s[title_len + due_len + 2 + owner_len] = '\0';
 	t->id = id;
 	snprintf(t->key, sizeof(t->key), "%lu", id);
 	t->measure = m;

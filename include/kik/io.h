@@ -32,7 +32,17 @@ typedef enum kik_import_kind {
 	 * measure, kind and title of an existing one updates it. */
 	KIK_IMPORT_TASKS = 3,
 	/** One row per field: field, waiting, in_progress, implemented, total (see kik/check.h). */
-	KIK_IMPORT_PUBLISHED = 4
+	KIK_IMPORT_PUBLISHED = 4,
+	/**
+	 * The report's status matrix: rows Gruppe, Nummer, Ziel/Maßnahme, wartend,
+	 * in Bearbeitung, implementiert with an "x" marking the status; goal rows
+	 * without a mark; a "## Handlungsfeld NAME" line or a field column per section.
+	 * Rows whose cells are shifted by a column are read by the mark's place after
+	 * the text; HTML tags and a footnote number after a group name are dropped.
+	 */
+	KIK_IMPORT_MATRIX = 5,
+	/** A measures file or a status matrix, told apart by the content. */
+	KIK_IMPORT_AUTO = 6
 } kik_import_kind;
 
 /** Character encodings of input files. */
@@ -71,6 +81,77 @@ KIK_EXTERN(int) kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const
  */
 KIK_EXTERN(int) kik_plan_import_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size,
 				       const char *name, const kik_import_options *options);
+
+/* ---- validation ------------------------------------------------------ */
+
+/** Every problem one validation found. */
+typedef struct kik_diagnostics kik_diagnostics;
+
+/**
+ * Checks a file as kik_plan_import_file() would import it into `plan`, without
+ * changing the plan, and lists every problem (up to `max_problems`; 0 means
+ * 100): each with file, line, column and a message naming the value found and
+ * what was expected. Problems within a row do not stop the validation; a
+ * file that cannot be read further (a broken quote, a bad byte) does.
+ * Returns 0 when the file is clean, KIK_EPARSE (or KIK_EIO, KIK_ELIMIT) when
+ * there are problems, with `*out` set in both cases (free it with
+ * kik_diagnostics_free()), or KIK_ENOMEM / KIK_EINVAL with `*out` NULL.
+ */
+KIK_EXTERN(int) kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path,
+				       const kik_import_options *options, size_t max_problems, kik_diagnostics **out);
+
+/** As kik_plan_validate_file(), from memory. */
+KIK_EXTERN(int) kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size,
+					 const char *name, const kik_import_options *options, size_t max_problems,
+					 kik_diagnostics **out);
+
+KIK_EXTERN(void) kik_diagnostics_free(kik_diagnostics *diagnostics);
+KIK_EXTERN(size_t) kik_diagnostics_count(const kik_diagnostics *diagnostics);
+/** The i-th problem, in file order; valid as long as the diagnostics. */
+KIK_EXTERN(const kik_error *) kik_diagnostics_get(const kik_diagnostics *diagnostics, size_t i);
+/** 1 when validation stopped at `max_problems` and there may be more. */
+KIK_EXTERN(int) kik_diagnostics_truncated(const kik_diagnostics *diagnostics);
+
+/* ---- export ---------------------------------------------------------- */
+
+/** Receives exported bytes; returns 0, or a negative value to stop the export. */
+typedef int (*kik_write_fn)(void *ctx, const char *data, size_t size);
+
+/** Options of an export. Initialise with KIK_EXPORT_OPTIONS_INIT. */
+typedef struct kik_export_options {
+	unsigned version;      /**< KIK_EXPORT_OPTIONS_VERSION */
+	char delimiter;        /**< ';' (default), ',' or '\t' */
+	kik_encoding encoding; /**< KIK_ENCODING_UTF8 (default) or KIK_ENCODING_CP1252 */
+	int bom;               /**< write a UTF-8 byte order mark (default 0) */
+	int crlf;              /**< end rows with CRLF instead of LF (default 0) */
+	/**
+	 * Defuse cells that a spreadsheet would run as a formula (default 1): a text
+	 * that starts with '=', '+', '-', '@', TAB or CR, or with apostrophes before one
+	 * of them, gets one more apostrophe in front. The importers remove exactly
+	 * that apostrophe again, so export then import gives the same texts.
+	 */
+	int defuse_formulas;
+} kik_export_options;
+
+#define KIK_EXPORT_OPTIONS_VERSION 1
+#define KIK_EXPORT_OPTIONS_INIT { KIK_EXPORT_OPTIONS_VERSION, ';', KIK_ENCODING_UTF8, 0, 0, 1 }
+
+/**
+ * Writes one part of the plan as CSV in the contract of `kind` (MEASURES,
+ * FIELDS, PLAN_INFO, TASKS or PUBLISHED), which the importer of that kind reads
+ * back to an equal plan. `options` may be NULL. Returns 0, KIK_EINVAL (a bad
+ * option, or a character Windows-1252 cannot hold; see kik_plan_last_error()),
+ * KIK_EIO when `write` fails, or KIK_ENOMEM. The plan is not changed.
+ */
+KIK_EXTERN(int) kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,
+				const kik_export_options *options);
+
+/**
+ * As kik_plan_export(), into a file, atomically: the data go to a temporary
+ * file beside `path` that replaces `path` only when complete.
+ */
+KIK_EXTERN(int) kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path,
+				     const kik_export_options *options);
 
 KIK_END_DECL
 
