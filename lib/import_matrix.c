@@ -172,10 +172,13 @@ static int matrix_row(kik__import *im, const kik__csv_cell *cells, size_t n, voi
 			mark_at = (int)i - text_at - 1;
 	}
 	if (number_at < 0) {
-		for (i = 0; i < n; i++)
-			if (is_mark(cells[i].text))
+		for (i = 0; i < n; i++) {
+			if (is_mark(cells[i].text)) {
+				pos = kik__import_pos(im, cells, n, (int)i);
 				return kik__error_set(plan, KIK_EPARSE, &pos,
 						      "a status mark in a row without a goal or measure number");
+			}
+		}
 		return 0;
 	}
 	pos = kik__import_pos(im, cells, n, number_at);
