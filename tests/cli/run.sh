@@ -66,5 +66,23 @@ expect "explain json reasons" "$tmp/out" '"code": "kind_done", "kind": "work_pac
 check "explain unknown" 2 "$bin/kik-explain" SB-9.9
 check "explain no id" 2 "$bin/kik-explain"
 
+fixtures=$(dirname "$0")/../fixtures
+data=$(dirname "$0")/../../data
+check "convert matrix" 0 "$bin/kik-convert" --fields "$data/kik-fields.csv" "$fixtures/seed-001-status-table.txt"
+mv "$tmp/out" "$tmp/from-matrix.csv"
+check "convert csv" 0 "$bin/kik-convert" --fields "$data/kik-fields.csv" -o "$tmp/from-csv.csv" "$data/kik-2023-10-05.csv"
+check "matrix and csv convert alike" 0 cmp "$tmp/from-matrix.csv" "$tmp/from-csv.csv"
+expect "convert header" "$tmp/from-csv.csv" '^field;field_name;group;goal;goal_text;measure;text;status$'
+check "convert to windows-1252" 0 "$bin/kik-convert" --encoding windows-1252 --crlf --delimiter , "$fixtures/kik-excel-windows-1252.csv"
+check "status on the matrix" 0 "$bin/kik-status" --fields "$data/kik-fields.csv" --format csv "$fixtures/seed-001-status-table.txt"
+expect "status on the matrix total" "$tmp/out" '^total;"";43;144;38;61;45;27;42;31$'
+check "convert check clean" 0 "$bin/kik-convert" --check "$fixtures/kik-utf8-bom-comma.csv"
+printf 'field;goal;measure;text;status\nSB;1;1.1;a;fertig\nSB;2;3.1;c;waiting\n' >"$tmp/two.csv"
+check "convert check errors" 2 "$bin/kik-convert" --check "$tmp/two.csv"
+expect "convert check first" "$tmp/err" "two.csv:2:12: 'fertig' is not a status"
+expect "convert check second" "$tmp/err" "two.csv:3:6: measure 3.1 does not belong to goal 2"
+check "convert bad input" 2 "$bin/kik-convert" -o "$tmp/never.csv" "$tmp/two.csv"
+check "convert wrote nothing" 1 test -e "$tmp/never.csv"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
