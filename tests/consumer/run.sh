@@ -24,4 +24,9 @@ LD_LIBRARY_PATH=$libdir "$prefix/consumer-build/consumer"
 cd /
 "$prefix/bin/kik-status" --format json | grep -q '"measures": 144'
 test -f "$prefix/share/kik/kik-2023-10-05.csv"
-echo "consumer: pkg-config, find_package and the installed kik-status work"
+pydir=$(find "$prefix" -path '*-packages/kik' -type d)
+if [ -n "$pydir" ]; then
+	python=${PYTHON:-/usr/bin/python3}
+	PYTHONPATH=$(dirname "$pydir") "$python" -c "import kik; s = kik.Plan.default().summary(); assert s.total == 144, s; print(s)"
+fi
+echo "consumer: pkg-config, find_package, the installed kik-status and Python package work"
