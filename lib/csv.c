@@ -40,7 +40,30 @@ static int fail(kik__csv *r, int code, unsigned long line, unsigned long column,
 	return code;
 }
 
-/* Decodes the next piece of input. Returns 1 with new text, 0 at the end, <0 on failure. */
+/* Moves a position over text the way the parser counts: lines end at LF, CR or CRLF,
+ * columns count code points. */
+static void advance(kik__csv *r, const char *s, size_t len)
+{
+	size_t i;
+	int after_cr = r->after_cr;
+	for (i = 0; i < len; i++) {
+		if (after_cr && s[i] == '\n') {
+			after_cr = 0;
+			continue;
+		}
+		after_cr = s[i] == '\r';
+		if (s[i] == '\n' || s[i] == '\r') {
+			r->line++;
+			r->column = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			r->column++;
+		}
+	}
+}
+
+/* Decodes the next piece of input. Returns 1 with new text, 0 at the end, <0 on failure.
+ * A byte that cannot be decoded fails at once, at its position, before the rows of its
+ * piece are parsed: binary data is reported as such, not as a bad header. */
 static int refill(kik__csv *r)
 {
 	for (;;) {
@@ -53,17 +76,17 @@ static int refill(kik__csv *r)
 			r->raw_len += n;
 			r->raw_eof = n == 0;
 		}
-		if (r->decoder.bad)
-			return fail(r, KIK_EPARSE, r->line, r->column, r->decoder.problem);
 		used = kik__decode(&r->decoder, r->raw, r->raw_len, r->raw_eof, r->text, &out_len);
 		memmove(r->raw, r->raw + used, r->raw_len - used);
 		r->raw_len -= used;
 		r->text_len = out_len;
 		r->text_pos = 0;
+		if (r->decoder.bad) {
+			advance(r, r->text, out_len);
+			return fail(r, KIK_EPARSE, r->line, r->column, r->decoder.problem);
+		}
 		if (out_len)
 			return 1;
-		if (r->decoder.bad)
-			return fail(r, KIK_EPARSE, r->line, r->column, r->decoder.problem);
 		if (r->raw_eof && r->raw_len == 0)
 			return 0;
 		if (r->raw_eof && used == 0)

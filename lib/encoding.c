@@ -109,6 +109,13 @@ size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int fin
 			int n = utf8_sequence(in + i, len - i);
 			if (n == 0 && !final)
 				break; /* the rest of the sequence comes with the next chunk */
+			if (n == 3 && in[i] == 0xEF && in[i + 1] == 0xBB && in[i + 2] == 0xBF) {
+				snprintf(d->problem, sizeof(d->problem),
+					 "a byte order mark inside the file: expected one only at the start "
+					 "(were two files joined?)");
+				d->bad = 1;
+				break;
+			}
 			if (n > 0) {
 				memcpy(out + o, in + i, (size_t)n);
 				o += (size_t)n;

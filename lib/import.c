@@ -181,6 +181,7 @@ int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
 	size_t n;
 	int got, err;
 	while ((got = kik__import_row(im, &cells, &n)) > 0) {
+		im->rows++;
 		if ((err = row(im, cells, n, ctx)) == 0)
 			continue;
 		if (!im->diag || err == KIK_ENOMEM)
@@ -195,6 +196,14 @@ int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
 	if (got < 0)
 		return got;
 	return im->diag && im->diag->count ? KIK_EPARSE : 0;
+}
+
+int kik__import_expect_measures(kik__import *im, unsigned long measures)
+{
+	kik__pos pos = { im->file, im->csv.line, 1 };
+	if (measures)
+		return 0;
+	return kik__error_set(im->plan, KIK_EPARSE, &pos, "no measures in the file: expected rows after the header");
 }
 
 /* ---- telling a measures file from a status matrix ------------------------- */
@@ -289,6 +298,7 @@ static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ct
 	im.plan = staging;
 	im.file = name;
 	im.diag = diag;
+	im.rows = 0;
 	if ((err = kik__csv_open(&im.csv, &plan->alloc, options, read, ctx)) < 0) {
 		kik__error_set(staging, err, NULL, "out of memory");
 	} else {

@@ -14,6 +14,7 @@ struct kik_diagnostics {
 
 typedef struct kik__import {
 	kik_plan *plan; /* the staging copy the importer writes into */
+	unsigned long rows; /* data rows handed to the importer */
 	kik__csv csv;
 	const char *file;      /* name for messages, or NULL */
 	kik_diagnostics *diag; /* when validating: where problems go, and rows go on */
@@ -41,6 +42,9 @@ typedef int (*kik__row_fn)(kik__import *im, const kik__csv_cell *cells, size_t c
 /* Calls `row` for every remaining row. When validating, a row's error is recorded and
  * the next row read; otherwise the first error ends the import. */
 int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx);
+
+/* Fails when a file of measures held none (`measures` is how many it held). */
+int kik__import_expect_measures(kik__import *im, unsigned long measures);
 
 int kik__import_measures(kik__import *im);
 int kik__import_fields(kik__import *im);

@@ -16,6 +16,7 @@ typedef struct matrix {
 	kik__buf goal_text;
 	unsigned goal;    /* the current goal, 0 before the first goal row of the field */
 	unsigned long goal_line;
+	unsigned long measures; /* measure rows read */
 } matrix;
 
 /* Removes HTML tags such as <b> and </b>, in place. */
@@ -216,6 +217,7 @@ static int matrix_row(kik__import *im, const kik__csv_cell *cells, size_t n, voi
 				      marks == 0  ? "no status mark"
 				      : marks > 1 ? "several status marks"
 						  : "a mark outside the status columns");
+	mx->measures++;
 	return put(im, mx, cells[number_at].text, cells[text_at].text, (kik_status)mark_at, &pos);
 }
 
@@ -228,5 +230,5 @@ int kik__import_matrix(kik__import *im)
 	err = kik__import_rows(im, matrix_row, &mx);
 	kik__buf_free(&im->plan->alloc, &mx.group);
 	kik__buf_free(&im->plan->alloc, &mx.goal_text);
-	return err;
+	return err < 0 ? err : kik__import_expect_measures(im, mx.measures);
 }

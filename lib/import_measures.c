@@ -129,5 +129,7 @@ int kik__import_measures(kik__import *im)
 {
 	state st = { { 0 }, "", NULL };
 	int err = kik__import_header(im, columns, COLUMNS, st.col);
-	return err < 0 ? err : kik__import_rows(im, measure_row, &st);
+	if (err < 0 || (err = kik__import_rows(im, measure_row, &st)) < 0)
+		return err;
+	return kik__import_expect_measures(im, im->rows);
 }

@@ -145,7 +145,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		return err;
 
 	/* Make every allocation first, so that linking below cannot fail half-way.
-	 * What the arena hands out before a failure is freed with the plan. */
+	 * What the arena hands out before a failure is freed with the plan; the arrays
+	 * of a new group or goal are not reachable from the plan yet and are freed here. */
 	goal = p.goal;
 	group = p.group;
 	if (p.new_group) {
@@ -153,16 +154,16 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		if (!group || !(group->name = arena_copy(plan, d->group)) ||
 		    !(group_key = arena_printf(plan, "%s\n%s", p.field->code, d->group)) ||
 		    reserve_one(a, &p.field->groups) < 0 || kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
-			return oom(plan, pos);
+			goto fail;
 		group->field = p.field;
 	}
 	if (group && (!goal || goal->group != group) && reserve_one(a, &group->goals) < 0)
-		return oom(plan, pos);
+		goto fail;
 	if (!goal) {
 		goal = kik__arena_alloc(a, &plan->arena, sizeof(*goal));
 		if (!goal || !(goal_key = arena_printf(plan, "%s-%u", p.field->code, p.goal_no)) ||
 		    reserve_one(a, &p.field->goals) < 0 || kik__index_reserve(a, &plan->goals_by_key, 1) < 0)
-			return oom(plan, pos);
+			goto fail;
 		goal->number = p.goal_no;
 		goal->field = p.field;
 		goal->text = "";
@@ -174,14 +175,14 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		    !(m->number = arena_printf(plan, "%u.%u", p.goal_no, p.sub)) || reserve_one(a, &goal->measures) < 0 ||
 		    kik__index_reserve(a, &plan->measures_by_id, 1) < 0 ||
 		    kik__vec_reserve(a, &plan->order, plan->measure_count + 1) < 0)
-			return oom(plan, pos);
+			goto fail;
 		m->goal = goal;
 	}
 	text = strcmp(m->text ? m->text : "", d->text) ? arena_copy(plan, d->text) : m->text;
 	goal_text = d->goal_text && *d->goal_text && strcmp(goal->text, d->goal_text) ? arena_copy(plan, d->goal_text)
 										    : goal->text;
 	if (!text || !goal_text)
-		return oom(plan, pos);
+		goto fail;
 
 	/* Link: nothing below allocates (the containers have room). */
 	if (p.new_group) {
@@ -221,6 +222,12 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	if (out)
 		*out = m;
 	return 0;
+fail:
+	if (p.new_group && group)
+		kik__vec_free(a, &group->goals);
+	if (!p.goal && goal)
+		kik__vec_free(a, &goal->measures);
+	return oom(plan, pos);
 }
 
 /* Copies the strings of a description without surrounding white space, as the importers

@@ -1,0 +1,301 @@
+/* Allocation failure: every public entry point, with the n-th allocation failing for every
+ * n, returns KIK_ENOMEM cleanly, leaks nothing and leaves the plan unchanged. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <kik/kik.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An allocator that fails its n-th call and counts live blocks. */
+typedef struct budget {
+	long calls, fail_at; /* fail_at < 0: never */
+	long live;
+} budget;
+
+static void *b_malloc(size_t size, void *ctx)
+{
+	budget *b = ctx;
+	void *p;
+	if (b->calls++ == b->fail_at)
+		return NULL;
+	if ((p = malloc(size)))
+		b->live++;
+	return p;
+}
+
+static void *b_realloc(void *ptr, size_t size, void *ctx)
+{
+	budget *b = ctx;
+	void *p;
+	if (b->calls++ == b->fail_at)
+		return NULL;
+	if ((p = realloc(ptr, size)) && !ptr)
+		b->live++;
+	return p;
+}
+
+static void b_free(void *ptr, void *ctx)
+{
+	if (ptr) {
+		((budget *)ctx)->live--;
+		free(ptr);
+	}
+}
+
+typedef struct sink {
+	char *data;
+	size_t len;
+} sink;
+
+static int to_sink(void *ctx, const char *data, size_t size)
+{
+	sink *s = ctx;
+	s->data = realloc(s->data, s->len + size + 1);
+	memcpy(s->data + s->len, data, size);
+	s->len += size;
+	s->data[s->len] = '\0';
+	return 0;
+}
+
+static char *fingerprint(kik_plan *plan)
+{
+	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
+						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
+	sink s = { NULL, 0 };
+	size_t i;
+	for (i = 0; i < 5; i++)
+		cr_assert(eq(int, kik_plan_export(plan, kinds[i], to_sink, &s, NULL), 0));
+	return s.data;
+}
+
+static const char measures_csv[] = "field;goal;goal_text;measure;text;status\n"
+				   "SB;4;Neu;4.6;Geändert;implemented\n"
+				   "Wohnen und Quartier;1;Ziel;1.1;Neu im Plan;waiting\n";
+static const char tasks_csv[] = "measure;kind;title;state;due;owner\n"
+				"SB-4.6;ag;Fachtag;open;2024-01-31;AG\n"
+				"SB-4.6;concept;Konzept;done;;\n"
+				"AA-1.1;work_package;Paket;in_progress;;\n";
+static const char published_csv[] = "field;waiting;in_progress;implemented;total\nSB;1;2;3;6\n";
+static const char fields_csv[] = "code;name;aliases\nWQ;Wohnen und Quartier;Wohnen|Quartier\n";
+
+/* One entry point; returns its result. `ctx` holds what an operation needs. */
+typedef int (*operation)(kik_plan *plan);
+
+static int import_measures(kik_plan *p)
+{
+	return kik_plan_import_buffer(p, KIK_IMPORT_MEASURES, measures_csv, strlen(measures_csv), "m.csv", NULL);
+}
+static int import_tasks(kik_plan *p)
+{
+	return kik_plan_import_buffer(p, KIK_IMPORT_TASKS, tasks_csv, strlen(tasks_csv), "t.csv", NULL);
+}
+static int import_published(kik_plan *p)
+{
+	return kik_plan_import_buffer(p, KIK_IMPORT_PUBLISHED, published_csv, strlen(published_csv), "p.csv", NULL);
+}
+static int import_fields(kik_plan *p)
+{
+	return kik_plan_import_buffer(p, KIK_IMPORT_FIELDS, fields_csv, strlen(fields_csv), "f.csv", NULL);
+}
+static int import_matrix(kik_plan *p)
+{
+	return kik_plan_import_file(p, KIK_IMPORT_AUTO, KIK_TEST_FIXTURES "/seed-001-status-table.txt", NULL);
+}
+static int validate(kik_plan *p)
+{
+	kik_diagnostics *d = NULL;
+	static const char bad[] = "field;goal;measure;text;status\nSB;1;1.1;a;x\nSB;2;3.1;b;waiting\n";
+	int err = kik_plan_validate_buffer(p, KIK_IMPORT_MEASURES, bad, strlen(bad), "bad.csv", NULL, 0, &d);
+	if (err == KIK_ENOMEM)
+		cr_assert(eq(ptr, (void *)d, NULL));
+	else
+		cr_assert(eq(sz, kik_diagnostics_count(d), 2));
+	kik_diagnostics_free(d);
+	return err == KIK_EPARSE ? 0 : err;
+}
+static int export_measures(kik_plan *p)
+{
+	sink s = { NULL, 0 };
+	kik_export_options o = KIK_EXPORT_OPTIONS_INIT;
+	int err;
+	o.encoding = KIK_ENCODING_CP1252;
+	err = kik_plan_export(p, KIK_IMPORT_MEASURES, to_sink, &s, &o);
+	free(s.data);
+	return err;
+}
+static int export_file(kik_plan *p)
+{
+	int err = kik_plan_export_file(p, KIK_IMPORT_TASKS, "alloc-export.csv", NULL);
+	remove("alloc-export.csv");
+	return err;
+}
+static int explain(kik_plan *p)
+{
+	kik_explanation *e = NULL;
+	int err = kik_plan_explain(p, kik_plan_find_measure(p, "SB-4.6"), &e);
+	kik_explanation_free(e);
+	return err;
+}
+static int check(kik_plan *p)
+{
+	kik_findings *f = NULL;
+	int err = kik_plan_check(p, 0, &f);
+	kik_findings_free(f);
+	return err;
+}
+static int add_task(kik_plan *p)
+{
+	kik_task_desc d = KIK_TASK_DESC_INIT;
+	d.measure = "GT-1.1";
+	d.kind = KIK_TASK_AG;
+	d.title = "Fest";
+	d.owner = "Amt";
+	return kik_plan_add_task(p, &d, NULL);
+}
+static int update_task(kik_plan *p)
+{
+	kik_task_desc d = KIK_TASK_DESC_INIT;
+	d.kind = KIK_TASK_AG;
+	d.state = KIK_TASK_DONE;
+	d.title = "Fachtag durchgeführt";
+	return kik_plan_update_task(p, kik_task_id(kik_measure_task(kik_plan_find_measure(p, "SB-4.6"), 0)), &d);
+}
+static int remove_task(kik_plan *p)
+{
+	return kik_plan_remove_task(p, kik_task_id(kik_measure_task(kik_plan_find_measure(p, "SB-4.6"), 0)));
+}
+static int put_measure(kik_plan *p)
+{
+	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
+	d.field = "IO";
+	d.group = "Neue Gruppe";
+	d.goal = 9;
+	d.goal_text = "Neues Ziel";
+	d.number = "9.1";
+	d.text = "Neue Maßnahme";
+	return kik_plan_put_measure(p, &d, NULL);
+}
+static int add_field(kik_plan *p)
+{
+	return kik_plan_add_field(p, "WQ", "Wohnen und Quartier", NULL);
+}
+static int add_field_alias(kik_plan *p)
+{
+	return kik_plan_add_field_alias(p, kik_plan_find_field(p, "GP"), "Pflege");
+}
+static int set_name(kik_plan *p)
+{
+	return kik_plan_set_name(p, "Ein anderer Name");
+}
+static int set_as_of(kik_plan *p)
+{
+	return kik_plan_set_as_of(p, "2024-10-01");
+}
+static int set_published(kik_plan *p)
+{
+	size_t counts[3] = { 1, 2, 3 };
+	return kik_plan_set_published(p, kik_plan_find_field(p, "SB"), counts, 6);
+}
+
+struct entry {
+	const char *name;
+	operation op;
+	int with_tasks; /* the plan has tasks before the operation */
+};
+
+static const struct entry entries[] = {
+	{ "import measures", import_measures, 1 }, { "import tasks", import_tasks, 0 },
+	{ "import published", import_published, 0 }, { "import fields", import_fields, 0 },
+	{ "import matrix", import_matrix, 1 },       { "validate", validate, 0 },
+	{ "export", export_measures, 1 },            { "export file", export_file, 1 },
+	{ "explain", explain, 1 },                   { "check", check, 1 },
+	{ "add task", add_task, 1 },                 { "update task", update_task, 1 },
+	{ "put measure", put_measure, 1 },
+	{ "add field", add_field, 0 },               { "add field alias", add_field_alias, 0 },
+	{ "set name", set_name, 0 },                 { "set as of", set_as_of, 0 },
+};
+
+static kik_plan *new_plan(budget *b, const kik_allocator *a, int with_tasks)
+{
+	kik_plan *plan;
+	cr_assert(eq(int, kik_plan_new_default_with_allocator(&plan, a), 0));
+	if (with_tasks)
+		cr_assert(eq(int, import_tasks(plan), 0));
+	(void)b;
+	return plan;
+}
+
+Test(alloc, every_entry_point_survives_every_failed_allocation)
+{
+	budget b = { 0, -1, 0 };
+	kik_allocator a = { b_malloc, b_realloc, b_free, &b };
+	size_t e;
+	for (e = 0; e < sizeof(entries) / sizeof(entries[0]); e++) {
+		long n, failures = 0;
+		for (n = 0; n < 100000; n++) {
+			kik_plan *plan = new_plan(&b, &a, entries[e].with_tasks);
+			char *before = fingerprint(plan), *after;
+			int err;
+			b.fail_at = b.calls + n;
+			err = entries[e].op(plan);
+			b.fail_at = -1;
+			if (err == KIK_ENOMEM && entries[e].op != explain && entries[e].op != check)
+				cr_assert(ne(ptr, (void *)kik_plan_last_error(plan), NULL), "%s: %ld", entries[e].name, n);
+			after = fingerprint(plan);
+			if (err == KIK_ENOMEM) {
+				failures++;
+				cr_assert(eq(str, after, before), "%s: allocation %ld changed the plan", entries[e].name, n);
+			} else {
+				cr_assert(eq(int, err, 0), "%s: allocation %ld gave %d", entries[e].name, n, err);
+			}
+			free(before);
+			free(after);
+			kik_plan_free(plan);
+			cr_assert(eq(long, b.live, 0), "%s: allocation %ld leaked %ld blocks", entries[e].name, n, b.live);
+			if (err == 0)
+				break;
+		}
+		cr_assert(gt(long, failures, 0), "%s never allocated", entries[e].name);
+	}
+}
+
+/* Calls that need no memory succeed whatever the allocator says. */
+Test(alloc, calls_that_allocate_nothing_never_fail)
+{
+	budget b = { 0, -1, 0 };
+	kik_allocator a = { b_malloc, b_realloc, b_free, &b };
+	kik_plan *plan = new_plan(&b, &a, 1);
+	b.fail_at = b.calls;
+	cr_assert(eq(int, set_published(plan), 0));
+	cr_assert(eq(int, remove_task(plan), 0));
+	cr_assert(eq(int, kik_plan_set_rule(plan, KIK_RULE_MISSING_KIND_SATISFIED), 0));
+	cr_assert(eq(int, kik_plan_set_recorded_status(plan, "SB-1.1", KIK_STATUS_IMPLEMENTED), 0));
+	b.fail_at = -1;
+	kik_plan_free(plan);
+	cr_assert(eq(long, b.live, 0));
+}
+
+Test(alloc, creating_plans_fails_cleanly)
+{
+	budget b = { 0, -1, 0 };
+	kik_allocator a = { b_malloc, b_realloc, b_free, &b };
+	long n;
+	for (n = 0;; n++) {
+		kik_plan *plan = NULL;
+		int err;
+		b.fail_at = b.calls + n;
+		err = kik_plan_new_default_with_allocator(&plan, &a);
+		b.fail_at = -1;
+		if (err == 0) {
+			cr_assert(eq(sz, kik_plan_measure_count(plan), 144));
+			kik_plan_free(plan);
+			cr_assert(eq(long, b.live, 0));
+			break;
+		}
+		cr_assert(eq(int, err, KIK_ENOMEM));
+		cr_assert(eq(ptr, (void *)plan, NULL));
+		cr_assert(eq(long, b.live, 0), "allocation %ld leaked", n);
+	}
+	cr_assert(gt(long, n, 10));
+}
