@@ -1,13 +1,10 @@
 /* Writing the plan as CSV in the import contracts, so that export then import is lossless. */
 #include "encoding.h"
 #include "import.h"
+#include "output.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 typedef struct writer {
 	kik_plan *plan;
@@ -230,49 +227,23 @@ int kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, vo
 	return err;
 }
 
-static int write_file(void *ctx, const char *data, size_t size)
+/* kik_plan_export() with the kind and options passed through kik__write_file(). */
+typedef struct export_job {
+	kik_import_kind kind;
+	const kik_export_options *options;
+} export_job;
+
+static int produce(kik_plan *plan, kik_write_fn write, void *ctx, const void *job)
 {
-	return fwrite(data, 1, size, (FILE *)ctx) == size ? 0 : -1;
+	const export_job *j = job;
+	return kik_plan_export(plan, j->kind, write, ctx, j->options);
 }
 
 int kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_export_options *options)
 {
-	static const char suffix[] = ".tmp-XXXXXX";
-	kik__pos pos = { path, 0, 0 };
-	char *tmp;
-	FILE *f;
-	int fd, err;
+	export_job job = { kind, options };
 	if (!plan || !path)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	/* write beside the target, then rename: readers never see half a file */
-	if (!(tmp = kik__malloc(&plan->alloc, strlen(path) + sizeof(suffix))))
-		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	strcpy(tmp, path);
-	strcat(tmp, suffix);
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot create a file beside it: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		kik__free(&plan->alloc, tmp);
-		return err;
-	}
-	{
-		/* mkstemp makes the file private; give it the target's mode, or the usual one */
-		struct stat st;
-		fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
-	}
-	err = kik_plan_export(plan, kind, write_file, f, options);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		err = err ? err : kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
-	if (fclose(f) != 0 && err == 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
-	if (err == 0 && rename(tmp, path) != 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot replace the file: %s", strerror(errno));
-	if (err < 0)
-		unlink(tmp);
-	kik__free(&plan->alloc, tmp);
-	return err;
+	return kik__write_file(plan, path, produce, &job);
 }

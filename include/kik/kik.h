@@ -13,5 +13,7 @@
 #include "kik/summary.h"
 #include "kik/rules.h"
 #include "kik/check.h"
+#include "kik/diff.h"
+#include "kik/report.h"
 
 #endif

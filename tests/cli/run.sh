@@ -84,5 +84,25 @@ expect "convert check second" "$tmp/err" "two.csv:3:6: measure 3.1 does not belo
 check "convert bad input" 2 "$bin/kik-convert" -o "$tmp/never.csv" "$tmp/two.csv"
 check "convert wrote nothing" 1 test -e "$tmp/never.csv"
 
+check "report html" 0 "$bin/kik-report" -o "$tmp/report.html"
+expect "report html donuts" "$tmp/report.html" 'wartend: <strong>10</strong> (33 %)'
+check "report md english" 0 "$bin/kik-report" --format md --lang en --tasks "$tmp/tasks.csv" "$tmp/good.csv"
+expect "report md derived" "$tmp/out" '^| in progress | 0 | 0 % |$'
+check "report bad input" 2 "$bin/kik-report" -o "$tmp/none.html" "$tmp/bad.csv"
+check "report wrote nothing" 1 test -e "$tmp/none.html"
+
+check "diff same" 0 "$bin/kik-diff" bundled "$tmp/from-csv.csv"
+printf 'field;group;goal;goal_text;measure;text;status\n' >"$tmp/next.csv"
+sed -n '2,$p' "$tmp/from-csv.csv" | cut -d';' -f1,3- | sed 's/^SB;Vernetzung;4;\(.*\);4.6;\(.*\);waiting$/SB;Vernetzung;4;\1;4.6;\2;implemented/' | grep -v ';IO;' | grep -v '^IO;' >>"$tmp/next.csv"
+printf 'SB;Neu;9;Ein neues Ziel;9.1;Eine neue Maßnahme;waiting\n' >>"$tmp/next.csv"
+check "diff changed" 1 "$bin/kik-diff" --format json bundled "$tmp/next.csv"
+expect "diff status" "$tmp/out" '"id": "SB-4.6", "field": "SB", "change": "status", "old_status": "waiting", "new_status": "implemented"'
+expect "diff added" "$tmp/out" '"id": "SB-9.1", "field": "SB", "change": "added"'
+expect "diff removed" "$tmp/out" '"id": "IO-1.1", "field": "IO", "change": "removed"'
+expect "diff field counts" "$tmp/out" '"code": "SB", "old": {"waiting": 10, "in_progress": 13, "implemented": 7, "measures": 30}, "new": {"waiting": 10, "in_progress": 13, "implemented": 8, "measures": 31}'
+check "diff table" 1 "$bin/kik-diff" bundled "$tmp/next.csv"
+expect "diff table count" "$tmp/out" '^28 changed measures$'
+check "diff unreadable" 2 "$bin/kik-diff" bundled "$tmp/bad.csv"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

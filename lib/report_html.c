@@ -1,0 +1,124 @@
+/* The report as one self-contained HTML page (XHTML syntax, so XML tools can read it). */
+#include "report.h"
+
+static const char style[] =
+	"body{font-family:sans-serif;margin:2em auto;max-width:60em;color:#222}"
+	"h1{margin-bottom:0}table{border-collapse:collapse;width:100%;margin:1em 0}"
+	"th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
+	"th{background:#f4f4f4}td.num{text-align:right}td.mark{text-align:center;font-weight:bold;width:7em}"
+	"tr.goal td{background:#fafafa;font-weight:bold}.chart{display:flex;align-items:center;gap:2em}"
+	".legend{list-style:none;padding:0}.legend li{margin:.3em 0}"
+	".swatch{display:inline-block;width:1em;height:1em;margin-right:.5em;vertical-align:middle}"
+	"td.waiting{color:#666}td.in_progress{color:#a37200}td.implemented{color:#2e8b57}";
+
+static void counts_cells(kik__out *o, const kik_summary *s)
+{
+	int st;
+	kik__out_printf(o, "<td class=\"num\">%zu</td><td class=\"num\">%zu</td>", s->goals, s->measures);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		kik__out_printf(o, "<td class=\"num\">%zu (%u %%)</td>", s->count[st], s->percent[st]);
+}
+
+static void summary_table(kik__out *o, const kik_plan *plan, const kik__labels *l)
+{
+	kik_summary s;
+	size_t i;
+	int st;
+	kik__out_printf(o, "<section class=\"summary\"><h2>%s</h2><table><thead><tr><th>%s</th><th>%s</th><th>%s</th>",
+			l->overall, l->field, l->goals, l->measures);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		kik__out_printf(o, "<th>%s</th>", l->status[st]);
+	kik__out_str(o, "</tr></thead><tbody>");
+	for (i = 0; i < kik_plan_field_count(plan); i++) {
+		const kik_field *f = kik_plan_field(plan, i);
+		kik_summary_field(f, &s);
+		kik__out_printf(o, "<tr><td><a href=\"#field-%s\">", kik_field_code(f));
+		kik__out_html(o, kik_field_name(f));
+		kik__out_str(o, "</a></td>");
+		counts_cells(o, &s);
+		kik__out_str(o, "</tr>");
+	}
+	kik_summary_plan(plan, &s);
+	kik__out_printf(o, "<tr class=\"total\"><td><strong>%s</strong></td>", l->total);
+	counts_cells(o, &s);
+	kik__out_str(o, "</tr></tbody></table></section>");
+}
+
+static void chart(kik__out *o, const kik_summary *s, const kik__labels *l)
+{
+	int st;
+	kik__out_str(o, "<div class=\"chart\">");
+	kik__svg_donut(o, s, l);
+	kik__out_str(o, "<ul class=\"legend\">");
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		kik__out_printf(o, "<li class=\"%s\"><span class=\"swatch\" style=\"background:%s\"></span>%s: "
+				   "<strong>%zu</strong> (%u %%)</li>",
+				kik_status_key((kik_status)st), kik__status_colour[st], l->status[st], s->count[st],
+				s->percent[st]);
+	kik__out_printf(o, "<li>= %zu %s</li></ul></div>", s->measures, l->measures);
+}
+
+static void goal_table(kik__out *o, const kik_field *f, const kik__labels *l)
+{
+	size_t g, m;
+	int st;
+	kik__out_printf(o, "<table class=\"measures\"><thead><tr><th>%s</th><th>%s</th><th>%s</th>", l->group,
+			l->number, l->goal_measure);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		kik__out_printf(o, "<th>%s</th>", l->status[st]);
+	kik__out_str(o, "</tr></thead><tbody>");
+	for (g = 0; g < kik_field_goal_count(f); g++) {
+		const kik_goal *goal = kik_field_goal(f, g);
+		const kik_group *group = kik_goal_group(goal);
+		/* the group is named on its first goal only, as in the report */
+		const kik_goal *prev = g ? kik_field_goal(f, g - 1) : NULL;
+		kik__out_str(o, "<tr class=\"goal\"><td>");
+		if (group && (!prev || kik_goal_group(prev) != group))
+			kik__out_html(o, kik_group_name(group));
+		kik__out_printf(o, "</td><td>%u.</td><td colspan=\"4\">", kik_goal_number(goal));
+		kik__out_html(o, kik_goal_text(goal));
+		kik__out_str(o, "</td></tr>");
+		for (m = 0; m < kik_goal_measure_count(goal); m++) {
+			const kik_measure *measure = kik_goal_measure(goal, m);
+			kik_status status = kik_measure_status(measure);
+			kik__out_printf(o, "<tr class=\"measure\" id=\"%s\"><td></td><td>%s.</td><td>", kik_measure_id(measure),
+					kik_measure_number(measure));
+			kik__out_html(o, kik_measure_text(measure));
+			kik__out_str(o, "</td>");
+			for (st = 0; st < KIK_STATUS_COUNT; st++)
+				kik__out_printf(o, "<td class=\"mark %s\">%s</td>", kik_status_key((kik_status)st),
+						st == (int)status ? "x" : "");
+			kik__out_str(o, "</tr>");
+		}
+	}
+	kik__out_str(o, "</tbody></table>");
+}
+
+void kik__report_html(kik__out *o, const kik_plan *plan, const kik__labels *l)
+{
+	size_t i;
+	kik__out_printf(o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%s\"><head>"
+			   "<meta charset=\"utf-8\"/><title>",
+			l->lang);
+	kik__out_html(o, *kik_plan_name(plan) ? kik_plan_name(plan) : l->title);
+	kik__out_str(o, "</title><style>");
+	kik__out_str(o, style);
+	kik__out_str(o, "</style></head><body><h1>");
+	kik__out_html(o, *kik_plan_name(plan) ? kik_plan_name(plan) : l->title);
+	kik__out_str(o, "</h1>");
+	if (*kik_plan_as_of(plan))
+		kik__out_printf(o, "<p class=\"as-of\">%s: %s</p>", l->as_of, kik_plan_as_of(plan));
+	summary_table(o, plan, l);
+	for (i = 0; i < kik_plan_field_count(plan); i++) {
+		const kik_field *f = kik_plan_field(plan, i);
+		kik_summary s;
+		kik_summary_field(f, &s);
+		kik__out_printf(o, "<section class=\"field\" id=\"field-%s\"><h2>%s ", kik_field_code(f), l->field);
+		kik__out_html(o, kik_field_name(f));
+		kik__out_str(o, "</h2>");
+		chart(o, &s, l);
+		goal_table(o, f, l);
+		kik__out_str(o, "</section>");
+	}
+	kik__out_str(o, "</body></html>\n");
+}
