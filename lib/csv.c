@@ -199,6 +199,24 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 			const char *s = r->text + r->text_pos;
 			char c = *s;
 			int line_end = c == '\n' || c == '\r';
+			if ((st == UNQUOTED || st == QUOTED) && !r->after_cr) {
+				/* the bulk of a cell: take the run up to the next character that matters */
+				const char *p = s, *end = r->text + r->text_len;
+				unsigned long columns = 0;
+				for (; p < end; p++) {
+					unsigned char ch = (unsigned char)*p;
+					if (ch == '"' || ch == '\n' || ch == '\r' || (ch == (unsigned char)r->delimiter && st == UNQUOTED))
+						break;
+					columns += (ch & 0xC0) != 0x80;
+				}
+				if (p > s) {
+					if ((err = add_bytes(r, s, (size_t)(p - s))) < 0)
+						return err;
+					r->text_pos += (size_t)(p - s);
+					r->column += columns;
+					continue;
+				}
+			}
 			if (r->after_cr && c == '\n') { /* the LF of a CRLF was counted with its CR */
 				r->after_cr = 0;
 				r->text_pos++;

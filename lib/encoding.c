@@ -105,6 +105,16 @@ size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int fin
 			i++;
 			continue;
 		}
+		if (c < 0x80) {
+			/* a run of ASCII, the common case, in one copy */
+			size_t j = i + 1;
+			while (j < len && in[j] < 0x80 && in[j] != 0)
+				j++;
+			memcpy(out + o, in + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
 		{
 			int n = utf8_sequence(in + i, len - i);
 			if (n == 0 && !final)

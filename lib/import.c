@@ -63,6 +63,19 @@ const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index
 	return index >= 0 && (size_t)index < count ? cells[index].text : "";
 }
 
+kik_field *kik__import_field(kik__import *im, const char *cell)
+{
+	kik_field *field;
+	if (im->field_hit && strcmp(cell, im->field_cell) == 0)
+		return im->field_hit; /* fields do not move during an import */
+	field = kik__plan_find_field(im->plan, cell);
+	if (field && strlen(cell) < sizeof(im->field_cell)) {
+		strcpy(im->field_cell, cell);
+		im->field_hit = field;
+	}
+	return field;
+}
+
 kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size_t count, int index)
 {
 	kik__pos pos = { im->file, 0, 0 };
@@ -266,6 +279,28 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 
 typedef int (*importer)(kik__import *im);
 
+/* Ends an import applied to the plan itself: keeps its changes, or undoes them in reverse. */
+static void finish_direct(kik__import *im, int err)
+{
+	kik_plan *plan = im->plan;
+	size_t i = im->undo_new.len;
+	while (i-- > 0) {
+		kik_task *changed = im->undo_new.items[i], *old = im->undo_old.items[i];
+		if (err == 0) {
+			changed->import_line = 0;
+			kik__free(&plan->alloc, old);
+		} else if (old) {
+			kik__plan_restore_task(plan, changed, old);
+		} else {
+			kik__plan_drop_task(plan, changed);
+		}
+	}
+	kik__vec_free(&plan->alloc, &im->undo_new);
+	kik__vec_free(&plan->alloc, &im->undo_old);
+	if (err == 0)
+		kik__error_clear(plan);
+}
+
 static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ctx, const char *name,
 	       const kik_import_options *options, kik_diagnostics *diag)
 {
@@ -293,12 +328,15 @@ static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ct
 		read = read_peeked;
 		ctx = &peek;
 	}
-	if ((err = kik__plan_clone(plan, &staging)) < 0)
+	memset(&im, 0, sizeof(im));
+	im.direct = kind == KIK_IMPORT_TASKS && !diag;
+	if (im.direct)
+		staging = plan;
+	else if ((err = kik__plan_clone(plan, &staging)) < 0)
 		return kik__error_set(plan, err, NULL, "out of memory");
 	im.plan = staging;
 	im.file = name;
 	im.diag = diag;
-	im.rows = 0;
 	if ((err = kik__csv_open(&im.csv, &plan->alloc, options, read, ctx)) < 0) {
 		kik__error_set(staging, err, NULL, "out of memory");
 	} else {
@@ -308,6 +346,10 @@ static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ct
 		kik__plan_reorder(staging);
 	}
 	kik__csv_close(&im.csv);
+	if (im.direct) {
+		finish_direct(&im, err);
+		return err;
+	}
 	if (err < 0) {
 		kik__error_copy(plan, staging);
 	} else if (!diag) {

@@ -18,6 +18,14 @@ typedef struct kik__import {
 	kik__csv csv;
 	const char *file;      /* name for messages, or NULL */
 	kik_diagnostics *diag; /* when validating: where problems go, and rows go on */
+	/* Tasks are applied to the plan itself rather than to a copy (copying a large plan
+	 * costs more than the tasks): the changes are logged to be undone on failure.
+	 * undo_new[i] is a task added or updated; undo_old[i] its previous block or NULL. */
+	int direct;
+	kik__vec undo_new, undo_old;
+	/* the last field cell looked up and its field: rows mostly repeat the one above */
+	char field_cell[64];
+	kik_field *field_hit;
 } kik__import;
 
 /* A column an importer reads: its key, other accepted names ("|"-separated), required. */
@@ -36,6 +44,9 @@ int kik__import_header(kik__import *im, const kik__column *columns, size_t n, in
 const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index);
 /* The position of a cell, for errors (the row's start when the cell is missing). */
 kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size_t count, int index);
+
+/* The field a cell names (code, name or alias), or NULL. */
+kik_field *kik__import_field(kik__import *im, const char *cell);
 
 /* Handles one row; returns 0 or an error set on im->plan. */
 typedef int (*kik__row_fn)(kik__import *im, const kik__csv_cell *cells, size_t count, void *ctx);

@@ -45,7 +45,7 @@ static int row_field(kik__import *im, const kik__csv_cell *cells, size_t n, cons
 	int err;
 	if (!*cell)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "expected a field of action (code or name)");
-	if ((*out = kik__plan_find_field(plan, cell)))
+	if ((*out = kik__import_field(im, cell)))
 		return 0;
 	if (*name && !kik__plan_find_field(plan, name))
 		err = kik_plan_add_field(plan, cell, name, (const kik_field **)out);
@@ -95,7 +95,7 @@ static int measure_row(kik__import *im, const kik__csv_cell *cells, size_t n, vo
 	if (goal != d.goal)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s does not belong to goal %u of this row", cell,
 				      d.goal);
-	snprintf(id, sizeof(id), "%s-%u.%u", field->code, goal, sub);
+	kik__format_id(id, sizeof(id), field->code, '-', goal, sub);
 	existing = kik_plan_find_measure(plan, id);
 	if (existing && existing->import_line)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s appears twice: first on line %lu", id,

@@ -31,7 +31,7 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	kik_plan *plan = im->plan;
 	size_t counts[KIK_STATUS_COUNT], total = 0;
 	const char *name = kik__import_cell(cells, n, col[0]);
-	const kik_field *field = kik__plan_find_field(plan, name);
+	const kik_field *field = kik__import_field(im, name);
 	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
 	int k;
 	if (!field)

@@ -33,13 +33,13 @@ static int measure_id(kik__import *im, const kik__csv_cell *cells, size_t n, con
 				      "'%s' is not a measure: expected an id such as SB-4.6, or a number such as 4.6 "
 				      "with a field column",
 				      number);
-	field = kik__plan_find_field(im->plan, field_cell);
+	field = kik__import_field(im, field_cell);
 	if (!field) {
 		pos = kik__import_pos(im, cells, n, col[FIELD]);
 		return kik__error_set(im->plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan",
 				      field_cell);
 	}
-	snprintf(id, cap, "%s-%u.%u", field->code, goal, sub);
+	kik__format_id(id, cap, field->code, '-', goal, sub);
 	return 0;
 }
 
@@ -90,7 +90,23 @@ static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 	if (same && same->import_line)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu", d.title,
 				      id, same->import_line);
-	return same ? kik__plan_update_task(plan, same, &d, &pos) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+	if (!im->direct)
+		return same ? kik__plan_update_task(plan, same, &d, &pos, NULL) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+	{
+		kik_task *changed, *old = NULL;
+		/* room in the log first, so that a change is never left unlogged */
+		if (kik__vec_reserve(&plan->alloc, &im->undo_new, im->undo_new.len + 1) < 0 ||
+		    kik__vec_reserve(&plan->alloc, &im->undo_old, im->undo_old.len + 1) < 0)
+			return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
+		err = same ? kik__plan_update_task(plan, same, &d, &pos, &old) : kik__plan_add_task(plan, &d, 0, &pos, &changed);
+		if (err < 0)
+			return err;
+		if (same)
+			changed = plan->tasks_by_id.items[old->id]; /* the block that replaced it */
+		im->undo_new.items[im->undo_new.len++] = changed;
+		im->undo_old.items[im->undo_old.len++] = old;
+		return 0;
+	}
 }
 
 int kik__import_tasks(kik__import *im)

@@ -1,4 +1,6 @@
-/* An open-addressing hash table from string keys to pointers, for look-up by id. */
+/* An open-addressing hash table from string keys to pointers, for look-up by id. Keys
+ * compare without regard to ASCII case. Each slot keeps its key's hash, so that a probe
+ * touches the key itself only when the hashes agree. */
 #include "internal.h"
 
 #include <string.h>
@@ -10,24 +12,24 @@ static unsigned char fold(unsigned char c)
 
 static size_t hash_key(const char *key)
 {
-	size_t h = 1469598103934665603ULL & SIZE_MAX; /* FNV-1a */
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
 	for (; *key; key++)
-		h = (h ^ fold((unsigned char)*key)) * (1099511628211ULL & SIZE_MAX);
-	return h;
+		h = (h ^ fold((unsigned char)*key)) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 32)) | 1; /* never 0: 0 marks an empty slot */
 }
 
 static int same_key(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
-		if (fold((unsigned char)*a) != fold((unsigned char)*b))
+		if (*a != *b && fold((unsigned char)*a) != fold((unsigned char)*b))
 			return 0;
 	return *a == *b;
 }
 
-static size_t slot_of(const kik__index *ix, const char *key)
+static size_t slot_of(const kik__index *ix, const char *key, size_t hash)
 {
-	size_t mask = ix->cap - 1, i = hash_key(key) & mask;
-	while (ix->keys[i] && !same_key(ix->keys[i], key))
+	size_t mask = ix->cap - 1, i = hash & mask;
+	while (ix->hashes[i] && (ix->hashes[i] != hash || !same_key(ix->keys[i], key)))
 		i = (i + 1) & mask;
 	return i;
 }
@@ -37,29 +39,34 @@ void *kik__index_get(const kik__index *ix, const char *key)
 	size_t i;
 	if (!ix->cap)
 		return NULL;
-	i = slot_of(ix, key);
-	return ix->keys[i] ? ix->values[i] : NULL;
+	i = slot_of(ix, key, hash_key(key));
+	return ix->hashes[i] ? ix->values[i] : NULL;
 }
 
 static int grow(const kik_allocator *a, kik__index *ix)
 {
 	size_t cap = ix->cap ? ix->cap * 2 : 64, i;
-	kik__index bigger = { NULL, NULL, 0, cap };
+	kik__index bigger;
+	memset(&bigger, 0, sizeof(bigger));
+	bigger.cap = cap;
 	if (cap > SIZE_MAX / sizeof(void *))
 		return KIK_ENOMEM;
 	bigger.keys = kik__malloc(a, cap * sizeof(char *));
 	bigger.values = kik__malloc(a, cap * sizeof(void *));
-	if (!bigger.keys || !bigger.values) {
-		kik__free(a, bigger.keys);
-		kik__free(a, bigger.values);
+	bigger.hashes = kik__malloc(a, cap * sizeof(size_t));
+	if (!bigger.keys || !bigger.values || !bigger.hashes) {
+		kik__index_free(a, &bigger);
 		return KIK_ENOMEM;
 	}
-	memset(bigger.keys, 0, cap * sizeof(char *));
+	memset(bigger.hashes, 0, cap * sizeof(size_t));
 	for (i = 0; i < ix->cap; i++) {
-		if (ix->keys[i]) {
-			size_t j = slot_of(&bigger, ix->keys[i]);
+		if (ix->hashes[i]) {
+			size_t j = ix->hashes[i] & (cap - 1);
+			while (bigger.hashes[j])
+				j = (j + 1) & (cap - 1);
 			bigger.keys[j] = ix->keys[i];
 			bigger.values[j] = ix->values[i];
+			bigger.hashes[j] = ix->hashes[i];
 		}
 	}
 	bigger.len = ix->len;
@@ -79,14 +86,15 @@ int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra)
 
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value)
 {
-	size_t i;
+	size_t i, hash = hash_key(key);
 	if (kik__index_reserve(a, ix, 1) < 0)
 		return KIK_ENOMEM;
-	i = slot_of(ix, key);
-	if (!ix->keys[i])
+	i = slot_of(ix, key, hash);
+	if (!ix->hashes[i])
 		ix->len++;
 	ix->keys[i] = key;
 	ix->values[i] = value;
+	ix->hashes[i] = hash;
 	return 0;
 }
 
@@ -96,20 +104,23 @@ void kik__index_remove(kik__index *ix, const char *key)
 	if (!ix->cap)
 		return;
 	mask = ix->cap - 1;
-	i = slot_of(ix, key);
-	if (!ix->keys[i])
+	i = slot_of(ix, key, hash_key(key));
+	if (!ix->hashes[i])
 		return;
-	ix->keys[i] = NULL;
+	ix->hashes[i] = 0;
 	ix->len--;
 	/* re-place the rest of the probe run, so that no look-up stops at the hole */
-	for (j = (i + 1) & mask; ix->keys[j]; j = (j + 1) & mask) {
+	for (j = (i + 1) & mask; ix->hashes[j]; j = (j + 1) & mask) {
 		const char *k = ix->keys[j];
 		void *v = ix->values[j];
-		size_t s;
-		ix->keys[j] = NULL;
-		s = slot_of(ix, k);
+		size_t h = ix->hashes[j], s;
+		ix->hashes[j] = 0;
+		s = h & mask;
+		while (ix->hashes[s])
+			s = (s + 1) & mask;
 		ix->keys[s] = k;
 		ix->values[s] = v;
+		ix->hashes[s] = h;
 	}
 }
 
@@ -117,7 +128,6 @@ void kik__index_free(const kik_allocator *a, kik__index *ix)
 {
 	kik__free(a, (void *)ix->keys);
 	kik__free(a, ix->values);
-	ix->keys = NULL;
-	ix->values = NULL;
-	ix->len = ix->cap = 0;
+	kik__free(a, ix->hashes);
+	memset(ix, 0, sizeof(*ix));
 }

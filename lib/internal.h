@@ -44,6 +44,7 @@ void kik__arena_free(const kik_allocator *a, kik__arena *arena);
 typedef struct kik__index {
 	const char **keys;
 	void **values;
+	size_t *hashes; /* 0: an empty slot */
 	size_t len, cap;
 } kik__index;
 void *kik__index_get(const kik__index *ix, const char *key);
@@ -64,6 +65,9 @@ const char *kik__trim(const char *s, size_t *len);
 /* Number of UTF-8 code points in s[0..len). */
 size_t kik__utf8_length(const char *s, size_t len);
 int kik__is_iso_date(const char *s);
+/* Writes "<prefix><sep><a>" or, when b > 0, "<prefix><sep><a>.<b>" (no sep when 0), as
+ * ids and keys are made; returns the length (0 when it does not fit in cap). */
+size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsigned long a, unsigned long b);
 /* Index of the first of `n` entries whose key, German or English label or one of its
  * "|"-separated aliases folds to the same as `text`; -1 if none. Arrays may be NULL. */
 int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,
@@ -111,7 +115,6 @@ struct kik_field {
 /* One allocation per task: the struct, then its strings. */
 struct kik_task {
 	unsigned long id;
-	char key[24]; /* the id as text, the key of plan->tasks_by_id */
 	kik_measure *measure;
 	kik_task_kind kind;
 	kik_task_state state;
@@ -139,7 +142,7 @@ struct kik_plan {
 	int order_dirty;
 	size_t measure_count;
 	kik_rule rule;
-	kik__index tasks_by_id;
+	kik__vec tasks_by_id; /* items[id]: ids are small and dense, so a table beats a hash */
 	unsigned long next_task_id;
 	size_t task_count;
 	kik__error_slot error;
@@ -176,8 +179,13 @@ void kik__plan_swap(kik_plan *a, kik_plan *b);
 /* Adds a task with a given id (0: the next free one); errors at `pos` (may be NULL). */
 int kik__plan_add_task(kik_plan *plan, const kik_task_desc *desc, unsigned long id, const kik__pos *pos,
 		       kik_task **out);
-/* Replaces a task's values, keeping its id and place. */
-int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *desc, const kik__pos *pos);
+/* Replaces a task's values, keeping its id and place. The old block is freed, or handed
+ * to the caller through `old` (may be NULL) so that the change can be undone. */
+int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *desc, const kik__pos *pos,
+			  kik_task **old);
+/* Undoes kik__plan_add_task (remove and free) or kik__plan_update_task (put `old` back). */
+void kik__plan_drop_task(kik_plan *plan, kik_task *task);
+void kik__plan_restore_task(kik_plan *plan, kik_task *current, kik_task *old);
 /* Frees the tasks of every measure (at plan_free). */
 void kik__plan_free_tasks(kik_plan *plan);
 /* The status of a measure by a rule. */

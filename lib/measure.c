@@ -38,22 +38,28 @@ int kik__parse_measure_number(const char *s, unsigned *goal, unsigned *sub)
 	return *s ? -1 : 0;
 }
 
-static char *arena_printf(kik_plan *plan, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(buf))
-		return NULL;
-	return kik__arena_strndup(&plan->alloc, &plan->arena, buf, (size_t)n);
-}
-
 static char *arena_copy(kik_plan *plan, const char *s)
 {
 	return kik__arena_strndup(&plan->alloc, &plan->arena, s, strlen(s));
+}
+
+/* "<code>\n<group name>", the key of a group in plan->groups_by_key. */
+static size_t group_key(char *out, size_t cap, const char *code, const char *group)
+{
+	size_t a = strlen(code), b = strlen(group);
+	if (a + b + 2 > cap)
+		return 0;
+	memcpy(out, code, a);
+	out[a] = '\n';
+	memcpy(out + a + 1, group, b + 1);
+	return a + b + 1;
+}
+
+static char *arena_id(kik_plan *plan, const char *prefix, char sep, unsigned a, unsigned b)
+{
+	char buf[64];
+	size_t n = kik__format_id(buf, sizeof(buf), prefix, sep, a, b);
+	return n ? kik__arena_strndup(&plan->alloc, &plan->arena, buf, n) : NULL;
 }
 
 static int oom(kik_plan *plan, const kik__pos *pos)
@@ -87,7 +93,7 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 {
 	/* bad content is invalid input in a file, a bad argument in a direct call */
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
-	char key[600];
+	char key[2048];
 	if (!d || d->version < 1 || !d->field || !d->number || !d->text || (unsigned)d->status >= KIK_STATUS_COUNT)
 		return kik__error_set(plan, invalid, pos, "a measure needs a field, a number, a text and a status");
 	if (!*d->text)
@@ -101,16 +107,17 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 	if (d->goal && d->goal != p->goal_no)
 		return kik__error_set(plan, invalid, pos, "measure %s does not belong to goal %u", d->number, d->goal);
 
-	snprintf(key, sizeof(key), "%s-%u", p->field->code, p->goal_no);
+	kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, 0);
 	p->goal = kik__index_get(&plan->goals_by_key, key);
 	p->group = NULL;
 	p->new_group = 0;
 	if (d->group && *d->group) {
-		snprintf(key, sizeof(key), "%s\n%s", p->field->code, d->group);
+		if (!group_key(key, sizeof(key), p->field->code, d->group))
+			return kik__error_set(plan, invalid, pos, "the name of group '%.40s...' is too long", d->group);
 		p->group = kik__index_get(&plan->groups_by_key, key);
 		p->new_group = p->group == NULL;
 	}
-	snprintf(key, sizeof(key), "%s-%u.%u", p->field->code, p->goal_no, p->sub);
+	kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, p->sub);
 	p->measure = kik__index_get(&plan->measures_by_id, key);
 
 	/* Within one import a goal must not contradict itself; across imports it is updated. */
@@ -139,7 +146,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	kik_goal *goal;
 	kik_group *group;
 	kik_measure *m;
-	const char *text, *goal_text, *group_key = NULL, *goal_key = NULL;
+	const char *text, *goal_text, *new_group_key = NULL, *goal_key = NULL;
+	char key_buf[2048];
 	int err = place(plan, d, pos, &p);
 	if (err < 0)
 		return err;
@@ -152,7 +160,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	if (p.new_group) {
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
 		if (!group || !(group->name = arena_copy(plan, d->group)) ||
-		    !(group_key = arena_printf(plan, "%s\n%s", p.field->code, d->group)) ||
+		    !group_key(key_buf, sizeof(key_buf), p.field->code, d->group) ||
+		    !(new_group_key = arena_copy(plan, key_buf)) ||
 		    reserve_one(a, &p.field->groups) < 0 || kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
 			goto fail;
 		group->field = p.field;
@@ -161,7 +170,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		goto fail;
 	if (!goal) {
 		goal = kik__arena_alloc(a, &plan->arena, sizeof(*goal));
-		if (!goal || !(goal_key = arena_printf(plan, "%s-%u", p.field->code, p.goal_no)) ||
+		if (!goal || !(goal_key = arena_id(plan, p.field->code, '-', p.goal_no, 0)) ||
 		    reserve_one(a, &p.field->goals) < 0 || kik__index_reserve(a, &plan->goals_by_key, 1) < 0)
 			goto fail;
 		goal->number = p.goal_no;
@@ -171,8 +180,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	m = p.measure;
 	if (!m) {
 		m = kik__arena_alloc(a, &plan->arena, sizeof(*m));
-		if (!m || !(m->id = arena_printf(plan, "%s-%u.%u", p.field->code, p.goal_no, p.sub)) ||
-		    !(m->number = arena_printf(plan, "%u.%u", p.goal_no, p.sub)) || reserve_one(a, &goal->measures) < 0 ||
+		if (!m || !(m->id = arena_id(plan, p.field->code, '-', p.goal_no, p.sub)) ||
+		    !(m->number = arena_id(plan, "", 0, p.goal_no, p.sub)) || reserve_one(a, &goal->measures) < 0 ||
 		    kik__index_reserve(a, &plan->measures_by_id, 1) < 0 ||
 		    kik__vec_reserve(a, &plan->order, plan->measure_count + 1) < 0)
 			goto fail;
@@ -187,7 +196,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	/* Link: nothing below allocates (the containers have room). */
 	if (p.new_group) {
 		p.field->groups.items[p.field->groups.len++] = group;
-		kik__index_put(a, &plan->groups_by_key, group_key, group);
+		kik__index_put(a, &plan->groups_by_key, new_group_key, group);
 	}
 	if (goal_key) {
 		p.field->goals.items[p.field->goals.len++] = goal;

@@ -49,7 +49,7 @@ void kik_plan_free(kik_plan *plan)
 		return;
 	a = plan->alloc;
 	kik__plan_free_tasks(plan);
-	kik__index_free(&a, &plan->tasks_by_id);
+	kik__vec_free(&a, &plan->tasks_by_id);
 	for (i = 0; i < plan->fields.len; i++)
 		free_field(&a, plan->fields.items[i]);
 	kik__vec_free(&a, &plan->fields);

@@ -1,7 +1,6 @@
 /* Tasks of measures: adding, updating, removing, looking up. */
 #include "internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static int check_desc(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
@@ -42,11 +41,34 @@ static kik_task *new_task(kik_plan *plan, const kik_task_desc *d, unsigned long 
 	t->owner = memcpy(s + title_len + due_len + 2, owner, owner_len);
 	s[title_len + due_len + 2 + owner_len] = '\0';
 	t->id = id;
-	snprintf(t->key, sizeof(t->key), "%lu", id);
 	t->measure = m;
 	t->kind = d->kind;
 	t->state = d->state;
 	return t;
+}
+
+static kik_task *by_id(const kik_plan *plan, unsigned long id)
+{
+	return id < plan->tasks_by_id.len ? plan->tasks_by_id.items[id] : NULL;
+}
+
+/* Makes the id table long enough for `id`, with empty slots in between. */
+static int reserve_id(kik_plan *plan, unsigned long id)
+{
+	kik__vec *v = &plan->tasks_by_id;
+	if (id >= SIZE_MAX / sizeof(void *) || kik__vec_reserve(&plan->alloc, v, (size_t)id + 1) < 0)
+		return KIK_ENOMEM;
+	while (v->len <= id)
+		v->items[v->len++] = NULL;
+	return 0;
+}
+
+static void replace_in_measure(kik_measure *m, kik_task *from, kik_task *to)
+{
+	size_t i;
+	for (i = 0; i < m->tasks.len; i++)
+		if (m->tasks.items[i] == from)
+			m->tasks.items[i] = to;
 }
 
 int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, const kik__pos *pos,
@@ -62,11 +84,11 @@ int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id,
 				      d->measure ? d->measure : "");
 	if (!id)
 		id = plan->next_task_id + 1;
-	if (kik__vec_reserve(&plan->alloc, &m->tasks, m->tasks.len + 1) < 0 ||
-	    kik__index_reserve(&plan->alloc, &plan->tasks_by_id, 1) < 0 || !(t = new_task(plan, d, id, m)))
+	if (kik__vec_reserve(&plan->alloc, &m->tasks, m->tasks.len + 1) < 0 || reserve_id(plan, id) < 0 ||
+	    !(t = new_task(plan, d, id, m)))
 		return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
 	m->tasks.items[m->tasks.len++] = t;
-	kik__index_put(&plan->alloc, &plan->tasks_by_id, t->key, t);
+	plan->tasks_by_id.items[id] = t;
 	if (id > plan->next_task_id)
 		plan->next_task_id = id;
 	plan->task_count++;
@@ -78,24 +100,50 @@ int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id,
 	return 0;
 }
 
-int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *d, const kik__pos *pos)
+int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *d, const kik__pos *pos,
+			  kik_task **old)
 {
 	kik_measure *m = task->measure;
 	kik_task *t;
-	size_t i;
 	int err = check_desc(plan, d, pos);
 	if (err < 0)
 		return err;
 	if (!(t = new_task(plan, d, task->id, m)))
 		return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
-	for (i = 0; i < m->tasks.len; i++)
-		if (m->tasks.items[i] == task)
-			m->tasks.items[i] = t;
-	kik__index_put(&plan->alloc, &plan->tasks_by_id, t->key, t); /* replaces: cannot fail */
+	replace_in_measure(m, task, t);
+	plan->tasks_by_id.items[task->id] = t;
 	t->import_line = pos ? pos->line : task->import_line;
-	kik__free(&plan->alloc, task);
+	if (old)
+		*old = task;
+	else
+		kik__free(&plan->alloc, task);
 	m->derived = kik__derive(m, plan->rule);
 	return 0;
+}
+
+void kik__plan_drop_task(kik_plan *plan, kik_task *t)
+{
+	kik_measure *m = t->measure;
+	size_t i;
+	for (i = 0; i < m->tasks.len; i++) {
+		if (m->tasks.items[i] == t) {
+			memmove(m->tasks.items + i, m->tasks.items + i + 1, (m->tasks.len - i - 1) * sizeof(void *));
+			m->tasks.len--;
+			break;
+		}
+	}
+	plan->tasks_by_id.items[t->id] = NULL;
+	plan->task_count--;
+	kik__free(&plan->alloc, t);
+	m->derived = kik__derive(m, plan->rule);
+}
+
+void kik__plan_restore_task(kik_plan *plan, kik_task *current, kik_task *old)
+{
+	replace_in_measure(current->measure, current, old);
+	plan->tasks_by_id.items[old->id] = old;
+	old->measure->derived = kik__derive(old->measure, plan->rule);
+	kik__free(&plan->alloc, current);
 }
 
 int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task **out)
@@ -114,50 +162,29 @@ int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task 
 int kik_plan_update_task(kik_plan *plan, unsigned long id, const kik_task_desc *desc)
 {
 	kik_task *t;
-	char key[24];
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	snprintf(key, sizeof(key), "%lu", id);
-	if (!(t = kik__index_get(&plan->tasks_by_id, key)))
+	if (!(t = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
-	return kik__plan_update_task(plan, t, desc, NULL);
+	return kik__plan_update_task(plan, t, desc, NULL, NULL);
 }
 
 int kik_plan_remove_task(kik_plan *plan, unsigned long id)
 {
 	kik_task *t;
-	kik_measure *m;
-	char key[24];
-	size_t i;
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	snprintf(key, sizeof(key), "%lu", id);
-	if (!(t = kik__index_get(&plan->tasks_by_id, key)))
+	if (!(t = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
-	m = t->measure;
-	for (i = 0; i < m->tasks.len; i++) {
-		if (m->tasks.items[i] == t) {
-			memmove(m->tasks.items + i, m->tasks.items + i + 1, (m->tasks.len - i - 1) * sizeof(void *));
-			m->tasks.len--;
-			break;
-		}
-	}
-	kik__index_remove(&plan->tasks_by_id, key);
-	plan->task_count--;
-	kik__free(&plan->alloc, t);
-	m->derived = kik__derive(m, plan->rule);
+	kik__plan_drop_task(plan, t);
 	return 0;
 }
 
 const kik_task *kik_plan_find_task(const kik_plan *plan, unsigned long id)
 {
-	char key[24];
-	if (!plan)
-		return NULL;
-	snprintf(key, sizeof(key), "%lu", id);
-	return kik__index_get(&plan->tasks_by_id, key);
+	return plan ? by_id(plan, id) : NULL;
 }
 
 size_t kik_plan_task_count(const kik_plan *plan)

@@ -99,6 +99,9 @@ int kik__lookup_name(const char *text, int n, const char *const *keys, const cha
 {
 	char folded[128], want[128];
 	int i;
+	for (i = 0; i < n; i++) /* the keys as written, the common case, need no folding */
+		if (strcmp(text, keys[i]) == 0)
+			return i;
 	kik__fold_name(text, folded, sizeof(folded));
 	if (!*folded)
 		return -1;
@@ -123,4 +126,37 @@ int kik__lookup_name(const char *text, int n, const char *const *keys, const cha
 		}
 	}
 	return -1;
+}
+
+static char *put_uint(char *p, unsigned long v)
+{
+	char digits[24];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsigned long a, unsigned long b)
+{
+	size_t len = strlen(prefix);
+	char *p;
+	if (len + 44 > cap) { /* room for the separator, two numbers, a dot and the NUL */
+		out[0] = '\0';
+		return 0;
+	}
+	memcpy(out, prefix, len);
+	p = out + len;
+	if (sep)
+		*p++ = sep;
+	p = put_uint(p, a);
+	if (b) {
+		*p++ = '.';
+		p = put_uint(p, b);
+	}
+	*p = '\0';
+	return (size_t)(p - out);
 }
