@@ -81,6 +81,7 @@ static int refill(kik__csv *r)
 		r->raw_len -= used;
 		r->text_len = out_len;
 		r->text_pos = 0;
+		r->text[out_len] = '\0'; /* lets the scanner use the string functions */
 		if (r->decoder.bad) {
 			advance(r, r->text, out_len);
 			return fail(r, KIK_EPARSE, r->line, r->column, r->decoder.problem);
@@ -157,6 +158,10 @@ static int end_cell(kik__csv *r)
 	size_t start = cell->len;
 	cell->len = r->row.len - start;
 	cell->text = (const char *)(uintptr_t)start; /* made a pointer once the row's buffer is final */
+	if (r->row.len + 2 <= r->row.cap) { /* the usual case: room for the NUL, without a call */
+		r->row.data[r->row.len++] = '\0';
+		return 0;
+	}
 	return kik__buf_append(r->alloc, &r->row, "", 1) < 0 ? fail(r, KIK_ENOMEM, r->line, r->column, "out of memory")
 							      : 0;
 }
@@ -166,6 +171,12 @@ static int add_bytes(kik__csv *r, const char *s, size_t n)
 	kik__csv_cell *cell = &r->cells[r->cell_count - 1];
 	if (r->row.len - cell->len + n > r->max_field)
 		return fail(r, KIK_ELIMIT, cell->line, cell->column, "cell longer than the limit on cell size");
+	if (r->row.len + n + 1 <= r->row.cap) { /* the usual case, without a call */
+		memcpy(r->row.data + r->row.len, s, n);
+		r->row.len += n;
+		r->row.data[r->row.len] = '\0';
+		return 0;
+	}
 	if (kik__buf_append(r->alloc, &r->row, s, n) < 0)
 		return fail(r, KIK_ENOMEM, r->line, r->column, "out of memory");
 	return 0;
@@ -195,25 +206,33 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 				from = line;
 			r->delimiter = detect_delimiter(from, (size_t)(end - from));
 		}
+		if (!r->classes['"']) {
+			/* 1: ends any run (quote, line ends, the NUL at the end); 2: ends an unquoted one */
+			r->classes['"'] = r->classes['\n'] = r->classes['\r'] = r->classes[0] = 1;
+			r->classes[(unsigned char)r->delimiter] |= 2;
+		}
 		while (r->text_pos < r->text_len) {
 			const char *s = r->text + r->text_pos;
 			char c = *s;
 			int line_end = c == '\n' || c == '\r';
 			if ((st == UNQUOTED || st == QUOTED) && !r->after_cr) {
-				/* the bulk of a cell: take the run up to the next character that matters */
-				const char *p = s, *end = r->text + r->text_len;
-				unsigned long columns = 0;
-				for (; p < end; p++) {
-					unsigned char ch = (unsigned char)*p;
-					if (ch == '"' || ch == '\n' || ch == '\r' || (ch == (unsigned char)r->delimiter && st == UNQUOTED))
-						break;
-					columns += (ch & 0xC0) != 0x80;
+				/* the bulk of a cell: take the run up to the next character that matters
+				 * (quote, line end, or in an unquoted cell the delimiter; the decoded
+				 * text ends in a NUL and holds no other, which also stops the run) */
+				const unsigned char *p = (const unsigned char *)s;
+				unsigned char stop = st == UNQUOTED ? 3 : 1;
+				unsigned long continuation = 0;
+				size_t run;
+				while (!(r->classes[*p] & stop)) {
+					continuation += (*p & 0xC0) == 0x80;
+					p++;
 				}
-				if (p > s) {
-					if ((err = add_bytes(r, s, (size_t)(p - s))) < 0)
+				run = (size_t)(p - (const unsigned char *)s);
+				if (run) {
+					if ((err = add_bytes(r, s, run)) < 0)
 						return err;
-					r->text_pos += (size_t)(p - s);
-					r->column += columns;
+					r->text_pos += run;
+					r->column += run - continuation;
 					continue;
 				}
 			}
@@ -236,8 +255,7 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 						return err;
 				} else {
 					st = UNQUOTED;
-					if ((err = add_bytes(r, s, 1)) < 0)
-						return err;
+					continue; /* the run scanner above takes the cell's text */
 				}
 			} else if (st == QUOTED) {
 				if (c == '"')

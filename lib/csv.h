@@ -21,6 +21,7 @@ typedef struct kik__csv {
 	void *ctx;
 	kik__decoder decoder;
 	char delimiter;
+	unsigned char classes[256]; /* what each byte means to the scanner, once the delimiter is known */
 	const char *delimiter_line; /* detect the delimiter from the first line holding this word */
 	size_t max_field, max_columns, max_rows;
 

@@ -1,6 +1,7 @@
 /* Turns input bytes into UTF-8: validates UTF-8, skips a BOM, converts Windows-1252. */
 #include "encoding.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,6 +109,14 @@ size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int fin
 		if (c < 0x80) {
 			/* a run of ASCII, the common case, in one copy */
 			size_t j = i + 1;
+			/* eight bytes at a time while none has the high bit set or is zero */
+			while (j + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, in + j, 8);
+				if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+					break;
+				j += 8;
+			}
 			while (j < len && in[j] < 0x80 && in[j] != 0)
 				j++;
 			memcpy(out + o, in + i, j - i);

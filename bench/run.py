@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""The benchmark driver: the same job with libkik and with the tools an analyst would
+otherwise use, in one run, at several sizes.
+
+The job: load measures and tasks, derive every measure's status by the default rule,
+count per field and status. Each tool runs as its own process; the driver takes its wall
+time and peak memory (max RSS), checks that all tools give the same counts, and prints a
+Markdown table with MB/s and the ratio to libkik. Also measured: loading from Python,
+to_pandas(), and kik-status on the bundled plan.
+
+    /usr/bin/python3 bench/run.py [--build build] [--sizes 1000,100000,1000000]
+
+DuckDB comes from the npm package @duckdb/node-api, installed into bench/.node (a scratch
+directory, not committed) on the first run.
+"""
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
+
+def run(cmd, env=None, cwd=None):
+    """Runs a command; returns (stdout, seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    # communicate() has reaped the child; its peak RSS is the largest of all children so far,
+    # so every tool runs in a fresh wrapper whose own peak is its child's
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return out.decode(), seconds
+
+
+def measured(cmd, env=None, cwd=None):
+    """Runs a command under a small wrapper that reports the child's own peak RSS."""
+    wrapper = [PYTHON, "-c",
+               "import os, resource, subprocess, sys, time\n"
+               "t = time.perf_counter()\n"
+               "p = subprocess.run(sys.argv[1:])\n"
+               "t = time.perf_counter() - t\n"
+               "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+               "sys.stderr.write('@@%f %f\\n' % (t, rss))\n"
+               "sys.exit(p.returncode)\n"] + cmd
+    proc = subprocess.run(wrapper, capture_output=True, env=env, cwd=cwd)
+    lines = proc.stderr.decode().splitlines()
+    stats = [line for line in lines if line.startswith("@@")]
+    if proc.returncode != 0 or not stats:
+        raise RuntimeError(f"{' '.join(map(str, cmd[:2]))} failed: {proc.stderr.decode()[-2000:]}")
+    seconds, rss = map(float, stats[-1][2:].split())
+    return proc.stdout.decode(), seconds, rss
+
+
+def ensure_duckdb():
+    node_dir = HERE / ".node"
+    if not (node_dir / "node_modules" / "@duckdb" / "node-api").exists():
+        node_dir.mkdir(exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(node_dir), "@duckdb/node-api"], check=True)
+    return node_dir
+
+
+def sqlite_script(measures, tasks):
+    return (f".mode csv\n.separator ;\n.import '{measures}' m\n.import '{tasks}' t\n"
+            f".mode list\n.separator |\n{(HERE / 'job.sql').read_text()}")
+
+
+def parse_sql_rows(text):
+    counts, order = {}, {"waiting": 0, "in_progress": 1, "implemented": 2}
+    for line in text.strip().splitlines():
+        field, status, n = line.split("|")
+        counts.setdefault(field, [0, 0, 0])[order[status]] = int(n)
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", default=str(ROOT / "build"))
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
+    args = parser.parse_args()
+    build = pathlib.Path(args.build).resolve()
+    work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="kik-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    node_dir = ensure_duckdb()
+    env = dict(os.environ, PYTHONPATH=str(build / "bindings" / "python"))
+
+    tools = {
+        "libkik": lambda m, t: ([str(build / "bench" / "kik_job"), m, t], None, None),
+        "python csv": lambda m, t: ([PYTHON, str(HERE / "job_pycsv.py"), m, t], None, None),
+        "pandas": lambda m, t: ([PYTHON, str(HERE / "job_pandas.py"), m, t], None, None),
+        "sqlite3": lambda m, t: (["sqlite3", ":memory:", f".read {work / 'job-sqlite.sql'}"], None, None),
+        "duckdb": lambda m, t: (["node", str(HERE / "job_duckdb.mjs"), m, t, str(HERE / "job.sql")], None,
+                                str(node_dir)),
+    }
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        folder = work / str(size)
+        folder.mkdir(exist_ok=True)
+        subprocess.run([str(build / "bench" / "gen_plan"), str(size), str(folder)], check=True)
+        measures, tasks = str(folder / "measures.csv"), str(folder / "tasks.csv")
+        (work / "job-sqlite.sql").write_text(sqlite_script(measures, tasks))
+        megabytes = (os.path.getsize(measures) + os.path.getsize(tasks)) / 1e6
+        task_count = sum(1 for _ in open(tasks, "rb")) - 1
+        results = {}
+        for name, make in tools.items():
+            cmd, _, cwd = make(measures, tasks)
+            env_node = dict(env, NODE_PATH=str(node_dir / "node_modules")) if cwd else env
+            if name == "duckdb":
+                # an ES module resolves packages from its own folder: run a copy beside node_modules
+                shutil.copy(HERE / "job_duckdb.mjs", node_dir / "job_duckdb.mjs")
+                cmd[1] = str(node_dir / "job_duckdb.mjs")
+            out, seconds, rss = measured(cmd, env=env_node, cwd=cwd)
+            counts = parse_sql_rows(out) if name == "sqlite3" else json.loads(out)
+            results[name] = (counts, seconds, rss)
+            print(f"{size:>8} {name:<10} {seconds:8.3f} s {rss:8.1f} MB", file=sys.stderr)
+        base = results["libkik"]
+        for name, (counts, seconds, rss) in results.items():
+            agrees = counts == base[0]
+            rows.append((size, task_count, megabytes, name, seconds, megabytes / seconds, rss,
+                         seconds / base[1], agrees))
+        # from Python: the same load through the bindings, and to_pandas()
+        script = ("import sys, time, kik\n"
+                  "t = time.perf_counter(); p = kik.Plan.new(); p.import_file(sys.argv[1], 'measures');"
+                  " p.import_file(sys.argv[2], 'tasks'); load = time.perf_counter() - t\n"
+                  "t = time.perf_counter(); f = p.to_pandas(); frame = time.perf_counter() - t\n"
+                  "print(load, frame, len(f))\n")
+        out, _, _ = measured([PYTHON, "-c", script, measures, tasks], env=env)
+        load, frame, n = out.split()
+        rows.append((size, task_count, megabytes, "python kik: load", float(load), megabytes / float(load), None,
+                     float(load) / base[1], int(n) == size))
+        rows.append((size, task_count, megabytes, "python kik: to_pandas", float(frame), None, None, None,
+                     int(n) == size))
+
+    status_times = []
+    for _ in range(30):
+        _, seconds = run([str(build / "examples" / "kik-status"), "--format", "json"])
+        status_times.append(seconds)
+
+    print("| measures | tasks | MB | tool | seconds | MB/s | peak MB | × libkik | counts agree |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---|")
+    for size, ntasks, mb, name, seconds, rate, rss, ratio, agrees in rows:
+        print(f"| {size:,} | {ntasks:,} | {mb:.0f} | {name} | {seconds:.3f} | "
+              f"{'' if rate is None else f'{rate:.0f}'} | {'' if rss is None else f'{rss:.0f}'} | "
+              f"{'' if ratio is None else f'{ratio:.2f}'} | {'yes' if agrees else 'NO'} |")
+    print(f"\nkik-status on the bundled plan (process start included), median of 30 runs: "
+          f"{statistics.median(status_times) * 1000:.1f} ms")
+    if not all(row[-1] for row in rows):
+        sys.exit("the tools disagree on the counts")
+
+
+if __name__ == "__main__":
+    main()
