@@ -175,52 +175,112 @@ PyObject *kik_py_export(kik_plan *plan, int kind, char delimiter, int encoding, 
 	return bytes;
 }
 
-/** The measures as columns, for data frames: a tuple of lists (id, field, field name, group,
- * goal, goal text, number, text, status, recorded status, tasks). */
+/** The measures as columns, for data frames: a dict with lists of strings (id, number,
+ * text), raw little arrays as bytes (goal uint32, tasks uint32, status and recorded_status
+ * int8 codes), and (codes as int32 bytes, categories) pairs for field, group, goal_text. */
 PyObject *kik_py_columns(const kik_plan *plan)
 {
-	size_t i, n = kik_plan_measure_count(plan), k;
-	PyObject *cols[11], *result;
-	for (k = 0; k < 11; k++)
-		cols[k] = PyList_New((Py_ssize_t)n);
-	for (k = 0; k < 11; k++)
-		if (!cols[k])
-			goto fail;
-	for (i = 0; i < n; i++) {
-		const kik_measure *m = kik_plan_measure(plan, i);
-		const kik_goal *g = kik_measure_goal(m);
-		const kik_field *f = kik_measure_field(m);
-		const kik_group *gr = kik_goal_group(g);
-		PyObject *v[11];
-		v[0] = kik_py_str(kik_measure_id(m));
-		v[1] = kik_py_str(kik_field_code(f));
-		v[2] = kik_py_str(kik_field_name(f));
-		v[3] = gr ? kik_py_str(kik_group_name(gr)) : (Py_INCREF(Py_None), Py_None);
-		v[4] = PyLong_FromUnsignedLong(kik_goal_number(g));
-		v[5] = kik_py_str(kik_goal_text(g));
-		v[6] = kik_py_str(kik_measure_number(m));
-		v[7] = kik_py_str(kik_measure_text(m));
-		v[8] = kik_py_str(kik_status_key(kik_measure_status(m)));
-		v[9] = kik_py_str(kik_status_key(kik_measure_recorded_status(m)));
-		v[10] = PyLong_FromSize_t(kik_measure_task_count(m));
-		for (k = 0; k < 11; k++) {
-			if (!v[k]) {
-				while (++k < 11)
-					Py_XDECREF(v[k]);
-				goto fail;
+	size_t i, n = kik_plan_measure_count(plan), f, g, goals = 0, groups = 0, k;
+	PyObject *result = NULL, *ids = NULL, *numbers = NULL, *texts = NULL, *field_cats = NULL,
+		 *group_cats = NULL, *goal_cats = NULL;
+	int32_t *field_codes = NULL, *group_codes = NULL, *goal_codes = NULL;
+	uint32_t *goal_numbers = NULL, *task_counts = NULL;
+	int8_t *status = NULL, *recorded = NULL;
+	size_t row = 0;
+
+	ids = PyList_New((Py_ssize_t)n);
+	numbers = PyList_New((Py_ssize_t)n);
+	texts = PyList_New((Py_ssize_t)n);
+	field_cats = PyList_New(0);
+	group_cats = PyList_New(0);
+	goal_cats = PyList_New(0);
+	field_codes = malloc(n * sizeof(int32_t) + 1);
+	group_codes = malloc(n * sizeof(int32_t) + 1);
+	goal_codes = malloc(n * sizeof(int32_t) + 1);
+	goal_numbers = malloc(n * sizeof(uint32_t) + 1);
+	task_counts = malloc(n * sizeof(uint32_t) + 1);
+	status = malloc(n + 1);
+	recorded = malloc(n + 1);
+	if (!ids || !numbers || !texts || !field_cats || !group_cats || !goal_cats || !field_codes || !group_codes ||
+	    !goal_codes || !goal_numbers || !task_counts || !status || !recorded) {
+		PyErr_NoMemory();
+		goto done;
+	}
+	/* walk fields, goals and measures in document order: the plan's own order */
+	for (f = 0; f < kik_plan_field_count(plan); f++) {
+		const kik_field *field = kik_plan_field(plan, f);
+		size_t group_base = groups;
+		PyObject *code = kik_py_str(kik_field_code(field));
+		if (!code || PyList_Append(field_cats, code) < 0) {
+			Py_XDECREF(code);
+			goto done;
+		}
+		Py_DECREF(code);
+		for (k = 0; k < kik_field_group_count(field); k++, groups++) {
+			PyObject *name = kik_py_str(kik_group_name(kik_field_group(field, k)));
+			if (!name || PyList_Append(group_cats, name) < 0) {
+				Py_XDECREF(name);
+				goto done;
 			}
-			PyList_SET_ITEM(cols[k], (Py_ssize_t)i, v[k]);
+			Py_DECREF(name);
+		}
+		for (g = 0; g < kik_field_goal_count(field); g++, goals++) {
+			const kik_goal *goal = kik_field_goal(field, g);
+			const kik_group *group = kik_goal_group(goal);
+			int32_t group_code = -1;
+			PyObject *goal_text = kik_py_str(kik_goal_text(goal));
+			if (!goal_text || PyList_Append(goal_cats, goal_text) < 0) {
+				Py_XDECREF(goal_text);
+				goto done;
+			}
+			Py_DECREF(goal_text);
+			for (k = 0; group && k < kik_field_group_count(field); k++)
+				if (kik_field_group(field, k) == group)
+					group_code = (int32_t)(group_base + k);
+			for (i = 0; i < kik_goal_measure_count(goal); i++, row++) {
+				const kik_measure *m = kik_goal_measure(goal, i);
+				PyObject *id = kik_py_str(kik_measure_id(m)), *number = kik_py_str(kik_measure_number(m)),
+					 *text = kik_py_str(kik_measure_text(m));
+				if (!id || !number || !text) {
+					Py_XDECREF(id);
+					Py_XDECREF(number);
+					Py_XDECREF(text);
+					goto done;
+				}
+				PyList_SET_ITEM(ids, (Py_ssize_t)row, id);
+				PyList_SET_ITEM(numbers, (Py_ssize_t)row, number);
+				PyList_SET_ITEM(texts, (Py_ssize_t)row, text);
+				field_codes[row] = (int32_t)f;
+				group_codes[row] = group_code;
+				goal_codes[row] = (int32_t)goals;
+				goal_numbers[row] = kik_goal_number(goal);
+				task_counts[row] = (uint32_t)kik_measure_task_count(m);
+				status[row] = (int8_t)kik_measure_status(m);
+				recorded[row] = (int8_t)kik_measure_recorded_status(m);
+			}
 		}
 	}
-	result = PyTuple_New(11);
-	if (!result)
-		goto fail;
-	for (k = 0; k < 11; k++)
-		PyTuple_SET_ITEM(result, (Py_ssize_t)k, cols[k]);
+	result = Py_BuildValue(
+		"{s:O,s:O,s:O,s:(y#O),s:(y#O),s:(y#O),s:y#,s:y#,s:y#,s:y#}", "id", ids, "number", numbers, "text",
+		texts, "field", (const char *)field_codes, (Py_ssize_t)(n * 4), field_cats, "group",
+		(const char *)group_codes, (Py_ssize_t)(n * 4), group_cats, "goal_text", (const char *)goal_codes,
+		(Py_ssize_t)(n * 4), goal_cats, "goal", (const char *)goal_numbers, (Py_ssize_t)(n * 4), "tasks",
+		(const char *)task_counts, (Py_ssize_t)(n * 4), "status", (const char *)status, (Py_ssize_t)n,
+		"recorded_status", (const char *)recorded, (Py_ssize_t)n);
+done:
+	Py_XDECREF(ids);
+	Py_XDECREF(numbers);
+	Py_XDECREF(texts);
+	Py_XDECREF(field_cats);
+	Py_XDECREF(group_cats);
+	Py_XDECREF(goal_cats);
+	free(field_codes);
+	free(group_codes);
+	free(goal_codes);
+	free(goal_numbers);
+	free(task_counts);
+	free(status);
+	free(recorded);
 	return result;
-fail:
-	for (k = 0; k < 11; k++)
-		Py_XDECREF(cols[k]);
-	return NULL;
 }
 %}

@@ -405,24 +405,70 @@ class Plan:
     _COLUMNS = ("id", "field", "field_name", "group", "goal", "goal_text", "number", "text", "status",
                 "recorded_status", "tasks")
 
+    def _columns(self) -> Dict[str, Any]:
+        """The measures column by column, as the C layer hands them out (see values.i)."""
+        raw = _core.kik_py_columns(self._handle)
+        names = [_core.kik_field_name(_core.kik_plan_field(self._handle, i))
+                 for i in range(_core.kik_plan_field_count(self._handle))]
+        return raw, names
+
     def to_records(self) -> List[Dict[str, Any]]:
         """One dict per measure, in document order."""
-        columns = _core.kik_py_columns(self._handle)
-        return [dict(zip(self._COLUMNS, row)) for row in zip(*columns)]
+        import array
+
+        raw, names = self._columns()
+        ints = {key: array.array("i", raw[key][0]) for key in ("field", "group", "goal_text")}
+        goal, tasks = array.array("I", raw["goal"]), array.array("I", raw["tasks"])
+        status, recorded = array.array("b", raw["status"]), array.array("b", raw["recorded_status"])
+        fields, groups, goal_texts = raw["field"][1], raw["group"][1], raw["goal_text"][1]
+        keys = [str(s) for s in Status]
+        return [{"id": raw["id"][i], "field": fields[ints["field"][i]], "field_name": names[ints["field"][i]],
+                 "group": groups[ints["group"][i]] if ints["group"][i] >= 0 else None, "goal": goal[i],
+                 "goal_text": goal_texts[ints["goal_text"][i]], "number": raw["number"][i],
+                 "text": raw["text"][i], "status": keys[status[i]], "recorded_status": keys[recorded[i]],
+                 "tasks": tasks[i]} for i in range(len(raw["id"]))]
 
     def to_pandas(self):
-        """A pandas DataFrame with one row per measure (pandas is imported only here)."""
+        """A pandas DataFrame with one row per measure (pandas is imported only here).
+        ``field``, ``field_name``, ``group``, ``goal_text`` and the statuses are categorical."""
+        import numpy as np
         import pandas as pd
 
-        columns = _core.kik_py_columns(self._handle)
-        frame = pd.DataFrame(dict(zip(self._COLUMNS, columns)))
-        order = [str(s) for s in Status]
-        for name in ("status", "recorded_status"):
-            frame[name] = pd.Categorical(frame[name], categories=order, ordered=True)
+        raw, names = self._columns()
+
+        statuses = [str(s) for s in Status]
+        frame = pd.DataFrame({
+            "id": np.array(raw["id"], dtype=object),
+            "field": _from_codes(raw["field"][0], raw["field"][1]),
+            "field_name": _from_codes(raw["field"][0], names),
+            "group": _from_codes(raw["group"][0], raw["group"][1]),
+            "goal": np.frombuffer(raw["goal"], dtype=np.uint32).astype(np.int64),
+            "goal_text": _from_codes(raw["goal_text"][0], raw["goal_text"][1]),
+            "number": np.array(raw["number"], dtype=object),
+            "text": np.array(raw["text"], dtype=object),
+            "status": pd.Categorical.from_codes(np.frombuffer(raw["status"], dtype=np.int8), statuses,
+                                                ordered=True),
+            "recorded_status": pd.Categorical.from_codes(np.frombuffer(raw["recorded_status"], dtype=np.int8),
+                                                         statuses, ordered=True),
+            "tasks": np.frombuffer(raw["tasks"], dtype=np.uint32).astype(np.int64),
+        }, copy=False)
         return frame
 
     def __repr__(self) -> str:
         return f"<kik.Plan {self.name!r} as of {self.as_of} with {len(self)} measures>"
+
+
+def _from_codes(codes: bytes, categories: List[str]):
+    """A pandas Categorical from int32 codes (-1: none). Equal names (two groups of the same
+    name in different fields, say) become one category, as pandas wants them unique."""
+    import numpy as np
+    import pandas as pd
+
+    codes = np.frombuffer(codes, dtype=np.int32)
+    if len(set(categories)) == len(categories):
+        return pd.Categorical.from_codes(codes, categories=categories)
+    unique, inverse = np.unique(np.array(categories, dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(np.where(codes >= 0, inverse[codes], -1), categories=unique)
 
 
 def _kind(kind: str) -> int:
