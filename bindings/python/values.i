@@ -175,6 +175,18 @@ PyObject *kik_py_export(kik_plan *plan, int kind, char delimiter, int encoding, 
 	return bytes;
 }
 
+/* Groups of a field by address, to find a goal's group index without a scan per goal. */
+typedef struct kik_py_group_slot {
+	const kik_group *group;
+	int32_t index;
+} kik_py_group_slot;
+
+static int kik_py_compare_groups(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const kik_py_group_slot *)a)->group, y = (uintptr_t)((const kik_py_group_slot *)b)->group;
+	return x < y ? -1 : x > y;
+}
+
 /** The measures as columns, for data frames: a dict with lists of strings (id, number,
  * text), raw little arrays as bytes (goal uint32, tasks uint32, status and recorded_status
  * int8 codes), and (codes as int32 bytes, categories) pairs for field, group, goal_text. */
@@ -186,6 +198,7 @@ PyObject *kik_py_columns(const kik_plan *plan)
 	int32_t *field_codes = NULL, *group_codes = NULL, *goal_codes = NULL;
 	uint32_t *goal_numbers = NULL, *task_counts = NULL;
 	int8_t *status = NULL, *recorded = NULL;
+	kik_py_group_slot *slots = NULL;
 	size_t row = 0;
 
 	ids = PyList_New((Py_ssize_t)n);
@@ -209,7 +222,18 @@ PyObject *kik_py_columns(const kik_plan *plan)
 	/* walk fields, goals and measures in document order: the plan's own order */
 	for (f = 0; f < kik_plan_field_count(plan); f++) {
 		const kik_field *field = kik_plan_field(plan, f);
-		size_t group_base = groups;
+		size_t group_base = groups, group_count = kik_field_group_count(field);
+		free(slots);
+		slots = malloc(group_count * sizeof(*slots) + 1);
+		if (!slots) {
+			PyErr_NoMemory();
+			goto done;
+		}
+		for (k = 0; k < group_count; k++) {
+			slots[k].group = kik_field_group(field, k);
+			slots[k].index = (int32_t)(group_base + k);
+		}
+		qsort(slots, group_count, sizeof(*slots), kik_py_compare_groups);
 		PyObject *code = kik_py_str(kik_field_code(field));
 		if (!code || PyList_Append(field_cats, code) < 0) {
 			Py_XDECREF(code);
@@ -234,9 +258,11 @@ PyObject *kik_py_columns(const kik_plan *plan)
 				goto done;
 			}
 			Py_DECREF(goal_text);
-			for (k = 0; group && k < kik_field_group_count(field); k++)
-				if (kik_field_group(field, k) == group)
-					group_code = (int32_t)(group_base + k);
+			if (group) {
+				kik_py_group_slot key = { group, 0 }, *hit;
+				hit = bsearch(&key, slots, group_count, sizeof(*slots), kik_py_compare_groups);
+				group_code = hit ? hit->index : -1;
+			}
 			for (i = 0; i < kik_goal_measure_count(goal); i++, row++) {
 				const kik_measure *m = kik_goal_measure(goal, i);
 				PyObject *id = kik_py_str(kik_measure_id(m)), *number = kik_py_str(kik_measure_number(m)),
@@ -268,6 +294,7 @@ PyObject *kik_py_columns(const kik_plan *plan)
 		(const char *)task_counts, (Py_ssize_t)(n * 4), "status", (const char *)status, (Py_ssize_t)n,
 		"recorded_status", (const char *)recorded, (Py_ssize_t)n);
 done:
+	free(slots);
 	Py_XDECREF(ids);
 	Py_XDECREF(numbers);
 	Py_XDECREF(texts);
