@@ -1,5 +1,7 @@
 /* Allocation failure: every public entry point, with the n-th allocation failing for every
  * n, returns KIK_ENOMEM cleanly, leaks nothing and leaves the plan unchanged. */
+#include "sink.h"
+
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
@@ -41,32 +43,6 @@ static void b_free(void *ptr, void *ctx)
 		((budget *)ctx)->live--;
 		free(ptr);
 	}
-}
-
-typedef struct sink {
-	char *data;
-	size_t len;
-} sink;
-
-static int to_sink(void *ctx, const char *data, size_t size)
-{
-	sink *s = ctx;
-	s->data = realloc(s->data, s->len + size + 1);
-	memcpy(s->data + s->len, data, size);
-	s->len += size;
-	s->data[s->len] = '\0';
-	return 0;
-}
-
-static char *fingerprint(kik_plan *plan)
-{
-	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
-						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
-	sink s = { NULL, 0 };
-	size_t i;
-	for (i = 0; i < 5; i++)
-		cr_assert(eq(int, kik_plan_export(plan, kinds[i], to_sink, &s, NULL), 0));
-	return s.data;
 }
 
 static const char measures_csv[] = "field;goal;goal_text;measure;text;status\n"

@@ -1,5 +1,7 @@
 /* The bad-input corpus (tests/bad-input/cases.txt): every case gets its error code and
  * position, and leaves the plan exactly as it was. */
+#include "sink.h"
+
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
@@ -8,33 +10,6 @@
 #include <string.h>
 
 #define CORPUS KIK_TEST_SOURCE "/bad-input"
-
-typedef struct sink {
-	char *data;
-	size_t len;
-} sink;
-
-static int to_sink(void *ctx, const char *data, size_t size)
-{
-	sink *s = ctx;
-	s->data = realloc(s->data, s->len + size + 1);
-	memcpy(s->data + s->len, data, size);
-	s->len += size;
-	s->data[s->len] = '\0';
-	return 0;
-}
-
-/* Everything the plan holds, as text: its measures, tasks, fields and published figures. */
-static char *fingerprint(kik_plan *plan)
-{
-	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
-						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
-	sink s = { NULL, 0 };
-	size_t i;
-	for (i = 0; i < 5; i++)
-		cr_assert(eq(int, kik_plan_export(plan, kinds[i], to_sink, &s, NULL), 0));
-	return s.data;
-}
 
 static int code_of(const char *name)
 {

@@ -1,6 +1,7 @@
 /* Export and re-import: lossless round trips, dialects and encodings, defused formulas,
  * and validation that reports every problem. */
 #include "plan_equal.h"
+#include "sink.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,21 +19,6 @@ static void teardown(void)
 }
 
 TestSuite(export, .init = setup, .fini = teardown);
-
-typedef struct sink {
-	char *data;
-	size_t len;
-} sink;
-
-static int to_sink(void *ctx, const char *data, size_t size)
-{
-	sink *s = ctx;
-	s->data = realloc(s->data, s->len + size + 1);
-	memcpy(s->data + s->len, data, size);
-	s->len += size;
-	s->data[s->len] = '\0';
-	return 0;
-}
 
 static sink export(kik_plan *p, kik_import_kind kind, const kik_export_options *o)
 {

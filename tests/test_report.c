@@ -1,26 +1,13 @@
 /* The report pages: their numbers are the aggregation's, every measure is marked in its
  * status column, texts are escaped, both languages and both formats. */
+#include "sink.h"
+
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct sink {
-	char *data;
-	size_t len;
-} sink;
-
-static int to_sink(void *ctx, const char *data, size_t size)
-{
-	sink *s = ctx;
-	s->data = realloc(s->data, s->len + size + 1);
-	memcpy(s->data + s->len, data, size);
-	s->len += size;
-	s->data[s->len] = '\0';
-	return 0;
-}
 
 static char *report(kik_plan *plan, kik_report_format format, kik_lang lang)
 {

@@ -1,0 +1,40 @@
+/* Shared by the suites: collecting written bytes, and a plan's whole content as text. */
+#ifndef KIK_TEST_SINK_H
+#define KIK_TEST_SINK_H
+
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <kik/kik.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sink {
+	char *data;
+	size_t len;
+} sink;
+
+/* A kik_write_fn that appends to a sink (NUL-terminated). */
+static inline int to_sink(void *ctx, const char *data, size_t size)
+{
+	sink *s = ctx;
+	s->data = realloc(s->data, s->len + size + 1);
+	memcpy(s->data + s->len, data, size);
+	s->len += size;
+	s->data[s->len] = '\0';
+	return 0;
+}
+
+/* Everything a plan holds, as text: its information, fields, measures, tasks and
+ * published figures. Free the result. */
+static inline char *fingerprint(kik_plan *plan)
+{
+	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
+						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
+	sink s = { NULL, 0 };
+	size_t i;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		cr_assert(eq(int, kik_plan_export(plan, kinds[i], to_sink, &s, NULL), 0));
+	return s.data;
+}
+
+#endif
