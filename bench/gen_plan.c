@@ -27,11 +27,44 @@ static unsigned below(unsigned n)
 
 static const char *const fields[] = { "SB", "AA", "GP", "BE", "GT", "IO" };
 static const char *const words[] = {
-	"Angebote", "werden", "für", "Familien", "mit", "Migrationsgeschichte", "gemeinsam", "entwickelt", "und",
-	"bekannt", "gemacht", "Beratung", "Sprachförderung", "Kindertagesstätten", "Schulen", "Übergänge",
-	"Ehrenamt", "Vernetzung", "Arbeitsmarkt", "Ausbildung", "Gesundheit", "Pflege", "Begegnung", "Teilhabe",
-	"interkulturelle", "Öffnung", "Verwaltung", "regelmäßig", "überprüft", "mehrsprachig", "Informationen",
-	"Stadtteil", "Quartier", "Unterstützung", "niederschwellig", "Zugänge", "Fachkräfte", "Dolmetscher-Pool",
+	"Angebote",
+	"werden",
+	"für",
+	"Familien",
+	"mit",
+	"Migrationsgeschichte",
+	"gemeinsam",
+	"entwickelt",
+	"und",
+	"bekannt",
+	"gemacht",
+	"Beratung",
+	"Sprachförderung",
+	"Kindertagesstätten",
+	"Schulen",
+	"Übergänge",
+	"Ehrenamt",
+	"Vernetzung",
+	"Arbeitsmarkt",
+	"Ausbildung",
+	"Gesundheit",
+	"Pflege",
+	"Begegnung",
+	"Teilhabe",
+	"interkulturelle",
+	"Öffnung",
+	"Verwaltung",
+	"regelmäßig",
+	"überprüft",
+	"mehrsprachig",
+	"Informationen",
+	"Stadtteil",
+	"Quartier",
+	"Unterstützung",
+	"niederschwellig",
+	"Zugänge",
+	"Fachkräfte",
+	"Dolmetscher-Pool",
 };
 static const char *const statuses[] = { "waiting", "in_progress", "implemented" };
 static const char *const kinds[] = { "concept", "ag", "work_package" };
@@ -94,7 +127,10 @@ int main(int argc, char **argv)
 				for (t = 0; t < task_count; t++) {
 					/* mostly done once a measure is under way, so all three statuses occur */
 					unsigned roll = below(10);
-					const char *st = roll < 6 ? states[2] : roll < 8 ? states[1] : roll < 9 ? states[0] : states[3];
+					const char *st = roll < 6   ? states[2]
+							 : roll < 8 ? states[1]
+							 : roll < 9 ? states[0]
+								    : states[3];
 					char prefix[32];
 					snprintf(prefix, sizeof(prefix), "Aufgabe %u: ", t + 1);
 					fprintf(tasks, "%s;%lu.%u;%s;", fields[f], goal, m, kinds[t % 3]);

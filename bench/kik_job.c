@@ -25,7 +25,8 @@ int main(int argc, char **argv)
 		const kik_field *f = kik_plan_field(plan, i);
 		kik_summary s;
 		kik_summary_field(f, &s);
-		printf("%s\"%s\": [%zu, %zu, %zu]", i ? ", " : "", kik_field_code(f), s.count[0], s.count[1], s.count[2]);
+		printf("%s\"%s\": [%zu, %zu, %zu]", i ? ", " : "", kik_field_code(f), s.count[0], s.count[1],
+		       s.count[2]);
 	}
 	printf("}\n");
 	/* the process ends here: freeing a million measures would only add to the time */

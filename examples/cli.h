@@ -23,10 +23,10 @@ typedef struct cli_inputs {
 } cli_inputs;
 
 /* The usage lines of the options cli_take_option() knows. */
-#define CLI_INPUT_OPTIONS_HELP                                                                   \
-	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE\n"               \
-	"  --tasks FILE      tasks of the measures: statuses are derived from them\n"                 \
-	"  --published FILE  published per-field figures (the bundled plan has the report's)\n"     \
+#define CLI_INPUT_OPTIONS_HELP                                                                                         \
+	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE\n"                                \
+	"  --tasks FILE      tasks of the measures: statuses are derived from them\n"                                  \
+	"  --published FILE  published per-field figures (the bundled plan has the report's)\n"                        \
 	"  --rule RULE       strict (default) or missing_kind_satisfied\n"
 
 /* Takes argv[*i] (and its value) if it is one of the input options; returns 1 if taken. */

@@ -5,13 +5,13 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kik-check [--format text|json] [--lang de|en] [--tasks FILE] [--published FILE] [MEASURES_FILE]\n"
-	"Runs every check on the bundled plan (KIK, 2023-10-05, with the report's published figures)\n"
-	"or on the files given: (1) recorded status against the status derived from the tasks,\n"
-	"(2) published per-field figures against the computed ones.\n"
-	"  --format FORMAT   text (default) or json\n"
-	"  --lang LANG       language of the messages: en (default) or de\n" CLI_INPUT_OPTIONS_HELP
-	"Exit status: 0 when nothing is found, 1 when there are findings, 2 on unreadable input.\n";
+    "usage: kik-check [--format text|json] [--lang de|en] [--tasks FILE] [--published FILE] [MEASURES_FILE]\n"
+    "Runs every check on the bundled plan (KIK, 2023-10-05, with the report's published figures)\n"
+    "or on the files given: (1) recorded status against the status derived from the tasks,\n"
+    "(2) published per-field figures against the computed ones.\n"
+    "  --format FORMAT   text (default) or json\n"
+    "  --lang LANG       language of the messages: en (default) or de\n" CLI_INPUT_OPTIONS_HELP
+    "Exit status: 0 when nothing is found, 1 when there are findings, 2 on unreadable input.\n";
 
 static void print_json(const kik_findings *fs)
 {

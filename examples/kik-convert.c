@@ -5,19 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: kik-convert [--check] [-o OUTPUT] [options] INPUT\n"
-	"Reads INPUT (a measures CSV in any accepted dialect, or a status matrix as in the\n"
-	"report) and writes the canonical measures CSV to OUTPUT or standard output.\n"
-	"  --check           only validate INPUT and print every problem\n"
-	"  --max-errors N    stop --check after N problems (default 100)\n"
-	"  -o OUTPUT         write to OUTPUT (replaced only once complete)\n"
-	"  --fields FILE     a field table, so that field names map to its codes\n"
-	"  --delimiter D     ';' (default), ',' or 'tab'\n"
-	"  --encoding E      utf-8 (default) or windows-1252\n"
-	"  --bom, --crlf     write a UTF-8 BOM / CRLF line ends (as Excel does)\n"
-	"  --no-defuse       do not defuse cells a spreadsheet would run as formulas\n"
-	"Exit status: 0 when clean, 2 on errors.\n";
+static const char usage[] = "usage: kik-convert [--check] [-o OUTPUT] [options] INPUT\n"
+			    "Reads INPUT (a measures CSV in any accepted dialect, or a status matrix as in the\n"
+			    "report) and writes the canonical measures CSV to OUTPUT or standard output.\n"
+			    "  --check           only validate INPUT and print every problem\n"
+			    "  --max-errors N    stop --check after N problems (default 100)\n"
+			    "  -o OUTPUT         write to OUTPUT (replaced only once complete)\n"
+			    "  --fields FILE     a field table, so that field names map to its codes\n"
+			    "  --delimiter D     ';' (default), ',' or 'tab'\n"
+			    "  --encoding E      utf-8 (default) or windows-1252\n"
+			    "  --bom, --crlf     write a UTF-8 BOM / CRLF line ends (as Excel does)\n"
+			    "  --no-defuse       do not defuse cells a spreadsheet would run as formulas\n"
+			    "Exit status: 0 when clean, 2 on errors.\n";
 
 static int write_stdout(void *ctx, const char *data, size_t size)
 {
@@ -70,7 +69,8 @@ int main(int argc, char **argv)
 			fields = argv[++i];
 		} else if (v && !strcmp(a, "--max-errors") && atoi(v) > 0) {
 			max_errors = (size_t)atoi(argv[++i]);
-		} else if (v && !strcmp(a, "--delimiter") && (!strcmp(v, ";") || !strcmp(v, ",") || !strcmp(v, "tab"))) {
+		} else if (v && !strcmp(a, "--delimiter") &&
+			   (!strcmp(v, ";") || !strcmp(v, ",") || !strcmp(v, "tab"))) {
 			out.delimiter = !strcmp(v, "tab") ? '\t' : v[0];
 			i++;
 		} else if (v && !strcmp(a, "--encoding") && (!strcmp(v, "utf-8") || !strcmp(v, "windows-1252"))) {

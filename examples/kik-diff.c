@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: kik-diff [--format table|json] [--fields FILE] [--tasks-old FILE] [--tasks-new FILE] OLD NEW\n"
-	"Lists the measures added, removed and changed in status from OLD to NEW, and per field\n"
-	"of action the change of each count. OLD and NEW are measures files or status matrices;\n"
-	"the word 'bundled' (when no such file exists) stands for the bundled plan.\n"
-	"Exit status: 0 when the plans agree, 1 when they differ, 2 on unreadable input.\n";
+    "usage: kik-diff [--format table|json] [--fields FILE] [--tasks-old FILE] [--tasks-new FILE] OLD NEW\n"
+    "Lists the measures added, removed and changed in status from OLD to NEW, and per field\n"
+    "of action the change of each count. OLD and NEW are measures files or status matrices;\n"
+    "the word 'bundled' (when no such file exists) stands for the bundled plan.\n"
+    "Exit status: 0 when the plans agree, 1 when they differ, 2 on unreadable input.\n";
 
 static kik_plan *load(const char *path, const char *fields, const char *tasks)
 {

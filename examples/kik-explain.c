@@ -4,15 +4,15 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kik-explain [--tasks FILE] [--format text|json] [--lang de|en] [MEASURES_FILE] ID\n"
-	"Prints the reasons for the status of measure ID (e.g. SB-4.6) in the bundled plan or\n"
-	"in MEASURES_FILE.\n"
-	"  --format FORMAT   text (default) or json\n"
-	"  --lang LANG       language of the text output: en (default) or de\n" CLI_INPUT_OPTIONS_HELP
-	"Exit status: 0 on success, 2 on unreadable input or an unknown id.\n";
+    "usage: kik-explain [--tasks FILE] [--format text|json] [--lang de|en] [MEASURES_FILE] ID\n"
+    "Prints the reasons for the status of measure ID (e.g. SB-4.6) in the bundled plan or\n"
+    "in MEASURES_FILE.\n"
+    "  --format FORMAT   text (default) or json\n"
+    "  --lang LANG       language of the text output: en (default) or de\n" CLI_INPUT_OPTIONS_HELP
+    "Exit status: 0 on success, 2 on unreadable input or an unknown id.\n";
 
-static const char *const reason_keys[] = { "no_tasks", "kind_missing", "kind_not_tracked", "kind_not_applicable",
-					   "kind_done", "task_open", "task_in_progress", "status_disagrees" };
+static const char *const reason_keys[] = { "no_tasks",  "kind_missing", "kind_not_tracked", "kind_not_applicable",
+					   "kind_done", "task_open",    "task_in_progress", "status_disagrees" };
 
 static void print_json(const kik_measure *m, const kik_explanation *e)
 {

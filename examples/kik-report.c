@@ -4,15 +4,14 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kik-report [--tasks FILE] [--format html|md] [--lang de|en] [-o OUTPUT] [MEASURES_FILE]\n"
-	"Writes the status pages of the bundled plan (KIK, 2023-10-05) or of MEASURES_FILE: an\n"
-	"overall summary, and per field of action a donut chart with counts and percentages and\n"
-	"the table of every goal and measure with its status marked.\n"
-	"  --format FORMAT   html (default: one self-contained page) or md (Markdown)\n"
-	"  --lang LANG       de (default) or en\n"
-	"  -o OUTPUT         write to OUTPUT (replaced only once complete); default standard output\n"
-	CLI_INPUT_OPTIONS_HELP
-	"Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
+    "usage: kik-report [--tasks FILE] [--format html|md] [--lang de|en] [-o OUTPUT] [MEASURES_FILE]\n"
+    "Writes the status pages of the bundled plan (KIK, 2023-10-05) or of MEASURES_FILE: an\n"
+    "overall summary, and per field of action a donut chart with counts and percentages and\n"
+    "the table of every goal and measure with its status marked.\n"
+    "  --format FORMAT   html (default: one self-contained page) or md (Markdown)\n"
+    "  --lang LANG       de (default) or en\n"
+    "  -o OUTPUT         write to OUTPUT (replaced only once complete); default standard "
+    "output\n" CLI_INPUT_OPTIONS_HELP "Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
 
 static int write_stdout(void *ctx, const char *data, size_t size)
 {
@@ -51,8 +50,8 @@ int main(int argc, char **argv)
 	}
 	if (!(plan = cli_load_plan("kik-report", &in)))
 		return CLI_BAD_INPUT;
-	err = output ? kik_plan_report_file(plan, output, &options)
-		     : kik_plan_report(plan, write_stdout, NULL, &options);
+	err =
+	    output ? kik_plan_report_file(plan, output, &options) : kik_plan_report(plan, write_stdout, NULL, &options);
 	if (err < 0 || fflush(stdout) != 0) {
 		cli_print_error("kik-report", plan, err);
 		kik_plan_free(plan);

@@ -4,12 +4,12 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kik-status [--format table|csv|json] [--tasks FILE] [--fields FILE] [--rule RULE] [MEASURES_FILE]\n"
-	"Prints goals, measures and the count and percentage of measures per status, per field of\n"
-	"action and in total, for the bundled plan (KIK, 2023-10-05) or for MEASURES_FILE. With\n"
-	"tasks, measures that have tasks count with the status derived from them.\n"
-	"  --format FORMAT   table (default), csv or json\n" CLI_INPUT_OPTIONS_HELP
-	"Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
+    "usage: kik-status [--format table|csv|json] [--tasks FILE] [--fields FILE] [--rule RULE] [MEASURES_FILE]\n"
+    "Prints goals, measures and the count and percentage of measures per status, per field of\n"
+    "action and in total, for the bundled plan (KIK, 2023-10-05) or for MEASURES_FILE. With\n"
+    "tasks, measures that have tasks count with the status derived from them.\n"
+    "  --format FORMAT   table (default), csv or json\n" CLI_INPUT_OPTIONS_HELP
+    "Exit status: 0 on success, 2 on unreadable input or bad usage.\n";
 
 static void print_table(const kik_plan *plan)
 {

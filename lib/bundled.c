@@ -25,7 +25,8 @@ int kik_plan_new_default_with_allocator(kik_plan **out, const kik_allocator *all
 	if ((err = kik_plan_new_with_allocator(&plan, allocator)) < 0)
 		return err;
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		err = kik_plan_import_buffer(plan, parts[i].kind, (const char *)parts[i].data, *parts[i].size, parts[i].name, NULL);
+		err = kik_plan_import_buffer(plan, parts[i].kind, (const char *)parts[i].data, *parts[i].size,
+					     parts[i].name, NULL);
 		if (err < 0) {
 			kik_plan_free(plan);
 			return err;

@@ -81,8 +81,11 @@ static int check_statuses(kik_findings *fs, const kik_field *field)
 			f.status = m->derived;
 			f.expected = (size_t)m->recorded;
 			f.actual = (size_t)m->derived;
-			snprintf(de, sizeof(de), "Ma\xC3\x9Fnahme %s: erfasst \xE2\x80\x9E%s\xE2\x80\x9C, abgeleitet \xE2\x80\x9E%s\xE2\x80\x9C.",
-				 m->id, kik_status_label(m->recorded, KIK_LANG_DE), kik_status_label(m->derived, KIK_LANG_DE));
+			snprintf(de, sizeof(de),
+				 "Ma\xC3\x9Fnahme %s: erfasst \xE2\x80\x9E%s\xE2\x80\x9C, abgeleitet "
+				 "\xE2\x80\x9E%s\xE2\x80\x9C.",
+				 m->id, kik_status_label(m->recorded, KIK_LANG_DE),
+				 kik_status_label(m->derived, KIK_LANG_DE));
 			snprintf(en, sizeof(en), "Measure %s: recorded '%s', derived '%s'.", m->id,
 				 kik_status_label(m->recorded, KIK_LANG_EN), kik_status_label(m->derived, KIK_LANG_EN));
 			if ((err = add(fs, &f, de, en)) < 0)
@@ -110,10 +113,12 @@ static int check_published(kik_findings *fs, const kik_field *field)
 		f.status = (kik_status)st;
 		f.expected = field->published[st];
 		f.actual = s.count[st];
-		snprintf(de, sizeof(de), "%s (%s): ver\xC3\xB6""ffentlicht %zu %s, berechnet %zu.", field->code, field->name,
-			 f.expected, kik_status_label(f.status, KIK_LANG_DE), f.actual);
-		snprintf(en, sizeof(en), "%s (%s): published %zu %s, computed %zu.", field->code, field->name, f.expected,
-			 kik_status_label(f.status, KIK_LANG_EN), f.actual);
+		snprintf(de, sizeof(de),
+			 "%s (%s): ver\xC3\xB6"
+			 "ffentlicht %zu %s, berechnet %zu.",
+			 field->code, field->name, f.expected, kik_status_label(f.status, KIK_LANG_DE), f.actual);
+		snprintf(en, sizeof(en), "%s (%s): published %zu %s, computed %zu.", field->code, field->name,
+			 f.expected, kik_status_label(f.status, KIK_LANG_EN), f.actual);
 		if ((err = add(fs, &f, de, en)) < 0)
 			return err;
 	}
@@ -122,8 +127,10 @@ static int check_published(kik_findings *fs, const kik_field *field)
 		f.status = KIK_STATUS_WAITING;
 		f.expected = field->published_total;
 		f.actual = s.measures;
-		snprintf(de, sizeof(de), "%s (%s): ver\xC3\xB6""ffentlicht %zu Ma\xC3\x9Fnahmen, berechnet %zu.", field->code,
-			 field->name, f.expected, f.actual);
+		snprintf(de, sizeof(de),
+			 "%s (%s): ver\xC3\xB6"
+			 "ffentlicht %zu Ma\xC3\x9Fnahmen, berechnet %zu.",
+			 field->code, field->name, f.expected, f.actual);
 		snprintf(en, sizeof(en), "%s (%s): published %zu measures, computed %zu.", field->code, field->name,
 			 f.expected, f.actual);
 		if ((err = add(fs, &f, de, en)) < 0)

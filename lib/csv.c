@@ -5,8 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, kik__read_fn read,
-		  void *ctx)
+int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, kik__read_fn read, void *ctx)
 {
 	memset(r, 0, sizeof(*r));
 	r->alloc = a;
@@ -158,12 +157,12 @@ static int end_cell(kik__csv *r)
 	size_t start = cell->len;
 	cell->len = r->row.len - start;
 	cell->text = (const char *)(uintptr_t)start; /* made a pointer once the row's buffer is final */
-	if (r->row.len + 2 <= r->row.cap) { /* the usual case: room for the NUL, without a call */
+	if (r->row.len + 2 <= r->row.cap) {          /* the usual case: room for the NUL, without a call */
 		r->row.data[r->row.len++] = '\0';
 		return 0;
 	}
 	return kik__buf_append(r->alloc, &r->row, "", 1) < 0 ? fail(r, KIK_ENOMEM, r->line, r->column, "out of memory")
-							      : 0;
+							     : 0;
 }
 
 static int add_bytes(kik__csv *r, const char *s, size_t n)
@@ -272,7 +271,8 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 					return err;
 			} else if (st == QUOTE_IN_QUOTED) {
 				char what[96];
-				snprintf(what, sizeof(what), "expected '%s' or the end of the line after a closing quote",
+				snprintf(what, sizeof(what),
+					 "expected '%s' or the end of the line after a closing quote",
 					 r->delimiter == '\t' ? "TAB" : (char[]){ r->delimiter, 0 });
 				return fail(r, KIK_EPARSE, r->line, r->column, what);
 			} else if ((err = add_bytes(r, s, 1)) < 0) {

@@ -31,7 +31,7 @@ typedef struct kik__csv {
 	char *text; /* decoded input */
 	size_t text_len, text_pos;
 
-	kik__buf row;      /* the cells' bytes, each NUL-terminated */
+	kik__buf row; /* the cells' bytes, each NUL-terminated */
 	kik__csv_cell *cells;
 	size_t cell_count, cell_cap;
 	unsigned long line, column; /* of the next character */
@@ -44,8 +44,7 @@ typedef struct kik__csv {
 } kik__csv;
 
 /* Prepares a reader. `options` may be NULL. Returns 0 or KIK_ENOMEM. */
-int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, kik__read_fn read,
-		  void *ctx);
+int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, kik__read_fn read, void *ctx);
 /* Reads the next non-blank row: 1 with *cells and *count set, 0 at the end, or a negative
  * KIK_E* code with r->error and its position. */
 int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count);

@@ -55,7 +55,8 @@ static int diff_fields(kik_diff *d, const kik_plan *old_plan, const kik_plan *ne
 	memset(d->fields, 0, n * sizeof(*d->fields));
 	for (i = 0; i < n; i++) {
 		int is_new = i < new_plan->fields.len;
-		const kik_field *f = is_new ? new_plan->fields.items[i] : old_plan->fields.items[i - new_plan->fields.len];
+		const kik_field *f =
+		    is_new ? new_plan->fields.items[i] : old_plan->fields.items[i - new_plan->fields.len];
 		const kik_field *other = kik__plan_find_field(is_new ? old_plan : new_plan, f->code);
 		kik_field_change *fc = &d->fields[d->field_count];
 		if (!is_new && other)

@@ -113,7 +113,8 @@ size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int fin
 			while (j + 8 <= len) {
 				uint64_t w;
 				memcpy(&w, in + j, 8);
-				if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+				if ((w & 0x8080808080808080ULL) ||
+				    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
 					break;
 				j += 8;
 			}

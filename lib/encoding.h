@@ -8,7 +8,7 @@ typedef struct kik__decoder {
 	kik_encoding mode; /* AUTO until the input settles it */
 	int at_start;      /* a BOM may follow */
 	int seen_multibyte;
-	int bad;           /* decoding stopped at an invalid byte; see problem */
+	int bad; /* decoding stopped at an invalid byte; see problem */
 	char problem[160];
 } kik__decoder;
 

@@ -57,7 +57,8 @@ static int explain_kind(kik_explanation *e, const kik_measure *m, kik_task_kind 
 			snprintf(msg_de, sizeof(msg_de), "%s \xE2\x80\x9E%s\xE2\x80\x9C ist %s.", de, t->title,
 				 open ? "offen" : "in Arbeit");
 			snprintf(msg_en, sizeof(msg_en), "%s '%s' is %s.", en, t->title, open ? "open" : "in progress");
-			err = add(e, open ? KIK_REASON_TASK_OPEN : KIK_REASON_TASK_IN_PROGRESS, kind, t, msg_de, msg_en);
+			err =
+			    add(e, open ? KIK_REASON_TASK_OPEN : KIK_REASON_TASK_IN_PROGRESS, kind, t, msg_de, msg_en);
 			if (err < 0)
 				return err;
 		}
@@ -68,8 +69,8 @@ static int explain_kind(kik_explanation *e, const kik_measure *m, kik_task_kind 
 		return add(e, KIK_REASON_KIND_MISSING, kind, NULL, msg_de, msg_en);
 	}
 	if (seen == 0) {
-		snprintf(msg_de, sizeof(msg_de), "Kein %s erfasst; nach der gew\xC3\xA4hlten Regel gilt das als erf\xC3\xBCllt.",
-			 de);
+		snprintf(msg_de, sizeof(msg_de),
+			 "Kein %s erfasst; nach der gew\xC3\xA4hlten Regel gilt das als erf\xC3\xBCllt.", de);
 		snprintf(msg_en, sizeof(msg_en), "No %s recorded; the chosen rule counts that as satisfied.", en);
 		return add(e, KIK_REASON_KIND_NOT_TRACKED, kind, NULL, msg_de, msg_en);
 	}
@@ -101,10 +102,12 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 	e->status = kik_measure_status(m);
 	if (!m->tasks.len) {
 		snprintf(msg_de, sizeof(msg_de),
-			 "F\xC3\xBCr diese Ma\xC3\x9Fnahme werden keine Aufgaben gef\xC3\xBChrt; es gilt der erfasste Status "
+			 "F\xC3\xBCr diese Ma\xC3\x9Fnahme werden keine Aufgaben gef\xC3\xBChrt; es gilt der erfasste "
+			 "Status "
 			 "\xE2\x80\x9E%s\xE2\x80\x9C.",
 			 kik_status_label(m->recorded, KIK_LANG_DE));
-		snprintf(msg_en, sizeof(msg_en), "No tasks are tracked for this measure; its recorded status '%s' holds.",
+		snprintf(msg_en, sizeof(msg_en),
+			 "No tasks are tracked for this measure; its recorded status '%s' holds.",
 			 kik_status_label(m->recorded, KIK_LANG_EN));
 		err = add(e, KIK_REASON_NO_TASKS, KIK_TASK_CONCEPT, NULL, msg_de, msg_en);
 	}
@@ -112,7 +115,8 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 		err = explain_kind(e, m, (kik_task_kind)k, plan->rule);
 	if (err == 0 && m->tasks.len && m->recorded != m->derived) {
 		snprintf(msg_de, sizeof(msg_de),
-			 "Der erfasste Status \xE2\x80\x9E%s\xE2\x80\x9C weicht vom abgeleiteten Status \xE2\x80\x9E%s\xE2\x80\x9C ab.",
+			 "Der erfasste Status \xE2\x80\x9E%s\xE2\x80\x9C weicht vom abgeleiteten Status "
+			 "\xE2\x80\x9E%s\xE2\x80\x9C ab.",
 			 kik_status_label(m->recorded, KIK_LANG_DE), kik_status_label(m->derived, KIK_LANG_DE));
 		snprintf(msg_en, sizeof(msg_en), "The recorded status '%s' differs from the derived status '%s'.",
 			 kik_status_label(m->recorded, KIK_LANG_EN), kik_status_label(m->derived, KIK_LANG_EN));

@@ -70,7 +70,9 @@ static int end_row(writer *w)
 			int byte;
 			char b;
 			if (cp >= 0xF0)
-				cp = ((cp & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu), n = 4;
+				cp = ((cp & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+				     (p[3] & 0x3Fu),
+				n = 4;
 			else if (cp >= 0xE0)
 				cp = ((cp & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), n = 3;
 			else if (cp >= 0xC0)
@@ -106,15 +108,15 @@ static int row(writer *w, const char *const *cells)
 
 static int export_measures(writer *w)
 {
-	static const char *const head[] = { "field", "field_name", "group", "goal", "goal_text", "measure", "text",
-					    "status", NULL };
+	static const char *const head[] = { "field",   "field_name", "group",  "goal", "goal_text",
+					    "measure", "text",       "status", NULL };
 	size_t i;
 	int err = row(w, head);
 	for (i = 0; err == 0 && i < w->plan->order.len; i++) {
 		const kik_measure *m = w->plan->order.items[i];
 		const kik_goal *g = m->goal;
-		const char *cells[9] = { g->field->code, g->field->name, g->group ? g->group->name : "", NULL,
-					 g->text, m->number, m->text, kik_status_key(m->recorded), NULL };
+		const char *cells[9] = { g->field->code, g->field->name, g->group ? g->group->name : "", NULL, g->text,
+					 m->number,      m->text,        kik_status_key(m->recorded),    NULL };
 		char goal[16];
 		snprintf(goal, sizeof(goal), "%u", g->number);
 		cells[3] = goal;
@@ -132,8 +134,14 @@ static int export_tasks(writer *w)
 		const kik_measure *m = w->plan->order.items[i];
 		for (j = 0; err == 0 && j < m->tasks.len; j++) {
 			const kik_task *t = m->tasks.items[j];
-			const char *cells[] = { m->goal->field->code, m->number, kik_task_kind_key(t->kind), t->title,
-						kik_task_state_key(t->state), t->due, t->owner, NULL };
+			const char *cells[] = { m->goal->field->code,
+						m->number,
+						kik_task_kind_key(t->kind),
+						t->title,
+						kik_task_state_key(t->state),
+						t->due,
+						t->owner,
+						NULL };
 			err = row(w, cells);
 		}
 	}
@@ -210,8 +218,9 @@ int kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, vo
 	if (w.o.version < 1 || (w.o.delimiter != ';' && w.o.delimiter != ',' && w.o.delimiter != '\t') ||
 	    (w.o.encoding != KIK_ENCODING_UTF8 && w.o.encoding != KIK_ENCODING_CP1252 &&
 	     w.o.encoding != KIK_ENCODING_AUTO))
-		return kik__error_set(plan, KIK_EINVAL, NULL, "bad export options: expected a version, ';' ',' or TAB, "
-							      "and UTF-8 or Windows-1252");
+		return kik__error_set(plan, KIK_EINVAL, NULL,
+				      "bad export options: expected a version, ';' ',' or TAB, "
+				      "and UTF-8 or Windows-1252");
 	if (w.o.bom && w.o.encoding != KIK_ENCODING_CP1252 && write(ctx, "\xEF\xBB\xBF", 3) < 0)
 		return kik__error_set(plan, KIK_EIO, NULL, "the export could not be written");
 	switch (kind) {

@@ -386,8 +386,8 @@ static int open_source(kik_plan *plan, source *src, const char *path, const char
 	return 0;
 }
 
-static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *path, const char *data,
-			      size_t size, const char *name, const kik_import_options *options, size_t max_problems,
+static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *path, const char *data, size_t size,
+			      const char *name, const kik_import_options *options, size_t max_problems,
 			      kik_diagnostics **out)
 {
 	kik_diagnostics *diag = NULL;

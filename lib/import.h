@@ -13,7 +13,7 @@ struct kik_diagnostics {
 };
 
 typedef struct kik__import {
-	kik_plan *plan; /* the staging copy the importer writes into */
+	kik_plan *plan;     /* the staging copy the importer writes into */
 	unsigned long rows; /* data rows handed to the importer */
 	kik__csv csv;
 	const char *file;      /* name for messages, or NULL */

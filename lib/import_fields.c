@@ -19,8 +19,7 @@ static int field_row(kik__import *im, const kik__csv_cell *cells, size_t n, void
 	if (!field && (err = kik_plan_add_field(plan, code, name, &field)) < 0)
 		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
 				      kik_plan_last_error(plan)->message);
-	if (field && strcmp(field->name, name) != 0 && *name &&
-	    (err = kik_plan_add_field_alias(plan, field, name)) < 0)
+	if (field && strcmp(field->name, name) != 0 && *name && (err = kik_plan_add_field_alias(plan, field, name)) < 0)
 		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
 				      kik_plan_last_error(plan)->message);
 	pos = kik__import_pos(im, cells, n, col[2]);

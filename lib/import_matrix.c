@@ -10,11 +10,11 @@
 
 typedef struct matrix {
 	kik_field *field;
-	int field_col;    /* the header's field column, or -1 for "## Handlungsfeld" sections */
-	int header_seen;  /* a header row came before: rows are data from here on */
-	kik__buf group;   /* the current group: named on its first row only */
+	int field_col;   /* the header's field column, or -1 for "## Handlungsfeld" sections */
+	int header_seen; /* a header row came before: rows are data from here on */
+	kik__buf group;  /* the current group: named on its first row only */
 	kik__buf goal_text;
-	unsigned goal;    /* the current goal, 0 before the first goal row of the field */
+	unsigned goal; /* the current goal, 0 before the first goal row of the field */
 	unsigned long goal_line;
 	unsigned long measures; /* measure rows read */
 } matrix;

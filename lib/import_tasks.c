@@ -88,17 +88,19 @@ static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 	pos = kik__import_pos(im, cells, n, !*d.title ? col[TITLE] : *d.due ? col[DUE] : col[TITLE]);
 	same = find_same(m, d.kind, d.title);
 	if (same && same->import_line)
-		return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu", d.title,
-				      id, same->import_line);
+		return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu",
+				      d.title, id, same->import_line);
 	if (!im->direct)
-		return same ? kik__plan_update_task(plan, same, &d, &pos, NULL) : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+		return same ? kik__plan_update_task(plan, same, &d, &pos, NULL)
+			    : kik__plan_add_task(plan, &d, 0, &pos, NULL);
 	{
 		kik_task *changed, *old = NULL;
 		/* room in the log first, so that a change is never left unlogged */
 		if (kik__vec_reserve(&plan->alloc, &im->undo_new, im->undo_new.len + 1) < 0 ||
 		    kik__vec_reserve(&plan->alloc, &im->undo_old, im->undo_old.len + 1) < 0)
 			return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
-		err = same ? kik__plan_update_task(plan, same, &d, &pos, &old) : kik__plan_add_task(plan, &d, 0, &pos, &changed);
+		err = same ? kik__plan_update_task(plan, same, &d, &pos, &old)
+			   : kik__plan_add_task(plan, &d, 0, &pos, &changed);
 		if (err < 0)
 			return err;
 		if (same)

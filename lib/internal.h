@@ -138,7 +138,7 @@ struct kik_plan {
 	kik__index measures_by_id;
 	kik__index goals_by_key;  /* "<code>-<number>" */
 	kik__index groups_by_key; /* "<code>\n<name>" */
-	kik__vec order;     /* measures in document order; rebuilt when dirty */
+	kik__vec order;           /* measures in document order; rebuilt when dirty */
 	int order_dirty;
 	size_t measure_count;
 	kik_rule rule;
@@ -158,14 +158,13 @@ void kik__error_clear(kik_plan *plan);
 /* Records an error on the plan and returns `code`. `pos` may be NULL. */
 int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 4, 5)))
 #endif
-	;
+    ;
 void kik__error_copy(kik_plan *to, const kik_plan *from);
 
 /* Adds or updates a measure; errors are reported at `pos` (may be NULL). */
-int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik__pos *pos,
-			  kik_measure **out);
+int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik__pos *pos, kik_measure **out);
 /* Defines a field for a name the plan does not know, deriving a free code from it. */
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out);
 kik_field *kik__plan_find_field(const kik_plan *plan, const char *code_or_name);

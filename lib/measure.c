@@ -102,8 +102,8 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 	if (!p->field)
 		return kik__error_set(plan, invalid, pos, "unknown field '%s'", d->field);
 	if (kik__parse_measure_number(d->number, &p->goal_no, &p->sub) < 0)
-		return kik__error_set(plan, invalid, pos,
-				      "'%s' is not a measure number: expected GOAL.N, e.g. 4.6", d->number);
+		return kik__error_set(plan, invalid, pos, "'%s' is not a measure number: expected GOAL.N, e.g. 4.6",
+				      d->number);
 	if (d->goal && d->goal != p->goal_no)
 		return kik__error_set(plan, invalid, pos, "measure %s does not belong to goal %u", d->number, d->goal);
 
@@ -127,9 +127,9 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 			return kik__error_set(plan, invalid, pos, "goal %u of field %s has another text on line %lu",
 					      p->goal_no, p->field->code, goal->import_line);
 		if (d->group && *d->group && goal->group && goal->group != p->group)
-			return kik__error_set(plan, invalid, pos,
-					      "goal %u of field %s is in group '%s' (line %lu), not in '%s'", p->goal_no,
-					      p->field->code, goal->group->name, goal->import_line, d->group);
+			return kik__error_set(
+			    plan, invalid, pos, "goal %u of field %s is in group '%s' (line %lu), not in '%s'",
+			    p->goal_no, p->field->code, goal->group->name, goal->import_line, d->group);
 	}
 	return 0;
 }
@@ -161,8 +161,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
 		if (!group || !(group->name = arena_copy(plan, d->group)) ||
 		    !group_key(key_buf, sizeof(key_buf), p.field->code, d->group) ||
-		    !(new_group_key = arena_copy(plan, key_buf)) ||
-		    reserve_one(a, &p.field->groups) < 0 || kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
+		    !(new_group_key = arena_copy(plan, key_buf)) || reserve_one(a, &p.field->groups) < 0 ||
+		    kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
 			goto fail;
 		group->field = p.field;
 	}
@@ -189,7 +189,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	}
 	text = strcmp(m->text ? m->text : "", d->text) ? arena_copy(plan, d->text) : m->text;
 	goal_text = d->goal_text && *d->goal_text && strcmp(goal->text, d->goal_text) ? arena_copy(plan, d->goal_text)
-										    : goal->text;
+										      : goal->text;
 	if (!text || !goal_text)
 		goto fail;
 

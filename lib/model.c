@@ -1,32 +1,74 @@
 /* Getters of groups, goals and measures, and the measures of a plan in document order. */
 #include "internal.h"
 
-const char *kik_group_name(const kik_group *group) { return group ? group->name : ""; }
-const kik_field *kik_group_field(const kik_group *group) { return group ? group->field : NULL; }
-size_t kik_group_goal_count(const kik_group *group) { return group ? group->goals.len : 0; }
+const char *kik_group_name(const kik_group *group)
+{
+	return group ? group->name : "";
+}
+const kik_field *kik_group_field(const kik_group *group)
+{
+	return group ? group->field : NULL;
+}
+size_t kik_group_goal_count(const kik_group *group)
+{
+	return group ? group->goals.len : 0;
+}
 
 const kik_goal *kik_group_goal(const kik_group *group, size_t i)
 {
 	return group && i < group->goals.len ? group->goals.items[i] : NULL;
 }
 
-unsigned kik_goal_number(const kik_goal *goal) { return goal ? goal->number : 0; }
-const char *kik_goal_text(const kik_goal *goal) { return goal ? goal->text : ""; }
-const kik_field *kik_goal_field(const kik_goal *goal) { return goal ? goal->field : NULL; }
-const kik_group *kik_goal_group(const kik_goal *goal) { return goal ? goal->group : NULL; }
-size_t kik_goal_measure_count(const kik_goal *goal) { return goal ? goal->measures.len : 0; }
+unsigned kik_goal_number(const kik_goal *goal)
+{
+	return goal ? goal->number : 0;
+}
+const char *kik_goal_text(const kik_goal *goal)
+{
+	return goal ? goal->text : "";
+}
+const kik_field *kik_goal_field(const kik_goal *goal)
+{
+	return goal ? goal->field : NULL;
+}
+const kik_group *kik_goal_group(const kik_goal *goal)
+{
+	return goal ? goal->group : NULL;
+}
+size_t kik_goal_measure_count(const kik_goal *goal)
+{
+	return goal ? goal->measures.len : 0;
+}
 
 const kik_measure *kik_goal_measure(const kik_goal *goal, size_t i)
 {
 	return goal && i < goal->measures.len ? goal->measures.items[i] : NULL;
 }
 
-const char *kik_measure_id(const kik_measure *m) { return m ? m->id : ""; }
-const char *kik_measure_number(const kik_measure *m) { return m ? m->number : ""; }
-const char *kik_measure_text(const kik_measure *m) { return m ? m->text : ""; }
-const kik_goal *kik_measure_goal(const kik_measure *m) { return m ? m->goal : NULL; }
-const kik_field *kik_measure_field(const kik_measure *m) { return m ? m->goal->field : NULL; }
-const kik_group *kik_measure_group(const kik_measure *m) { return m ? m->goal->group : NULL; }
+const char *kik_measure_id(const kik_measure *m)
+{
+	return m ? m->id : "";
+}
+const char *kik_measure_number(const kik_measure *m)
+{
+	return m ? m->number : "";
+}
+const char *kik_measure_text(const kik_measure *m)
+{
+	return m ? m->text : "";
+}
+const kik_goal *kik_measure_goal(const kik_measure *m)
+{
+	return m ? m->goal : NULL;
+}
+const kik_field *kik_measure_field(const kik_measure *m)
+{
+	return m ? m->goal->field : NULL;
+}
+const kik_group *kik_measure_group(const kik_measure *m)
+{
+	return m ? m->goal->group : NULL;
+}
 
 kik_status kik_measure_recorded_status(const kik_measure *m)
 {

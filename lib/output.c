@@ -72,8 +72,12 @@ void kik__out_html(kik__out *o, const char *s)
 {
 	const char *start = s;
 	for (; *s; s++) {
-		const char *entity = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
-				   : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+		const char *entity = *s == '&'    ? "&amp;"
+				     : *s == '<'  ? "&lt;"
+				     : *s == '>'  ? "&gt;"
+				     : *s == '"'  ? "&quot;"
+				     : *s == '\'' ? "&#39;"
+						  : NULL;
 		if (entity) {
 			put(o, start, (size_t)(s - start));
 			kik__out_str(o, entity);
@@ -87,8 +91,11 @@ void kik__out_md(kik__out *o, const char *s)
 {
 	const char *start = s;
 	for (; *s; s++) {
-		const char *replacement = *s == '|' ? "\\|" : *s == '\\' ? "\\\\" : *s == '\n' || *s == '\r' ? " "
-					  : *s == '<' ? "&lt;" : NULL;
+		const char *replacement = *s == '|'                  ? "\\|"
+					  : *s == '\\'               ? "\\\\"
+					  : *s == '\n' || *s == '\r' ? " "
+					  : *s == '<'                ? "&lt;"
+								     : NULL;
 		if (replacement) {
 			put(o, start, (size_t)(s - start));
 			kik__out_str(o, replacement);

@@ -16,9 +16,9 @@ void kik__out_init(kik__out *o, kik_plan *plan, kik_write_fn write, void *ctx);
 void kik__out_str(kik__out *o, const char *s);
 void kik__out_printf(kik__out *o, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 2, 3)))
 #endif
-	;
+    ;
 /* Text with & < > " ' escaped for HTML and XML. */
 void kik__out_html(kik__out *o, const char *s);
 /* Text for a Markdown table cell: | and \ escaped, line breaks as spaces. */

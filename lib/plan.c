@@ -144,7 +144,8 @@ static int valid_code(const char *code)
 {
 	size_t n = 0;
 	for (; *code; code++, n++)
-		if (!((*code >= 'A' && *code <= 'Z') || (*code >= 'a' && *code <= 'z') || (*code >= '0' && *code <= '9')))
+		if (!((*code >= 'A' && *code <= 'Z') || (*code >= 'a' && *code <= 'z') ||
+		      (*code >= '0' && *code <= '9')))
 			return 0;
 	return n > 0 && n <= 16;
 }
@@ -156,8 +157,7 @@ int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const
 		return KIK_EINVAL;
 	kik__error_clear(plan);
 	if (!valid_code(code))
-		return kik__error_set(plan, KIK_EINVAL, NULL,
-				      "field code '%s' is not 1 to 16 letters or digits", code);
+		return kik__error_set(plan, KIK_EINVAL, NULL, "field code '%s' is not 1 to 16 letters or digits", code);
 	if (!*name)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' has an empty name", code);
 	if (kik__plan_find_field(plan, code) || kik__plan_find_field(plan, name))
@@ -218,12 +218,30 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 
 /* ---- field getters ----------------------------------------------------- */
 
-const char *kik_field_code(const kik_field *field) { return field ? field->code : ""; }
-const char *kik_field_name(const kik_field *field) { return field ? field->name : ""; }
-size_t kik_field_alias_count(const kik_field *field) { return field ? field->aliases.len : 0; }
-size_t kik_field_group_count(const kik_field *field) { return field ? field->groups.len : 0; }
-size_t kik_field_goal_count(const kik_field *field) { return field ? field->goals.len : 0; }
-size_t kik_field_measure_count(const kik_field *field) { return field ? field->measure_count : 0; }
+const char *kik_field_code(const kik_field *field)
+{
+	return field ? field->code : "";
+}
+const char *kik_field_name(const kik_field *field)
+{
+	return field ? field->name : "";
+}
+size_t kik_field_alias_count(const kik_field *field)
+{
+	return field ? field->aliases.len : 0;
+}
+size_t kik_field_group_count(const kik_field *field)
+{
+	return field ? field->groups.len : 0;
+}
+size_t kik_field_goal_count(const kik_field *field)
+{
+	return field ? field->goals.len : 0;
+}
+size_t kik_field_measure_count(const kik_field *field)
+{
+	return field ? field->measure_count : 0;
+}
 
 const char *kik_field_alias(const kik_field *field, size_t i)
 {

@@ -2,14 +2,36 @@
 #include "report.h"
 
 static const kik__labels german = {
-	"de", "Umsetzungsstand", "Stand", "Umsetzungsstand aller Handlungsfelder", "Handlungsfeld", "Gruppe",
-	"Nummer", "Ziel/Maßnahme", "Ziele", "Maßnahmen", "Gesamt", "Anzahl", "Anteil",
+	"de",
+	"Umsetzungsstand",
+	"Stand",
+	"Umsetzungsstand aller Handlungsfelder",
+	"Handlungsfeld",
+	"Gruppe",
+	"Nummer",
+	"Ziel/Maßnahme",
+	"Ziele",
+	"Maßnahmen",
+	"Gesamt",
+	"Anzahl",
+	"Anteil",
 	{ "wartend", "in Bearbeitung", "implementiert" },
 };
 
 static const kik__labels english = {
-	"en", "Implementation status", "as of", "Status of all fields of action", "Field of action", "Group",
-	"Number", "Goal/measure", "Goals", "Measures", "Total", "Count", "Share",
+	"en",
+	"Implementation status",
+	"as of",
+	"Status of all fields of action",
+	"Field of action",
+	"Group",
+	"Number",
+	"Goal/measure",
+	"Goals",
+	"Measures",
+	"Total",
+	"Count",
+	"Share",
 	{ "waiting", "in progress", "implemented" },
 };
 
@@ -27,8 +49,9 @@ int kik_plan_report(kik_plan *plan, kik_write_fn write, void *ctx, const kik_rep
 		return KIK_EINVAL;
 	kik__error_clear(plan);
 	if (o->version < 1 || (unsigned)o->format > KIK_REPORT_MARKDOWN || (unsigned)o->lang > KIK_LANG_EN)
-		return kik__error_set(plan, KIK_EINVAL, NULL, "bad report options: expected a version, HTML or "
-							      "Markdown, and German or English");
+		return kik__error_set(plan, KIK_EINVAL, NULL,
+				      "bad report options: expected a version, HTML or "
+				      "Markdown, and German or English");
 	kik__out_init(&out, plan, write, ctx);
 	if (o->format == KIK_REPORT_HTML)
 		kik__report_html(&out, plan, kik__report_labels(o->lang));

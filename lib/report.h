@@ -5,11 +5,11 @@
 #include "output.h"
 
 typedef struct kik__labels {
-	const char *lang;        /* "de" / "en" */
-	const char *title;       /* of the page */
-	const char *as_of;       /* "Stand" */
-	const char *overall;     /* the summary's heading */
-	const char *field;       /* "Handlungsfeld" */
+	const char *lang;    /* "de" / "en" */
+	const char *title;   /* of the page */
+	const char *as_of;   /* "Stand" */
+	const char *overall; /* the summary's heading */
+	const char *field;   /* "Handlungsfeld" */
 	const char *group, *number, *goal_measure, *goals, *measures, *total, *count, *share;
 	const char *status[KIK_STATUS_COUNT];
 } kik__labels;

@@ -2,14 +2,14 @@
 #include "report.h"
 
 static const char style[] =
-	"body{font-family:sans-serif;margin:2em auto;max-width:60em;color:#222}"
-	"h1{margin-bottom:0}table{border-collapse:collapse;width:100%;margin:1em 0}"
-	"th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
-	"th{background:#f4f4f4}td.num{text-align:right}td.mark{text-align:center;font-weight:bold;width:7em}"
-	"tr.goal td{background:#fafafa;font-weight:bold}.chart{display:flex;align-items:center;gap:2em}"
-	".legend{list-style:none;padding:0}.legend li{margin:.3em 0}"
-	".swatch{display:inline-block;width:1em;height:1em;margin-right:.5em;vertical-align:middle}"
-	"td.waiting{color:#666}td.in_progress{color:#a37200}td.implemented{color:#2e8b57}";
+    "body{font-family:sans-serif;margin:2em auto;max-width:60em;color:#222}"
+    "h1{margin-bottom:0}table{border-collapse:collapse;width:100%;margin:1em 0}"
+    "th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
+    "th{background:#f4f4f4}td.num{text-align:right}td.mark{text-align:center;font-weight:bold;width:7em}"
+    "tr.goal td{background:#fafafa;font-weight:bold}.chart{display:flex;align-items:center;gap:2em}"
+    ".legend{list-style:none;padding:0}.legend li{margin:.3em 0}"
+    ".swatch{display:inline-block;width:1em;height:1em;margin-right:.5em;vertical-align:middle}"
+    "td.waiting{color:#666}td.in_progress{color:#a37200}td.implemented{color:#2e8b57}";
 
 static void counts_cells(kik__out *o, const kik_summary *s)
 {
@@ -51,8 +51,9 @@ static void chart(kik__out *o, const kik_summary *s, const kik__labels *l)
 	kik__svg_donut(o, s, l);
 	kik__out_str(o, "<ul class=\"legend\">");
 	for (st = 0; st < KIK_STATUS_COUNT; st++)
-		kik__out_printf(o, "<li class=\"%s\"><span class=\"swatch\" style=\"background:%s\"></span>%s: "
-				   "<strong>%zu</strong> (%u %%)</li>",
+		kik__out_printf(o,
+				"<li class=\"%s\"><span class=\"swatch\" style=\"background:%s\"></span>%s: "
+				"<strong>%zu</strong> (%u %%)</li>",
 				kik_status_key((kik_status)st), kik__status_colour[st], l->status[st], s->count[st],
 				s->percent[st]);
 	kik__out_printf(o, "<li>= %zu %s</li></ul></div>", s->measures, l->measures);
@@ -81,8 +82,8 @@ static void goal_table(kik__out *o, const kik_field *f, const kik__labels *l)
 		for (m = 0; m < kik_goal_measure_count(goal); m++) {
 			const kik_measure *measure = kik_goal_measure(goal, m);
 			kik_status status = kik_measure_status(measure);
-			kik__out_printf(o, "<tr class=\"measure\" id=\"%s\"><td></td><td>%s.</td><td>", kik_measure_id(measure),
-					kik_measure_number(measure));
+			kik__out_printf(o, "<tr class=\"measure\" id=\"%s\"><td></td><td>%s.</td><td>",
+					kik_measure_id(measure), kik_measure_number(measure));
 			kik__out_html(o, kik_measure_text(measure));
 			kik__out_str(o, "</td>");
 			for (st = 0; st < KIK_STATUS_COUNT; st++)
@@ -97,8 +98,9 @@ static void goal_table(kik__out *o, const kik_field *f, const kik__labels *l)
 void kik__report_html(kik__out *o, const kik_plan *plan, const kik__labels *l)
 {
 	size_t i;
-	kik__out_printf(o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%s\"><head>"
-			   "<meta charset=\"utf-8\"/><title>",
+	kik__out_printf(o,
+			"<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%s\"><head>"
+			"<meta charset=\"utf-8\"/><title>",
 			l->lang);
 	kik__out_html(o, *kik_plan_name(plan) ? kik_plan_name(plan) : l->title);
 	kik__out_str(o, "</title><style>");

@@ -1,7 +1,6 @@
 /* Status keys, labels and their parsing. */
 #include "internal.h"
 
-
 static const char *const keys[KIK_STATUS_COUNT] = { "waiting", "in_progress", "implemented" };
 static const char *const labels[2][KIK_STATUS_COUNT] = {
 	{ "wartend", "in Bearbeitung", "implementiert" },

@@ -15,11 +15,13 @@ void kik__svg_donut(kik__out *o, const kik_summary *s, const kik__labels *l)
 {
 	long offset = 0;
 	int st;
-	kik__out_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 160 160\" width=\"160\" "
-			   "height=\"160\" role=\"img\" aria-label=\"%zu %s\">",
+	kik__out_printf(o,
+			"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 160 160\" width=\"160\" "
+			"height=\"160\" role=\"img\" aria-label=\"%zu %s\">",
 			s->measures, l->measures);
-	kik__out_printf(o, "<circle cx=\"80\" cy=\"80\" r=\"%d\" fill=\"none\" stroke=\"#eeeeee\" "
-			   "stroke-width=\"%d\"/>",
+	kik__out_printf(o,
+			"<circle cx=\"80\" cy=\"80\" r=\"%d\" fill=\"none\" stroke=\"#eeeeee\" "
+			"stroke-width=\"%d\"/>",
 			RADIUS, WIDTH);
 	/* arcs clockwise from twelve o'clock: the dash is the arc, the gap the rest */
 	for (st = 0; st < KIK_STATUS_COUNT && s->measures; st++) {
@@ -27,8 +29,9 @@ void kik__svg_donut(kik__out *o, const kik_summary *s, const kik__labels *l)
 				     (long long)s->measures);
 		if (!s->count[st])
 			continue;
-		kik__out_printf(o, "<circle class=\"arc %s\" cx=\"80\" cy=\"80\" r=\"%d\" fill=\"none\" stroke=\"%s\" "
-				   "stroke-width=\"%d\" transform=\"rotate(-90 80 80)\" stroke-dasharray=\"",
+		kik__out_printf(o,
+				"<circle class=\"arc %s\" cx=\"80\" cy=\"80\" r=\"%d\" fill=\"none\" stroke=\"%s\" "
+				"stroke-width=\"%d\" transform=\"rotate(-90 80 80)\" stroke-dasharray=\"",
 				kik_status_key((kik_status)st), RADIUS, kik__status_colour[st], WIDTH);
 		milli(o, length);
 		kik__out_str(o, " ");
@@ -39,8 +42,9 @@ void kik__svg_donut(kik__out *o, const kik_summary *s, const kik__labels *l)
 				s->percent[st]);
 		offset += length;
 	}
-	kik__out_printf(o, "<text x=\"80\" y=\"78\" text-anchor=\"middle\" font-size=\"26\" "
-			   "font-weight=\"bold\">%zu</text>",
+	kik__out_printf(o,
+			"<text x=\"80\" y=\"78\" text-anchor=\"middle\" font-size=\"26\" "
+			"font-weight=\"bold\">%zu</text>",
 			s->measures);
 	kik__out_printf(o, "<text x=\"80\" y=\"98\" text-anchor=\"middle\" font-size=\"12\">%s</text></svg>",
 			l->measures);

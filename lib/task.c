@@ -71,8 +71,7 @@ static void replace_in_measure(kik_measure *m, kik_task *from, kik_task *to)
 			m->tasks.items[i] = to;
 }
 
-int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, const kik__pos *pos,
-		       kik_task **out)
+int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, const kik__pos *pos, kik_task **out)
 {
 	kik_measure *m;
 	kik_task *t;
@@ -100,8 +99,7 @@ int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id,
 	return 0;
 }
 
-int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *d, const kik__pos *pos,
-			  kik_task **old)
+int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *d, const kik__pos *pos, kik_task **old)
 {
 	kik_measure *m = task->measure;
 	kik_task *t;
@@ -218,10 +216,31 @@ int kik_measure_has_tasks(const kik_measure *m)
 	return m && m->tasks.len > 0;
 }
 
-unsigned long kik_task_id(const kik_task *t) { return t ? t->id : 0; }
-const kik_measure *kik_task_measure(const kik_task *t) { return t ? t->measure : NULL; }
-kik_task_kind kik_task_kind_of(const kik_task *t) { return t ? t->kind : KIK_TASK_CONCEPT; }
-kik_task_state kik_task_state_of(const kik_task *t) { return t ? t->state : KIK_TASK_OPEN; }
-const char *kik_task_title(const kik_task *t) { return t ? t->title : ""; }
-const char *kik_task_due(const kik_task *t) { return t ? t->due : ""; }
-const char *kik_task_owner(const kik_task *t) { return t ? t->owner : ""; }
+unsigned long kik_task_id(const kik_task *t)
+{
+	return t ? t->id : 0;
+}
+const kik_measure *kik_task_measure(const kik_task *t)
+{
+	return t ? t->measure : NULL;
+}
+kik_task_kind kik_task_kind_of(const kik_task *t)
+{
+	return t ? t->kind : KIK_TASK_CONCEPT;
+}
+kik_task_state kik_task_state_of(const kik_task *t)
+{
+	return t ? t->state : KIK_TASK_OPEN;
+}
+const char *kik_task_title(const kik_task *t)
+{
+	return t ? t->title : "";
+}
+const char *kik_task_due(const kik_task *t)
+{
+	return t ? t->due : "";
+}
+const char *kik_task_owner(const kik_task *t)
+{
+	return t ? t->owner : "";
+}

@@ -1,7 +1,6 @@
 /* Names of task kinds, task states and rules, and their parsing. */
 #include "internal.h"
 
-
 static const char *const kind_keys[] = { "concept", "ag", "work_package" };
 static const char *const kind_labels[2][KIK_TASK_KIND_COUNT] = {
 	{ "Einzelauftrag", "AG-Auftrag", "Arbeitspaket" },
@@ -58,7 +57,7 @@ const char *kik_task_state_key(kik_task_state state)
 const char *kik_task_state_label(kik_task_state state, kik_lang lang)
 {
 	return (unsigned)state < KIK_TASK_STATE_COUNT && (unsigned)lang <= KIK_LANG_EN ? state_labels[lang][state]
-										     : NULL;
+										       : NULL;
 }
 
 int kik_task_state_parse(const char *text, kik_task_state *out)

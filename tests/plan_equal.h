@@ -45,15 +45,16 @@ static void assert_plans_equal(const kik_plan *a, const kik_plan *b, int what)
 			const kik_goal *ga = kik_field_goal(fa, g), *gb = kik_field_goal(fb, g);
 			cr_assert(eq(u32, kik_goal_number(ga), kik_goal_number(gb)));
 			cr_assert(eq(str, (char *)kik_goal_text(ga), (char *)kik_goal_text(gb)));
-			cr_assert(eq(str, (char *)kik_group_name(kik_goal_group(ga)), (char *)kik_group_name(kik_goal_group(gb))));
+			cr_assert(eq(str, (char *)kik_group_name(kik_goal_group(ga)),
+				     (char *)kik_group_name(kik_goal_group(gb))));
 			cr_assert(eq(sz, kik_goal_measure_count(ga), kik_goal_measure_count(gb)));
 			for (m = 0; m < kik_goal_measure_count(ga); m++) {
 				const kik_measure *ma = kik_goal_measure(ga, m), *mb = kik_goal_measure(gb, m);
 				cr_assert(eq(str, (char *)kik_measure_id(ma), (char *)kik_measure_id(mb)));
 				cr_assert(eq(str, (char *)kik_measure_text(ma), (char *)kik_measure_text(mb)), "%s",
 					  kik_measure_id(ma));
-				cr_assert(eq(int, kik_measure_recorded_status(ma), kik_measure_recorded_status(mb)), "%s",
-					  kik_measure_id(ma));
+				cr_assert(eq(int, kik_measure_recorded_status(ma), kik_measure_recorded_status(mb)),
+					  "%s", kik_measure_id(ma));
 				cr_assert(eq(int, kik_measure_status(ma), kik_measure_status(mb)));
 				assert_tasks_equal(ma, mb);
 			}

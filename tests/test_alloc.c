@@ -199,16 +199,25 @@ struct entry {
 };
 
 static const struct entry entries[] = {
-	{ "import measures", import_measures, 1 }, { "import tasks", import_tasks, 0 },
-	{ "import published", import_published, 0 }, { "import fields", import_fields, 0 },
-	{ "import matrix", import_matrix, 1 },       { "validate", validate, 0 },
-	{ "export", export_measures, 1 },            { "export file", export_file, 1 },
-	{ "explain", explain, 1 },                   { "check", check, 1 },
-	{ "report", report, 1 },                     { "diff", diff, 1 },
-	{ "add task", add_task, 1 },                 { "update task", update_task, 1 },
+	{ "import measures", import_measures, 1 },
+	{ "import tasks", import_tasks, 0 },
+	{ "import published", import_published, 0 },
+	{ "import fields", import_fields, 0 },
+	{ "import matrix", import_matrix, 1 },
+	{ "validate", validate, 0 },
+	{ "export", export_measures, 1 },
+	{ "export file", export_file, 1 },
+	{ "explain", explain, 1 },
+	{ "check", check, 1 },
+	{ "report", report, 1 },
+	{ "diff", diff, 1 },
+	{ "add task", add_task, 1 },
+	{ "update task", update_task, 1 },
 	{ "put measure", put_measure, 1 },
-	{ "add field", add_field, 0 },               { "add field alias", add_field_alias, 0 },
-	{ "set name", set_name, 0 },                 { "set as of", set_as_of, 0 },
+	{ "add field", add_field, 0 },
+	{ "add field alias", add_field_alias, 0 },
+	{ "set name", set_name, 0 },
+	{ "set as of", set_as_of, 0 },
 };
 
 static kik_plan *new_plan(budget *b, const kik_allocator *a, int with_tasks)
@@ -235,19 +244,23 @@ Test(alloc, every_entry_point_survives_every_failed_allocation)
 			b.fail_at = b.calls + n;
 			err = entries[e].op(plan);
 			b.fail_at = -1;
-			if (err == KIK_ENOMEM && entries[e].op != explain && entries[e].op != check && entries[e].op != diff)
-				cr_assert(ne(ptr, (void *)kik_plan_last_error(plan), NULL), "%s: %ld", entries[e].name, n);
+			if (err == KIK_ENOMEM && entries[e].op != explain && entries[e].op != check &&
+			    entries[e].op != diff)
+				cr_assert(ne(ptr, (void *)kik_plan_last_error(plan), NULL), "%s: %ld", entries[e].name,
+					  n);
 			after = fingerprint(plan);
 			if (err == KIK_ENOMEM) {
 				failures++;
-				cr_assert(eq(str, after, before), "%s: allocation %ld changed the plan", entries[e].name, n);
+				cr_assert(eq(str, after, before), "%s: allocation %ld changed the plan",
+					  entries[e].name, n);
 			} else {
 				cr_assert(eq(int, err, 0), "%s: allocation %ld gave %d", entries[e].name, n, err);
 			}
 			free(before);
 			free(after);
 			kik_plan_free(plan);
-			cr_assert(eq(long, b.live, 0), "%s: allocation %ld leaked %ld blocks", entries[e].name, n, b.live);
+			cr_assert(eq(long, b.live, 0), "%s: allocation %ld leaked %ld blocks", entries[e].name, n,
+				  b.live);
 			if (err == 0)
 				break;
 		}

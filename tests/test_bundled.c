@@ -67,7 +67,8 @@ Test(bundled, every_measure_row_of_the_seed_is_in_the_plan_with_its_text)
 		size_t n = 0, i;
 		if (strncmp(line, "## Handlungsfeld ", 17) == 0) {
 			if (field)
-				cr_assert(eq(sz, per_field, kik_field_measure_count(field)), "%s", kik_field_code(field));
+				cr_assert(eq(sz, per_field, kik_field_measure_count(field)), "%s",
+					  kik_field_code(field));
 			field = kik_plan_find_field(plan, line + 17);
 			cr_assert(ne(ptr, (void *)field, NULL), "%s", line);
 			per_field = 0;
@@ -133,7 +134,8 @@ Test(bundled, shifted_rows_and_footnoted_groups_are_read_as_meant)
 		const kik_measure *m = kik_plan_find_measure(plan, rows[i].id);
 		cr_assert(ne(ptr, (void *)m, NULL), "%s", rows[i].id);
 		cr_assert(eq(int, kik_measure_recorded_status(m), rows[i].status), "%s", rows[i].id);
-		cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(m)), (char *)rows[i].group), "%s", rows[i].id);
+		cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(m)), (char *)rows[i].group), "%s",
+			  rows[i].id);
 	}
 	/* goals 3 to 6 of SB: "Vernetzung" is named again when goal 5 starts a new table */
 	cr_assert(eq(sz, kik_group_goal_count(kik_measure_group(kik_plan_find_measure(plan, "SB-5.1"))), 4));

@@ -53,8 +53,10 @@ Test(check, published_figures_load_from_csv_and_totals_are_checked)
 {
 	kik_findings *fs;
 	const kik_finding *f;
-	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "Handlungsfeld;wartend;in Bearbeitung;implementiert;gesamt\n"
-						 "Bildung und Sprache;10;13;7;31\n"), 0));
+	cr_assert(eq(int,
+		     load(KIK_IMPORT_PUBLISHED, "Handlungsfeld;wartend;in Bearbeitung;implementiert;gesamt\n"
+						"Bildung und Sprache;10;13;7;31\n"),
+		     0));
 	cr_assert(eq(int, kik_plan_check(plan, KIK_CHECK_PUBLISHED, &fs), 0));
 	/* SB now agrees status by status but not in total; BE still disagrees twice */
 	cr_assert(eq(sz, kik_findings_count(fs), 3));
@@ -71,8 +73,8 @@ Test(check, a_bad_published_file_changes_nothing)
 	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;2;3\nXX;1;1;1\n"),
 		     KIK_EPARSE));
 	cr_assert(eq(ulong, kik_plan_last_error(plan)->line, 3));
-	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;zwei;3\n"),
-		     KIK_EPARSE));
+	cr_assert(
+	    eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;zwei;3\n"), KIK_EPARSE));
 	cr_assert(eq(ulong, kik_plan_last_error(plan)->column, 6));
 	kik_field_published(kik_plan_find_field(plan, "SB"), counts, NULL);
 	cr_assert(eq(sz, counts[KIK_STATUS_WAITING], 12));

@@ -123,9 +123,11 @@ static void json_table(const char *json, char *out, size_t cap)
 			p--;
 			if (in_key) {
 				if (objects == 0)
-					snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s", first ? "" : "\x1F", str);
+					snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s",
+						 first ? "" : "\x1F", str);
 			} else {
-				snprintf(values + strlen(values), sizeof(values) - strlen(values), "%s%s", first ? "" : "\x1F", str);
+				snprintf(values + strlen(values), sizeof(values) - strlen(values), "%s%s",
+					 first ? "" : "\x1F", str);
 				first = 0;
 			}
 		} else if (*p == ':') {
@@ -147,9 +149,17 @@ struct spectrum_case {
 ParameterizedTestParameters(csv, spectrum_cases_match_their_expected_json)
 {
 	static struct spectrum_case cases[] = {
-		{ "comma_in_quotes" }, { "empty" },   { "empty_crlf" }, { "escaped_quotes" },
-		{ "json" },            { "newlines" }, { "newlines_crlf" }, { "quotes_and_newlines" },
-		{ "simple" },          { "simple_crlf" }, { "utf8" },
+		{ "comma_in_quotes" },
+		{ "empty" },
+		{ "empty_crlf" },
+		{ "escaped_quotes" },
+		{ "json" },
+		{ "newlines" },
+		{ "newlines_crlf" },
+		{ "quotes_and_newlines" },
+		{ "simple" },
+		{ "simple_crlf" },
+		{ "utf8" },
 	};
 	return cr_make_param_array(struct spectrum_case, cases, sizeof(cases) / sizeof(cases[0]));
 }
@@ -171,8 +181,13 @@ ParameterizedTest(struct spectrum_case *c, csv, spectrum_cases_match_their_expec
 Test(csv, bare_quotes_in_an_unquoted_cell_are_kept)
 {
 	char got[4096];
-	cr_assert(eq(int, read_table(PEER "/csv-spectrum/csvs/location_coordinates.csv", 0, got, sizeof(got), NULL), 0));
-	cr_assert(ne(ptr, strstr(got, "37\xEF\xBF\xBD" "36'37.8\"N 121\xEF\xBF\xBD" "2'17.9\"W\x1FModesto\x1FStanislaus"), NULL),
+	cr_assert(
+	    eq(int, read_table(PEER "/csv-spectrum/csvs/location_coordinates.csv", 0, got, sizeof(got), NULL), 0));
+	cr_assert(ne(ptr,
+		     strstr(got, "37\xEF\xBF\xBD"
+				 "36'37.8\"N 121\xEF\xBF\xBD"
+				 "2'17.9\"W\x1FModesto\x1FStanislaus"),
+		     NULL),
 		  "%s", got);
 }
 
@@ -222,9 +237,8 @@ struct tsv_case {
 
 ParameterizedTestParameters(csv, csv2tsv_cases_match_the_gold_output)
 {
-	static struct tsv_case cases[] = { { "input1_format1.csv" }, { "input1_format2.csv" },
-					   { "input1_format3.csv" }, { "input3.csv" },
-					   { "input_unicode.csv" },  { "input_bom.csv" } };
+	static struct tsv_case cases[] = { { "input1_format1.csv" }, { "input1_format2.csv" }, { "input1_format3.csv" },
+					   { "input3.csv" },         { "input_unicode.csv" },  { "input_bom.csv" } };
 	return cr_make_param_array(struct tsv_case, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
@@ -244,11 +258,11 @@ Test(csv, unterminated_quotes_report_the_line_csv2tsv_reports)
 {
 	char table[4096];
 	unsigned long line = 0;
-	cr_assert(eq(int, read_table(PEER "/tsv-utils-csv2tsv/invalid1.csv", ',', table, sizeof(table), &line),
-		     KIK_EPARSE));
+	cr_assert(
+	    eq(int, read_table(PEER "/tsv-utils-csv2tsv/invalid1.csv", ',', table, sizeof(table), &line), KIK_EPARSE));
 	cr_assert(eq(ulong, line, 3));
-	cr_assert(eq(int, read_table(PEER "/tsv-utils-csv2tsv/invalid2.csv", ',', table, sizeof(table), &line),
-		     KIK_EPARSE));
+	cr_assert(
+	    eq(int, read_table(PEER "/tsv-utils-csv2tsv/invalid2.csv", ',', table, sizeof(table), &line), KIK_EPARSE));
 	cr_assert(eq(ulong, line, 4));
 }
 
@@ -266,7 +280,13 @@ Test(csv, detects_the_delimiter_from_the_first_line)
 	fputs("a\tb;c\td\n1\t2;3\t4\n", f);
 	fclose(f);
 	cr_assert(eq(int, read_table("detect.csv", 0, table, sizeof(table), NULL), 0));
-	cr_assert(eq(str, table, "a\x1F" "b;c\x1F" "d\x1E" "1\x1F" "2;3\x1F" "4\x1E"));
+	cr_assert(eq(str, table,
+		     "a\x1F"
+		     "b;c\x1F"
+		     "d\x1E"
+		     "1\x1F"
+		     "2;3\x1F"
+		     "4\x1E"));
 	remove("detect.csv");
 }
 

@@ -44,8 +44,8 @@ static kik_plan *round_trip(kik_plan *p, const kik_export_options *o)
 	return q;
 }
 
-static void add_task(const char *measure, kik_task_kind kind, kik_task_state state, const char *title,
-		     const char *due, const char *owner)
+static void add_task(const char *measure, kik_task_kind kind, kik_task_state state, const char *title, const char *due,
+		     const char *owner)
 {
 	kik_task_desc d = KIK_TASK_DESC_INIT;
 	d.measure = measure;
@@ -73,7 +73,10 @@ static void add_tricky_content(void)
 	cr_assert(eq(int, kik_plan_put_measure(plan, &d, NULL), 0));
 	add_task("IO-9.1", KIK_TASK_AG, KIK_TASK_DONE, "+49 anrufen", "2024-02-29", "AG \"Vielfalt\"");
 	add_task("IO-9.1", KIK_TASK_CONCEPT, KIK_TASK_NOT_APPLICABLE, "Konzept", NULL, NULL);
-	add_task("SB-4.6", KIK_TASK_WORK_PACKAGE, KIK_TASK_OPEN, "Flyer \xE2\x80\x9E" "drucken\xE2\x80\x9C", NULL, "Amt");
+	add_task("SB-4.6", KIK_TASK_WORK_PACKAGE, KIK_TASK_OPEN,
+		 "Flyer \xE2\x80\x9E"
+		 "drucken\xE2\x80\x9C",
+		 NULL, "Amt");
 }
 
 Test(export, export_then_import_is_lossless)
@@ -149,7 +152,8 @@ Test(export, office_files_of_the_same_plan_load_to_the_bundled_plan)
 		kik_plan *p;
 		int err;
 		cr_assert(eq(int, kik_plan_new(&p), 0));
-		cr_assert(eq(int, kik_plan_import_file(p, KIK_IMPORT_FIELDS, KIK_TEST_DATA "/kik-fields.csv", NULL), 0));
+		cr_assert(
+		    eq(int, kik_plan_import_file(p, KIK_IMPORT_FIELDS, KIK_TEST_DATA "/kik-fields.csv", NULL), 0));
 		err = kik_plan_import_file(p, KIK_IMPORT_AUTO, files[i], NULL);
 		cr_assert(eq(int, err, 0), "%s: %s", files[i], err ? kik_plan_last_error(p)->message : "");
 		assert_plans_equal(p, plan, EQUAL_NAMES);
@@ -208,8 +212,10 @@ Test(export, validation_reports_every_problem_and_changes_nothing)
 Test(export, validation_of_a_clean_file_finds_nothing)
 {
 	kik_diagnostics *d;
-	cr_assert(eq(int, kik_plan_validate_file(plan, KIK_IMPORT_AUTO, KIK_TEST_FIXTURES "/kik-excel-windows-1252.csv",
-						 NULL, 0, &d), 0));
+	cr_assert(eq(
+	    int,
+	    kik_plan_validate_file(plan, KIK_IMPORT_AUTO, KIK_TEST_FIXTURES "/kik-excel-windows-1252.csv", NULL, 0, &d),
+	    0));
 	cr_assert(eq(sz, kik_diagnostics_count(d), 0));
 	kik_diagnostics_free(d);
 	cr_assert(eq(int, kik_plan_validate_file(plan, KIK_IMPORT_AUTO, "/nonexistent.csv", NULL, 0, &d), KIK_EIO));

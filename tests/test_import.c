@@ -35,11 +35,11 @@ static void expect_error(int code, unsigned long line, unsigned long column, con
 }
 
 static const char canonical[] =
-	"field;group;goal;goal_text;measure;text;status\n"
-	"SB;Informelle Bildung;1;Themen werden transportiert.;1.1;Strukturen werden aufgebaut.;waiting\n"
-	"SB;Informelle Bildung;1;;1.2;\"Eine Plattform; für alle\";in_progress\n"
-	"SB;Vernetzung;3;Gut vernetzt.;3.1;\"Mehrzeilig\nund mit \"\"Zitat\"\"\";implemented\n"
-	"AA;;1;Beratung.;1.1;Perspektivberatung.;wartend\n";
+    "field;group;goal;goal_text;measure;text;status\n"
+    "SB;Informelle Bildung;1;Themen werden transportiert.;1.1;Strukturen werden aufgebaut.;waiting\n"
+    "SB;Informelle Bildung;1;;1.2;\"Eine Plattform; für alle\";in_progress\n"
+    "SB;Vernetzung;3;Gut vernetzt.;3.1;\"Mehrzeilig\nund mit \"\"Zitat\"\"\";implemented\n"
+    "AA;;1;Beratung.;1.1;Perspektivberatung.;wartend\n";
 
 Test(import, loads_the_canonical_form)
 {
@@ -94,8 +94,8 @@ Test(import, an_empty_group_cell_continues_the_group_above)
 				     "SB;Vernetzung;3;3.1;a;waiting\n"
 				     "SB;;4;4.1;b;waiting\n";
 	cr_assert(eq(int, load(merged), 0));
-	cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "SB-4.1"))),
-		     "Vernetzung"));
+	cr_assert(
+	    eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "SB-4.1"))), "Vernetzung"));
 }
 
 Test(import, blank_lines_and_trailing_empty_cells_are_tolerated)
@@ -128,8 +128,10 @@ Test(import, bad_files_get_a_precise_error_and_change_nothing)
 	static const struct bad_case cases[] = {
 		{ "", 0, KIK_EPARSE, 1, 1, "empty" },
 		{ "field;goal;measure;text\nSB;1;1.1;t\n", 0, KIK_EPARSE, 1, 1, "missing column 'status'" },
-		{ "field;goal;measure;text;status\nSB;1;1.1;t;erledigt\n", 0, KIK_EPARSE, 2, 12, "'erledigt' is not a status" },
-		{ "field;goal;measure;text;status\nSB;4;5.1;t;waiting\n", 0, KIK_EPARSE, 2, 6, "does not belong to goal 4" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;t;erledigt\n", 0, KIK_EPARSE, 2, 12,
+		  "'erledigt' is not a status" },
+		{ "field;goal;measure;text;status\nSB;4;5.1;t;waiting\n", 0, KIK_EPARSE, 2, 6,
+		  "does not belong to goal 4" },
 		{ "field;goal;measure;text;status\nSB;x;1.1;t;waiting\n", 0, KIK_EPARSE, 2, 4, "not a goal number" },
 		{ "field;goal;measure;text;status\nSB;1;1;t;waiting\n", 0, KIK_EPARSE, 2, 6, "not a measure number" },
 		{ "field;goal;measure;text;status\nSB;1;1.1;;waiting\n", 0, KIK_EPARSE, 2, 10, "expected the text" },
@@ -137,12 +139,15 @@ Test(import, bad_files_get_a_precise_error_and_change_nothing)
 		{ "field;goal;measure;text;status\nSB;1;1.1;a;waiting\nSB;1;1.1;b;waiting\n", 0, KIK_EPARSE, 3, 6,
 		  "appears twice: first on line 2" },
 		{ "field;goal;measure;text;status\nSB;1;1.1;\"open;waiting\n", 0, KIK_EPARSE, 2, 10, "never closed" },
-		{ "field;goal;measure;text;status\nSB;1;1.1;\"a\"b;waiting\n", 0, KIK_EPARSE, 2, 13, "after a closing quote" },
-		{ "field;goal;measure;text;status\nSB;1;1.1;\xC3\xA4\xFF;waiting\n", 0, KIK_EPARSE, 2, 11, "not valid UTF-8" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;\"a\"b;waiting\n", 0, KIK_EPARSE, 2, 13,
+		  "after a closing quote" },
+		{ "field;goal;measure;text;status\nSB;1;1.1;\xC3\xA4\xFF;waiting\n", 0, KIK_EPARSE, 2, 11,
+		  "not valid UTF-8" },
 		{ "field;goal;measure;text;status\nSB;1;1.1;a\0b;waiting\n",
-		  sizeof("field;goal;measure;text;status\nSB;1;1.1;a\0b;waiting\n") - 1, KIK_EPARSE, 2, 11, "NUL byte" },
-		{ "field;goal_text;goal;measure;text;status\nSB;A;1;1.1;a;waiting\nSB;B;1;1.2;b;waiting\n",
-		  0, KIK_EPARSE, 3, 8, "has another text on line 2" },
+		  sizeof("field;goal;measure;text;status\nSB;1;1.1;a\0b;waiting\n") - 1, KIK_EPARSE, 2, 11,
+		  "NUL byte" },
+		{ "field;goal_text;goal;measure;text;status\nSB;A;1;1.1;a;waiting\nSB;B;1;1.2;b;waiting\n", 0,
+		  KIK_EPARSE, 3, 8, "has another text on line 2" },
 	};
 	size_t i;
 	cr_assert(eq(int, load(canonical), 0));

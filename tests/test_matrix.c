@@ -36,14 +36,17 @@ static void expect_error(unsigned long line, unsigned long column, const char *f
 
 Test(matrix, the_seed_table_imports_to_the_bundled_plan)
 {
-	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_MATRIX, KIK_TEST_FIXTURES "/seed-001-status-table.txt", NULL), 0));
+	cr_assert(
+	    eq(int, kik_plan_import_file(plan, KIK_IMPORT_MATRIX, KIK_TEST_FIXTURES "/seed-001-status-table.txt", NULL),
+	       0));
 	assert_plans_equal(plan, bundled, EQUAL_NAMES);
 }
 
 Test(matrix, auto_tells_the_matrix_from_a_measures_file)
 {
 	kik_plan *other;
-	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_AUTO, KIK_TEST_FIXTURES "/seed-001-status-table.txt", NULL), 0));
+	cr_assert(eq(
+	    int, kik_plan_import_file(plan, KIK_IMPORT_AUTO, KIK_TEST_FIXTURES "/seed-001-status-table.txt", NULL), 0));
 	assert_plans_equal(plan, bundled, EQUAL_NAMES);
 	cr_assert(eq(int, kik_plan_new(&other), 0));
 	cr_assert(eq(int, kik_plan_import_file(other, KIK_IMPORT_FIELDS, KIK_TEST_DATA "/kik-fields.csv", NULL), 0));
@@ -61,12 +64,15 @@ Test(matrix, a_field_column_replaces_the_section_headings)
 				    "Wohnen;;1.1.;Feste feiern.;x;;\r\n";
 	cr_assert(eq(int, load(excel), 0));
 	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "GP-1.1")), KIK_STATUS_IN_PROGRESS));
-	cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "GP-1.1"))), "Versorgung"));
+	cr_assert(
+	    eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "GP-1.1"))), "Versorgung"));
 	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Wohnen")), "W"));
 	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "W-1.1")), KIK_STATUS_WAITING));
 }
 
-#define HEAD "## Handlungsfeld Gesundheit und Pflege\n\nGruppe\tNummer\tZiel/Maßnahme\twartend\tin Bearbeitung\timplementiert\n"
+#define HEAD                                                                                                           \
+	"## Handlungsfeld Gesundheit und Pflege\n\nGruppe\tNummer\tZiel/Maßnahme\twartend\tin "                       \
+	"Bearbeitung\timplementiert\n"
 
 Test(matrix, bad_matrices_get_precise_errors)
 {
@@ -80,7 +86,8 @@ Test(matrix, bad_matrices_get_precise_errors)
 	expect_error(5, 2, "does not belong to goal 1 (line 4)");
 	cr_assert(eq(int, load(HEAD "\t1.1.\tText\tx\t\t\n"), KIK_EPARSE));
 	expect_error(4, 2, "comes before any goal row");
-	cr_assert(eq(int, load("Gruppe\tNummer\tZiel/Maßnahme\twartend\tin Bearbeitung\timplementiert\nG\t1.\tZiel\t\t\t\n"),
+	cr_assert(eq(int,
+		     load("Gruppe\tNummer\tZiel/Maßnahme\twartend\tin Bearbeitung\timplementiert\nG\t1.\tZiel\t\t\t\n"),
 		     KIK_EPARSE));
 	expect_error(2, 3, "Handlungsfeld NAME");
 	cr_assert(eq(int, load(HEAD "G\t1.\tZiel\t\t\t\n\tx\tText\tx\t\t\n"), KIK_EPARSE));
@@ -99,6 +106,7 @@ Test(matrix, shifted_rows_markup_and_footnotes_are_read_as_meant)
 	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "GP-1.1")), KIK_STATUS_WAITING));
 	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "GP-1.2")), KIK_STATUS_IMPLEMENTED));
 	cr_assert(eq(int, kik_measure_status(kik_plan_find_measure(plan, "GP-1.3")), KIK_STATUS_IN_PROGRESS));
-	cr_assert(eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "GP-1.3"))), "Versorgung"));
+	cr_assert(
+	    eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "GP-1.3"))), "Versorgung"));
 	cr_assert(eq(str, (char *)kik_goal_text(kik_measure_goal(kik_plan_find_measure(plan, "GP-1.1"))), "Ziel eins"));
 }

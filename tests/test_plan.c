@@ -72,7 +72,9 @@ Test(plan, builds_goals_groups_and_measures)
 {
 	const kik_measure *m;
 	const kik_goal *goal;
-	cr_assert(eq(int, put("SB", "Informelle Bildung", 4, "Hilfen an den Übergängen", "4.6", "Beworben", KIK_STATUS_WAITING), 0));
+	cr_assert(eq(
+	    int, put("SB", "Informelle Bildung", 4, "Hilfen an den Übergängen", "4.6", "Beworben", KIK_STATUS_WAITING),
+	    0));
 	cr_assert(eq(int, put("Bildung und Sprache", "", 4, NULL, "4.7", "Zweite", KIK_STATUS_IMPLEMENTED), 0));
 	m = kik_plan_find_measure(plan, "SB-4.6");
 	cr_assert(ne(ptr, (void *)m, NULL));
@@ -85,7 +87,8 @@ Test(plan, builds_goals_groups_and_measures)
 	cr_assert(eq(str, (char *)kik_goal_text(goal), "Hilfen an den Übergängen"));
 	cr_assert(eq(sz, kik_goal_measure_count(goal), 2));
 	cr_assert(eq(str, (char *)kik_group_name(kik_goal_group(goal)), "Informelle Bildung"));
-	cr_assert(eq(ptr, (void *)kik_measure_group(kik_plan_find_measure(plan, "SB-4.7")), (void *)kik_goal_group(goal)));
+	cr_assert(
+	    eq(ptr, (void *)kik_measure_group(kik_plan_find_measure(plan, "SB-4.7")), (void *)kik_goal_group(goal)));
 	cr_assert(eq(str, (char *)kik_field_code(kik_measure_field(m)), "SB"));
 	cr_assert(eq(sz, kik_field_measure_count(kik_plan_find_field(plan, "SB")), 2));
 	cr_assert(eq(ptr, (void *)kik_plan_find_measure(plan, "sb-4.6"), (void *)m));

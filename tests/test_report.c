@@ -60,7 +60,8 @@ Test(report, html_numbers_equal_the_aggregation_and_every_measure_is_marked)
 			snprintf(legend, sizeof(legend), "%s: <strong>%zu</strong> (%u %%)",
 				 kik_status_label((kik_status)st, KIK_LANG_DE), s.count[st], s.percent[st]);
 			cr_assert(ne(ptr, strstr(part, legend), NULL), "%s: %s", kik_field_code(field), legend);
-			snprintf(marked, sizeof(marked), "<td class=\"mark %s\">x</td>", kik_status_key((kik_status)st));
+			snprintf(marked, sizeof(marked), "<td class=\"mark %s\">x</td>",
+				 kik_status_key((kik_status)st));
 			cr_assert(eq(sz, count(part, marked), s.count[st]), "%s %d", kik_field_code(field), st);
 		}
 		cr_assert(eq(sz, count(part, "<tr class=\"measure\""), s.measures));

@@ -63,7 +63,8 @@ static kik_status expected(const enum config c[3], kik_rule rule)
 	for (k = 0; k < 3; k++) {
 		any |= c[k] != NONE;
 		started |= c[k] == IN_PROGRESS || c[k] == DONE || c[k] == DONE_AND_OPEN;
-		satisfied &= c[k] == DONE || c[k] == NOT_APPLICABLE || (c[k] == NONE && rule == KIK_RULE_MISSING_KIND_SATISFIED);
+		satisfied &=
+		    c[k] == DONE || c[k] == NOT_APPLICABLE || (c[k] == NONE && rule == KIK_RULE_MISSING_KIND_SATISFIED);
 	}
 	if (!any)
 		return KIK_STATUS_IMPLEMENTED; /* no tasks: the recorded status */

@@ -14,12 +14,12 @@ struct published_row {
 ParameterizedTestParameters(summary, percentages_match_the_published_report)
 {
 	static struct published_row rows[] = {
-		{ { 12, 11, 7 }, { 40, 37, 23 } },  /* Sprache und Bildung */
-		{ { 7, 7, 13 }, { 26, 26, 48 } },   /* Arbeit und Ausbildung */
-		{ { 4, 13, 2 }, { 21, 68, 11 } },   /* Gesundheit und Pflege */
-		{ { 3, 6, 9 }, { 17, 33, 50 } },    /* Bürgerschaftliches Engagement */
-		{ { 3, 14, 7 }, { 13, 58, 29 } },   /* Gesellschaftliche Teilhabe */
-		{ { 10, 9, 7 }, { 38, 35, 27 } },   /* Interkulturelle Öffnung */
+		{ { 12, 11, 7 }, { 40, 37, 23 } }, /* Sprache und Bildung */
+		{ { 7, 7, 13 }, { 26, 26, 48 } },  /* Arbeit und Ausbildung */
+		{ { 4, 13, 2 }, { 21, 68, 11 } },  /* Gesundheit und Pflege */
+		{ { 3, 6, 9 }, { 17, 33, 50 } },   /* Bürgerschaftliches Engagement */
+		{ { 3, 14, 7 }, { 13, 58, 29 } },  /* Gesellschaftliche Teilhabe */
+		{ { 10, 9, 7 }, { 38, 35, 27 } },  /* Interkulturelle Öffnung */
 	};
 	return cr_make_param_array(struct published_row, rows, sizeof(rows) / sizeof(rows[0]));
 }

@@ -18,8 +18,8 @@ KIK_BEGIN_DECL
  * published total (0 when none was published). Replaces earlier figures of the
  * field. 0, KIK_EINVAL or KIK_ENOMEM.
  */
-KIK_EXTERN(int) kik_plan_set_published(kik_plan *plan, const kik_field *field, const size_t counts[KIK_STATUS_COUNT],
-				       size_t total);
+KIK_EXTERN(int)
+kik_plan_set_published(kik_plan *plan, const kik_field *field, const size_t counts[KIK_STATUS_COUNT], size_t total);
 
 /**
  * The figures published for a field: 1 with `counts` and `*total` filled when

@@ -57,11 +57,11 @@ typedef enum kik_error_code {
  * 1-based; the column counts characters (Unicode code points), not bytes.
  */
 typedef struct kik_error {
-	int code;            /**< a kik_error_code */
-	const char *message; /**< what went wrong and what was expected; never NULL */
-	const char *file;    /**< the file name as given, or NULL */
-	unsigned long line;  /**< 1-based line of the problem, 0 if none */
-	unsigned long column;/**< 1-based character column, 0 if none */
+	int code;             /**< a kik_error_code */
+	const char *message;  /**< what went wrong and what was expected; never NULL */
+	const char *file;     /**< the file name as given, or NULL */
+	unsigned long line;   /**< 1-based line of the problem, 0 if none */
+	unsigned long column; /**< 1-based character column, 0 if none */
 } kik_error;
 
 /** A short English name of an error code ("out of memory"); never NULL. */

@@ -21,11 +21,11 @@ typedef enum kik_change_kind {
 /** One changed measure. Strings live as long as the diff. */
 typedef struct kik_change {
 	kik_change_kind kind;
-	const char *id;         /**< the measure's id */
-	const char *field;      /**< its field's code */
-	const char *text;       /**< its text (the new one, or the old one when removed) */
-	kik_status old_status;  /**< meaningful unless ADDED */
-	kik_status new_status;  /**< meaningful unless REMOVED */
+	const char *id;        /**< the measure's id */
+	const char *field;     /**< its field's code */
+	const char *text;      /**< its text (the new one, or the old one when removed) */
+	kik_status old_status; /**< meaningful unless ADDED */
+	kik_status new_status; /**< meaningful unless REMOVED */
 } kik_change;
 
 /** The counts of one field in both plans (0 where the field is missing). */

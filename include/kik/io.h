@@ -54,16 +54,19 @@ typedef enum kik_encoding {
 
 /** Options of an import. Initialise with KIK_IMPORT_OPTIONS_INIT. */
 typedef struct kik_import_options {
-	unsigned version;          /**< KIK_IMPORT_OPTIONS_VERSION */
-	kik_encoding encoding;     /**< default KIK_ENCODING_AUTO */
-	char delimiter;            /**< 0 to detect among ';' ',' TAB (default) */
-	size_t max_field_bytes;    /**< longest cell; 0 means 1 MiB */
-	size_t max_columns;        /**< most cells in a row; 0 means 1024 */
-	size_t max_rows;           /**< most rows; 0 means no limit */
+	unsigned version;       /**< KIK_IMPORT_OPTIONS_VERSION */
+	kik_encoding encoding;  /**< default KIK_ENCODING_AUTO */
+	char delimiter;         /**< 0 to detect among ';' ',' TAB (default) */
+	size_t max_field_bytes; /**< longest cell; 0 means 1 MiB */
+	size_t max_columns;     /**< most cells in a row; 0 means 1024 */
+	size_t max_rows;        /**< most rows; 0 means no limit */
 } kik_import_options;
 
 #define KIK_IMPORT_OPTIONS_VERSION 1
-#define KIK_IMPORT_OPTIONS_INIT { KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0 }
+#define KIK_IMPORT_OPTIONS_INIT                                                                                        \
+	{                                                                                                              \
+		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0                                              \
+	}
 
 /**
  * Imports a file of the given kind into `plan`. Measures are added or, when
@@ -72,15 +75,16 @@ typedef struct kik_import_options {
  * `options` may be NULL for the defaults. Returns 0, KIK_EIO (cannot read),
  * KIK_EPARSE (invalid content), KIK_ELIMIT, KIK_ENOMEM or KIK_EINVAL.
  */
-KIK_EXTERN(int) kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const char *path,
-				     const kik_import_options *options);
+KIK_EXTERN(int)
+kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options);
 
 /**
  * As kik_plan_import_file(), from `size` bytes in memory; `name` is used as
  * the file name in error details (may be NULL).
  */
-KIK_EXTERN(int) kik_plan_import_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size,
-				       const char *name, const kik_import_options *options);
+KIK_EXTERN(int)
+kik_plan_import_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
+		       const kik_import_options *options);
 
 /* ---- validation ------------------------------------------------------ */
 
@@ -97,13 +101,14 @@ typedef struct kik_diagnostics kik_diagnostics;
  * there are problems, with `*out` set in both cases (free it with
  * kik_diagnostics_free()), or KIK_ENOMEM / KIK_EINVAL with `*out` NULL.
  */
-KIK_EXTERN(int) kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path,
-				       const kik_import_options *options, size_t max_problems, kik_diagnostics **out);
+KIK_EXTERN(int)
+kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options,
+		       size_t max_problems, kik_diagnostics **out);
 
 /** As kik_plan_validate_file(), from memory. */
-KIK_EXTERN(int) kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size,
-					 const char *name, const kik_import_options *options, size_t max_problems,
-					 kik_diagnostics **out);
+KIK_EXTERN(int)
+kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
+			 const kik_import_options *options, size_t max_problems, kik_diagnostics **out);
 
 KIK_EXTERN(void) kik_diagnostics_free(kik_diagnostics *diagnostics);
 KIK_EXTERN(size_t) kik_diagnostics_count(const kik_diagnostics *diagnostics);
@@ -134,7 +139,10 @@ typedef struct kik_export_options {
 } kik_export_options;
 
 #define KIK_EXPORT_OPTIONS_VERSION 1
-#define KIK_EXPORT_OPTIONS_INIT { KIK_EXPORT_OPTIONS_VERSION, ';', KIK_ENCODING_UTF8, 0, 0, 1 }
+#define KIK_EXPORT_OPTIONS_INIT                                                                                        \
+	{                                                                                                              \
+		KIK_EXPORT_OPTIONS_VERSION, ';', KIK_ENCODING_UTF8, 0, 0, 1                                            \
+	}
 
 /**
  * Writes one part of the plan as CSV in the contract of `kind` (MEASURES,
@@ -143,15 +151,15 @@ typedef struct kik_export_options {
  * option, or a character Windows-1252 cannot hold; see kik_plan_last_error()),
  * KIK_EIO when `write` fails, or KIK_ENOMEM. The plan is not changed.
  */
-KIK_EXTERN(int) kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,
-				const kik_export_options *options);
+KIK_EXTERN(int)
+kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx, const kik_export_options *options);
 
 /**
  * As kik_plan_export(), into a file, atomically: the data go to a temporary
  * file beside `path` that replaces `path` only when complete.
  */
-KIK_EXTERN(int) kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path,
-				     const kik_export_options *options);
+KIK_EXTERN(int)
+kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_export_options *options);
 
 KIK_END_DECL
 

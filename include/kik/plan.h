@@ -185,18 +185,21 @@ KIK_EXTERN(kik_status) kik_measure_status(const kik_measure *measure);
  * (the importers define fields, see kik/io.h).
  */
 typedef struct kik_measure_desc {
-	unsigned version;       /**< KIK_MEASURE_DESC_VERSION */
-	const char *field;      /**< field code or name; required */
-	const char *group;      /**< group name; NULL or "" for none or the goal's */
-	unsigned goal;          /**< goal number, >= 1 */
-	const char *goal_text;  /**< goal text; NULL or "" to keep the goal's */
-	const char *number;     /**< "<goal>.<n>", e.g. "4.6"; required */
-	const char *text;       /**< measure text; required */
-	kik_status status;      /**< recorded status */
+	unsigned version;      /**< KIK_MEASURE_DESC_VERSION */
+	const char *field;     /**< field code or name; required */
+	const char *group;     /**< group name; NULL or "" for none or the goal's */
+	unsigned goal;         /**< goal number, >= 1 */
+	const char *goal_text; /**< goal text; NULL or "" to keep the goal's */
+	const char *number;    /**< "<goal>.<n>", e.g. "4.6"; required */
+	const char *text;      /**< measure text; required */
+	kik_status status;     /**< recorded status */
 } kik_measure_desc;
 
 #define KIK_MEASURE_DESC_VERSION 1
-#define KIK_MEASURE_DESC_INIT { KIK_MEASURE_DESC_VERSION, NULL, NULL, 0, NULL, NULL, NULL, KIK_STATUS_WAITING }
+#define KIK_MEASURE_DESC_INIT                                                                                          \
+	{                                                                                                              \
+		KIK_MEASURE_DESC_VERSION, NULL, NULL, 0, NULL, NULL, NULL, KIK_STATUS_WAITING                          \
+	}
 
 /**
  * Adds a measure, creating its goal and group as needed, or updates the

@@ -30,7 +30,10 @@ typedef struct kik_report_options {
 } kik_report_options;
 
 #define KIK_REPORT_OPTIONS_VERSION 1
-#define KIK_REPORT_OPTIONS_INIT { KIK_REPORT_OPTIONS_VERSION, KIK_REPORT_HTML, KIK_LANG_DE }
+#define KIK_REPORT_OPTIONS_INIT                                                                                        \
+	{                                                                                                              \
+		KIK_REPORT_OPTIONS_VERSION, KIK_REPORT_HTML, KIK_LANG_DE                                               \
+	}
 
 /**
  * Writes the report of `plan` through `write`. `options` may be NULL. Returns 0,

@@ -78,17 +78,20 @@ KIK_EXTERN(int) kik_plan_set_rule(kik_plan *plan, kik_rule rule);
 
 /** A task to add or the new values of one. Initialise with KIK_TASK_DESC_INIT. */
 typedef struct kik_task_desc {
-	unsigned version;     /**< KIK_TASK_DESC_VERSION */
-	const char *measure;  /**< the measure's id ("SB-4.6"); ignored by update */
+	unsigned version;    /**< KIK_TASK_DESC_VERSION */
+	const char *measure; /**< the measure's id ("SB-4.6"); ignored by update */
 	kik_task_kind kind;
 	kik_task_state state;
-	const char *title;    /**< required, not empty */
-	const char *due;      /**< ISO date "YYYY-MM-DD", or NULL / "" for none */
-	const char *owner;    /**< NULL / "" for none */
+	const char *title; /**< required, not empty */
+	const char *due;   /**< ISO date "YYYY-MM-DD", or NULL / "" for none */
+	const char *owner; /**< NULL / "" for none */
 } kik_task_desc;
 
 #define KIK_TASK_DESC_VERSION 1
-#define KIK_TASK_DESC_INIT { KIK_TASK_DESC_VERSION, NULL, KIK_TASK_CONCEPT, KIK_TASK_OPEN, NULL, NULL, NULL }
+#define KIK_TASK_DESC_INIT                                                                                             \
+	{                                                                                                              \
+		KIK_TASK_DESC_VERSION, NULL, KIK_TASK_CONCEPT, KIK_TASK_OPEN, NULL, NULL, NULL                         \
+	}
 
 /**
  * Adds a task to a measure. Returns 0, KIK_ENOTFOUND (no such measure),
@@ -128,23 +131,23 @@ KIK_EXTERN(kik_status) kik_measure_derived_status(const kik_measure *measure);
 
 /** Why a measure has its status: one reason each. */
 typedef enum kik_reason_code {
-	KIK_REASON_NO_TASKS = 0,         /**< no tasks are tracked: the recorded status holds */
-	KIK_REASON_KIND_MISSING = 1,     /**< no task of this kind is recorded (strict rule) */
-	KIK_REASON_KIND_NOT_TRACKED = 2, /**< no task of this kind, counted as satisfied (looser rule) */
+	KIK_REASON_NO_TASKS = 0,            /**< no tasks are tracked: the recorded status holds */
+	KIK_REASON_KIND_MISSING = 1,        /**< no task of this kind is recorded (strict rule) */
+	KIK_REASON_KIND_NOT_TRACKED = 2,    /**< no task of this kind, counted as satisfied (looser rule) */
 	KIK_REASON_KIND_NOT_APPLICABLE = 3, /**< the kind is marked not applicable */
-	KIK_REASON_KIND_DONE = 4,        /**< every task of this kind is done */
-	KIK_REASON_TASK_OPEN = 5,        /**< this task is open */
-	KIK_REASON_TASK_IN_PROGRESS = 6, /**< this task is in progress */
-	KIK_REASON_STATUS_DISAGREES = 7  /**< the recorded status differs from the derived one */
+	KIK_REASON_KIND_DONE = 4,           /**< every task of this kind is done */
+	KIK_REASON_TASK_OPEN = 5,           /**< this task is open */
+	KIK_REASON_TASK_IN_PROGRESS = 6,    /**< this task is in progress */
+	KIK_REASON_STATUS_DISAGREES = 7     /**< the recorded status differs from the derived one */
 } kik_reason_code;
 
 /** One reason. The strings live as long as the explanation. */
 typedef struct kik_reason {
 	kik_reason_code code;
-	kik_task_kind kind;      /**< the kind concerned (for the KIND_ and TASK_ codes) */
-	const kik_task *task;    /**< the task concerned, or NULL */
-	const char *message_de;  /**< a sentence in German */
-	const char *message_en;  /**< the same in English */
+	kik_task_kind kind;     /**< the kind concerned (for the KIND_ and TASK_ codes) */
+	const kik_task *task;   /**< the task concerned, or NULL */
+	const char *message_de; /**< a sentence in German */
+	const char *message_en; /**< the same in English */
 } kik_reason;
 
 typedef struct kik_explanation kik_explanation;

@@ -14,11 +14,11 @@ KIK_BEGIN_DECL
 
 /** Counts of one part of a plan. A plain value; the caller owns it. */
 typedef struct kik_summary {
-	size_t goals;                        /**< goals in this part */
-	size_t measures;                     /**< measures in this part */
-	size_t count[KIK_STATUS_COUNT];      /**< measures per kik_status */
-	double share[KIK_STATUS_COUNT];      /**< count / measures (0 when empty) */
-	unsigned percent[KIK_STATUS_COUNT];  /**< whole percentages adding up to 100 (all 0 when empty) */
+	size_t goals;                       /**< goals in this part */
+	size_t measures;                    /**< measures in this part */
+	size_t count[KIK_STATUS_COUNT];     /**< measures per kik_status */
+	double share[KIK_STATUS_COUNT];     /**< count / measures (0 when empty) */
+	unsigned percent[KIK_STATUS_COUNT]; /**< whole percentages adding up to 100 (all 0 when empty) */
 } kik_summary;
 
 KIK_EXTERN(void) kik_summary_plan(const kik_plan *plan, kik_summary *out);

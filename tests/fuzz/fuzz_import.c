@@ -1,6 +1,6 @@
 /* Fuzz targets: importing any bytes as measures, tasks or a status matrix into a small
- * plan (the bundled one is too slow to build per run). An import either succeeds or fails with a position and leaves the plan
- * exactly as it was; nothing crashes or leaks. KIK_FUZZ_KIND picks the import. */
+ * plan (the bundled one is too slow to build per run). An import either succeeds or fails with a position and leaves
+ * the plan exactly as it was; nothing crashes or leaks. KIK_FUZZ_KIND picks the import. */
 #include <kik/kik.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,7 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (kik_plan_new(&plan) < 0)
 		return 0;
 	if (kik_plan_import_buffer(plan, KIK_IMPORT_FIELDS, base_fields, sizeof(base_fields) - 1, "f", NULL) < 0 ||
-	    kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, base_measures, sizeof(base_measures) - 1, "m", NULL) < 0 ||
+	    kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, base_measures, sizeof(base_measures) - 1, "m", NULL) <
+		0 ||
 	    kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, base_tasks, sizeof(base_tasks) - 1, "t", NULL) < 0)
 		__builtin_trap();
 	before = fingerprint(plan);
