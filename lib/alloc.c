@@ -45,6 +45,8 @@ int kik__vec_reserve(const kik_allocator *a, kik__vec *v, size_t cap)
 		return 0;
 	if (cap < v->cap * 2 && v->cap <= SIZE_MAX / 2)
 		cap = v->cap * 2; /* grow geometrically: reserving one at a time stays linear */
+	if (cap < 4)
+		cap = 4; /* most arrays hold a few items: skip the smallest steps */
 	if (cap > SIZE_MAX / sizeof(void *))
 		return KIK_ENOMEM;
 	items = kik__realloc(a, v->items, cap * sizeof(void *));
