@@ -54,21 +54,53 @@ static kik_task *find_same(const kik_measure *m, kik_task_kind kind, const char 
 	return NULL;
 }
 
+/* The columns, and the measure of the row above: a measure's tasks mostly come together. */
+typedef struct state {
+	int col[COLUMNS];
+	char field[64], number[64];
+	kik_measure *measure;
+} state;
+
+/* The measure a row is about, found again without a look-up when it is the one above. */
+static int row_measure(kik__import *im, const kik__csv_cell *cells, size_t n, state *st, kik_measure **out)
+{
+	const char *field = kik__import_cell(cells, n, st->col[FIELD]);
+	const char *number = kik__import_cell(cells, n, st->col[MEASURE]);
+	kik__pos pos = kik__import_pos(im, cells, n, st->col[MEASURE]);
+	char id[160];
+	int err;
+	if (st->measure && strcmp(number, st->number) == 0 && strcmp(field, st->field) == 0) {
+		*out = st->measure;
+		return 0;
+	}
+	if ((err = measure_id(im, cells, n, st->col, id, sizeof(id))) < 0)
+		return err;
+	if (!(*out = kik__index_get(&im->plan->measures_by_id, id)))
+		return kik__error_set(im->plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id",
+				      id);
+	st->measure = NULL;
+	if (strlen(field) < sizeof(st->field) && strlen(number) < sizeof(st->number)) {
+		strcpy(st->field, field);
+		strcpy(st->number, number);
+		st->measure = *out;
+	}
+	return 0;
+}
+
 static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
 {
-	const int *col = ctx;
+	state *st = ctx;
+	const int *col = st->col;
 	kik_plan *plan = im->plan;
 	kik_task_desc d = KIK_TASK_DESC_INIT;
-	const kik_measure *m;
+	kik_measure *m;
 	kik_task *same;
-	char id[160];
+	const char *id;
 	kik__pos pos;
 	int err;
-	if ((err = measure_id(im, cells, n, col, id, sizeof(id))) < 0)
+	if ((err = row_measure(im, cells, n, st, &m)) < 0)
 		return err;
-	pos = kik__import_pos(im, cells, n, col[MEASURE]);
-	if (!(m = kik_plan_find_measure(plan, id)))
-		return kik__error_set(plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id", id);
+	id = m->id;
 	d.measure = m->id;
 	pos = kik__import_pos(im, cells, n, col[KIND]);
 	if (kik_task_kind_parse(kik__import_cell(cells, n, col[KIND]), &d.kind) < 0)
@@ -92,7 +124,7 @@ static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 				      d.title, id, same->import_line);
 	if (!im->direct)
 		return same ? kik__plan_update_task(plan, same, &d, &pos, NULL)
-			    : kik__plan_add_task(plan, &d, 0, &pos, NULL);
+			    : kik__measure_add_task(plan, m, &d, 0, &pos, NULL);
 	{
 		kik_task *changed, *old = NULL;
 		/* room in the log first, so that a change is never left unlogged */
@@ -100,7 +132,7 @@ static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 		    kik__vec_reserve(&plan->alloc, &im->undo_old, im->undo_old.len + 1) < 0)
 			return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
 		err = same ? kik__plan_update_task(plan, same, &d, &pos, &old)
-			   : kik__plan_add_task(plan, &d, 0, &pos, &changed);
+			   : kik__measure_add_task(plan, m, &d, 0, &pos, &changed);
 		if (err < 0)
 			return err;
 		if (same)
@@ -113,7 +145,9 @@ static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 
 int kik__import_tasks(kik__import *im)
 {
-	int col[COLUMNS];
-	int err = kik__import_header(im, columns, COLUMNS, col);
-	return err < 0 ? err : kik__import_rows(im, task_row, col);
+	state st;
+	int err;
+	memset(&st, 0, sizeof(st));
+	err = kik__import_header(im, columns, COLUMNS, st.col);
+	return err < 0 ? err : kik__import_rows(im, task_row, &st);
 }

@@ -178,6 +178,9 @@ void kik__plan_swap(kik_plan *a, kik_plan *b);
 /* Adds a task with a given id (0: the next free one); errors at `pos` (may be NULL). */
 int kik__plan_add_task(kik_plan *plan, const kik_task_desc *desc, unsigned long id, const kik__pos *pos,
 		       kik_task **out);
+/* As kik__plan_add_task, for a measure already looked up (desc->measure is not read). */
+int kik__measure_add_task(kik_plan *plan, kik_measure *m, const kik_task_desc *desc, unsigned long id,
+			  const kik__pos *pos, kik_task **out);
 /* Replaces a task's values, keeping its id and place. The old block is freed, or handed
  * to the caller through `old` (may be NULL) so that the change can be undone. */
 int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *desc, const kik__pos *pos,

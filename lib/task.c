@@ -74,13 +74,22 @@ static void replace_in_measure(kik_measure *m, kik_task *from, kik_task *to)
 int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, const kik__pos *pos, kik_task **out)
 {
 	kik_measure *m;
-	kik_task *t;
 	int err = check_desc(plan, d, pos);
 	if (err < 0)
 		return err;
 	if (!d->measure || !(m = kik__index_get(&plan->measures_by_id, d->measure)))
 		return kik__error_set(plan, pos ? KIK_EPARSE : KIK_ENOTFOUND, pos, "no measure with id '%s'",
 				      d->measure ? d->measure : "");
+	return kik__measure_add_task(plan, m, d, id, pos, out);
+}
+
+int kik__measure_add_task(kik_plan *plan, kik_measure *m, const kik_task_desc *d, unsigned long id, const kik__pos *pos,
+			  kik_task **out)
+{
+	kik_task *t;
+	int err = check_desc(plan, d, pos);
+	if (err < 0)
+		return err;
 	if (!id)
 		id = plan->next_task_id + 1;
 	if (kik__vec_reserve(&plan->alloc, &m->tasks, m->tasks.len + 1) < 0 || reserve_id(plan, id) < 0 ||
