@@ -106,8 +106,6 @@ static int put(kik__import *im, matrix *mx, const char *number, const char *text
 	       const kik__pos *pos)
 {
 	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
-	const kik_measure *existing;
-	char id[160];
 	unsigned goal, sub;
 	kik__parse_measure_number(number, &goal, &sub);
 	if (!mx->goal)
@@ -116,11 +114,7 @@ static int put(kik__import *im, matrix *mx, const char *number, const char *text
 	if (goal != mx->goal)
 		return kik__error_set(im->plan, KIK_EPARSE, pos, "measure %s does not belong to goal %u (line %lu)",
 				      number, mx->goal, mx->goal_line);
-	snprintf(id, sizeof(id), "%s-%u.%u", mx->field->code, goal, sub);
-	existing = kik_plan_find_measure(im->plan, id);
-	if (existing && existing->import_line)
-		return kik__error_set(im->plan, KIK_EPARSE, pos, "measure %s appears twice: first on line %lu", id,
-				      existing->import_line);
+
 	d.field = mx->field->code;
 	d.group = mx->group.len ? mx->group.data : "";
 	d.goal = goal;

@@ -64,7 +64,6 @@ static int measure_row(kik__import *im, const kik__csv_cell *cells, size_t n, vo
 	kik_plan *plan = im->plan;
 	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
 	kik_field *field;
-	const kik_measure *existing;
 	kik_measure *m;
 	unsigned goal, sub;
 	char id[128];
@@ -95,15 +94,11 @@ static int measure_row(kik__import *im, const kik__csv_cell *cells, size_t n, vo
 	if (goal != d.goal)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s does not belong to goal %u of this row", cell,
 				      d.goal);
-	kik__format_id(id, sizeof(id), field->code, '-', goal, sub);
-	existing = kik_plan_find_measure(plan, id);
-	if (existing && existing->import_line)
-		return kik__error_set(plan, KIK_EPARSE, &pos, "measure %s appears twice: first on line %lu", id,
-				      existing->import_line);
 
 	d.text = kik__import_cell(cells, n, col[TEXT]);
 	if (!*d.text) {
 		pos = kik__import_pos(im, cells, n, col[TEXT]);
+		kik__format_id(id, sizeof(id), field->code, '-', goal, sub);
 		return kik__error_set(plan, KIK_EPARSE, &pos, "expected the text of measure %s", id);
 	}
 	cell = kik__import_cell(cells, n, col[STATUS]);

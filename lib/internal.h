@@ -141,6 +141,10 @@ struct kik_plan {
 	kik__vec order;           /* measures in document order; rebuilt when dirty */
 	int order_dirty;
 	size_t measure_count;
+	/* the field, goal and group of the last measure put: rows mostly repeat them */
+	kik_field *recent_field;
+	kik_goal *recent_goal;
+	kik_group *recent_group;
 	kik_rule rule;
 	kik__vec tasks_by_id; /* items[id]: ids are small and dense, so a table beats a hash */
 	unsigned long next_task_id;

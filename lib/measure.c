@@ -98,8 +98,9 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 		return kik__error_set(plan, invalid, pos, "a measure needs a field, a number, a text and a status");
 	if (!*d->text)
 		return kik__error_set(plan, invalid, pos, "measure %s has no text", d->number);
-	p->field = kik__plan_find_field(plan, d->field);
-	if (!p->field)
+	if (plan->recent_field && strcmp(plan->recent_field->code, d->field) == 0)
+		p->field = plan->recent_field;
+	else if (!(p->field = kik__plan_find_field(plan, d->field)))
 		return kik__error_set(plan, invalid, pos, "unknown field '%s'", d->field);
 	if (kik__parse_measure_number(d->number, &p->goal_no, &p->sub) < 0)
 		return kik__error_set(plan, invalid, pos, "'%s' is not a measure number: expected GOAL.N, e.g. 4.6",
@@ -107,18 +108,31 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 	if (d->goal && d->goal != p->goal_no)
 		return kik__error_set(plan, invalid, pos, "measure %s does not belong to goal %u", d->number, d->goal);
 
-	kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, 0);
-	p->goal = kik__index_get(&plan->goals_by_key, key);
+	if (plan->recent_goal && plan->recent_goal->field == p->field && plan->recent_goal->number == p->goal_no) {
+		p->goal = plan->recent_goal;
+	} else {
+		kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, 0);
+		p->goal = kik__index_get(&plan->goals_by_key, key);
+	}
 	p->group = NULL;
 	p->new_group = 0;
 	if (d->group && *d->group) {
-		if (!group_key(key, sizeof(key), p->field->code, d->group))
-			return kik__error_set(plan, invalid, pos, "the name of group '%.40s...' is too long", d->group);
-		p->group = kik__index_get(&plan->groups_by_key, key);
-		p->new_group = p->group == NULL;
+		kik_group *recent = plan->recent_group;
+		if (recent && recent->field == p->field && strcmp(recent->name, d->group) == 0) {
+			p->group = recent;
+		} else {
+			if (!group_key(key, sizeof(key), p->field->code, d->group))
+				return kik__error_set(plan, invalid, pos, "the name of group '%.40s...' is too long",
+						      d->group);
+			p->group = kik__index_get(&plan->groups_by_key, key);
+			p->new_group = p->group == NULL;
+		}
 	}
 	kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, p->sub);
 	p->measure = kik__index_get(&plan->measures_by_id, key);
+	if (p->measure && p->measure->import_line && pos)
+		return kik__error_set(plan, invalid, pos, "measure %s appears twice: first on line %lu", p->measure->id,
+				      p->measure->import_line);
 
 	/* Within one import a goal must not contradict itself; across imports it is updated. */
 	if (p->goal && p->goal->import_line && pos) {
@@ -223,6 +237,9 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 	m->text = text;
 	m->recorded = d->status;
 	goal->text = goal_text;
+	plan->recent_field = p.field;
+	plan->recent_goal = goal;
+	plan->recent_group = goal->group;
 	if (pos) {
 		m->import_line = pos->line;
 		if (!goal->import_line)
