@@ -118,17 +118,10 @@ static char detect_delimiter(const char *s, size_t len)
 /* The start of the first line that holds `word` (ASCII, any case), or NULL. */
 static const char *line_with(const char *s, size_t len, const char *word)
 {
-	size_t i, k, n = strlen(word);
-	for (i = 0; i + n <= len; i++) {
-		for (k = 0; k < n && (s[i + k] | 0x20) == (word[k] | 0x20); k++)
-			;
-		if (k == n) {
-			while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r')
-				i--;
-			return s + i;
-		}
-	}
-	return NULL;
+	const char *at = kik__find_word(s, len, word);
+	while (at && at > s && at[-1] != '\n' && at[-1] != '\r')
+		at--;
+	return at;
 }
 
 static int start_cell(kik__csv *r)

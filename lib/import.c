@@ -246,18 +246,6 @@ static size_t read_peeked(void *ctx, char *buf, size_t cap, int *failed)
 	return p->read(p->ctx, buf, cap, failed);
 }
 
-static int contains(const char *s, size_t len, const char *word)
-{
-	size_t i, k, n = strlen(word);
-	for (i = 0; i + n <= len; i++) {
-		for (k = 0; k < n && (s[i + k] | 0x20) == (word[k] | 0x20); k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return 0;
-}
-
 /* A matrix has one line naming all three statuses as column heads. */
 static kik_import_kind detect_kind(const char *head, size_t len)
 {
@@ -266,8 +254,8 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 		if (i == len || head[i] == '\n' || head[i] == '\r') {
 			const char *line = head + start;
 			size_t n = i - start;
-			if (contains(line, n, "wartend") && contains(line, n, "in Bearbeitung") &&
-			    contains(line, n, "implementiert"))
+			if (kik__find_word(line, n, "wartend") && kik__find_word(line, n, "in Bearbeitung") &&
+			    kik__find_word(line, n, "implementiert"))
 				return KIK_IMPORT_MATRIX;
 			start = i + 1;
 		}

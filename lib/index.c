@@ -98,32 +98,6 @@ int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void
 	return 0;
 }
 
-void kik__index_remove(kik__index *ix, const char *key)
-{
-	size_t mask, i, j;
-	if (!ix->cap)
-		return;
-	mask = ix->cap - 1;
-	i = slot_of(ix, key, hash_key(key));
-	if (!ix->hashes[i])
-		return;
-	ix->hashes[i] = 0;
-	ix->len--;
-	/* re-place the rest of the probe run, so that no look-up stops at the hole */
-	for (j = (i + 1) & mask; ix->hashes[j]; j = (j + 1) & mask) {
-		const char *k = ix->keys[j];
-		void *v = ix->values[j];
-		size_t h = ix->hashes[j], s;
-		ix->hashes[j] = 0;
-		s = h & mask;
-		while (ix->hashes[s])
-			s = (s + 1) & mask;
-		ix->keys[s] = k;
-		ix->values[s] = v;
-		ix->hashes[s] = h;
-	}
-}
-
 void kik__index_free(const kik_allocator *a, kik__index *ix)
 {
 	kik__free(a, (void *)ix->keys);

@@ -52,8 +52,6 @@ void *kik__index_get(const kik__index *ix, const char *key);
 int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
 /* Adds or replaces; `key` must outlive the index. */
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
-/* Removes a key if present; never allocates. */
-void kik__index_remove(kik__index *ix, const char *key);
 void kik__index_free(const kik_allocator *a, kik__index *ix);
 
 /* ---- text.c: UTF-8 and name matching ----------------------------------- */
@@ -62,8 +60,8 @@ void kik__index_free(const kik_allocator *a, kik__index *ix);
 void kik__fold_name(const char *s, char *out, size_t cap);
 /* Strips leading and trailing ASCII white space (and NBSP) in place: returns the new start. */
 const char *kik__trim(const char *s, size_t *len);
-/* Number of UTF-8 code points in s[0..len). */
-size_t kik__utf8_length(const char *s, size_t len);
+/* The first place of `word` in s[0..len), ASCII letters compared without case; NULL if none. */
+const char *kik__find_word(const char *s, size_t len, const char *word);
 int kik__is_iso_date(const char *s);
 /* Writes "<prefix><sep><a>" or, when b > 0, "<prefix><sep><a>.<b>" (no sep when 0), as
  * ids and keys are made; returns the length (0 when it does not fit in cap). */

@@ -64,13 +64,16 @@ const char *kik__trim(const char *s, size_t *len)
 	return s;
 }
 
-size_t kik__utf8_length(const char *s, size_t len)
+const char *kik__find_word(const char *s, size_t len, const char *word)
 {
-	size_t i, n = 0;
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
+	size_t i, k, n = strlen(word);
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n && (s[i + k] | 0x20) == (word[k] | 0x20); k++)
+			;
+		if (k == n)
+			return s + i;
+	}
+	return NULL;
 }
 
 int kik__is_iso_date(const char *s)
