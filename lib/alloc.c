@@ -1,8 +1,12 @@
 /* Allocation through a plan's allocator, and the two growable containers built on it. */
+#define _DEFAULT_SOURCE /* madvise() */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 void *kik__malloc(const kik_allocator *a, size_t size)
 {
@@ -98,4 +102,24 @@ void kik__buf_free(const kik_allocator *a, kik__buf *b)
 	kik__free(a, b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+int kik__allocator_is_default(const kik_allocator *a)
+{
+	return !a->malloc && !a->realloc && !a->free;
+}
+
+void kik__advise_bulk(const kik_allocator *a, void *block, size_t size)
+{
+#if defined(MADV_HUGEPAGE)
+	const uintptr_t huge = 2 * 1024 * 1024;
+	uintptr_t from = ((uintptr_t)block + huge - 1) & ~(huge - 1), to = ((uintptr_t)block + size) & ~(huge - 1);
+	/* only whole huge pages inside a block of the C library's, which is ours to advise */
+	if (kik__allocator_is_default(a) && size >= 2 * huge && to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)a;
+	(void)block;
+	(void)size;
+#endif
 }

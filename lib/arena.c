@@ -1,4 +1,6 @@
-/* A bump allocator: a plan's objects and strings are freed all at once with the plan. */
+/* A bump allocator: a plan's objects and strings are freed all at once with the plan.
+ * Blocks grow with the arena, so that a small plan stays small and a large one is held
+ * in few large blocks. */
 #include "internal.h"
 
 #include <string.h>
@@ -12,31 +14,60 @@ struct kik__arena_block {
 	} data[];
 };
 
-enum { ARENA_BLOCK = 16 * 1024 };
+enum { FIRST_BLOCK = 16 * 1024, LARGEST_BLOCK = 64 * 1024 * 1024 };
+
+/* A new block for at least `need` bytes. One too large for the growth schedule gets a
+ * block of its own behind the head, so that the head's free room is not wasted. */
+static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
+{
+	size_t payload = arena->total < FIRST_BLOCK ? FIRST_BLOCK : arena->total;
+	kik__arena_block *block;
+	int own = 0;
+	if (payload > LARGEST_BLOCK)
+		payload = LARGEST_BLOCK;
+	if (need > payload / 4 && arena->head) {
+		payload = need;
+		own = 1;
+	} else if (need > payload) {
+		payload = need;
+	}
+	if (payload > SIZE_MAX - sizeof(kik__arena_block))
+		return NULL;
+	block = kik__malloc(a, sizeof(kik__arena_block) + payload);
+	if (!block)
+		return NULL;
+	kik__advise_bulk(a, block, sizeof(kik__arena_block) + payload);
+	arena->total += payload;
+	if (own) {
+		block->next = arena->head->next;
+		arena->head->next = block;
+		return (char *)block->data;
+	}
+	block->next = arena->head;
+	arena->head = block;
+	arena->used = need;
+	arena->size = payload;
+	return (char *)block->data;
+}
+
+static void *take(const kik_allocator *a, kik__arena *arena, size_t size, size_t align)
+{
+	size_t at = (arena->used + align - 1) & ~(align - 1);
+	if (arena->head && at <= arena->size && arena->size - at >= size) {
+		arena->used = at + size;
+		return (char *)arena->head->data + at;
+	}
+	return new_block(a, arena, size);
+}
 
 void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size)
 {
-	size_t align = sizeof(max_align_t);
-	size_t rounded;
 	void *p;
-	if (size > SIZE_MAX - align)
+	if (size > SIZE_MAX - 8)
 		return NULL;
-	rounded = (size + align - 1) / align * align;
-	if (!arena->head || arena->size - arena->used < rounded) {
-		size_t payload = rounded > ARENA_BLOCK ? rounded : ARENA_BLOCK;
-		kik__arena_block *block;
-		if (payload > SIZE_MAX - sizeof(kik__arena_block))
-			return NULL;
-		block = kik__malloc(a, sizeof(kik__arena_block) + payload);
-		if (!block)
-			return NULL;
-		block->next = arena->head;
-		arena->head = block;
-		arena->used = 0;
-		arena->size = payload;
-	}
-	p = (char *)arena->head->data + arena->used;
-	arena->used += rounded;
+	size = (size + 7) & ~(size_t)7;
+	if (!(p = take(a, arena, size, 8)))
+		return NULL;
 	memset(p, 0, size);
 	return p;
 }
@@ -44,14 +75,31 @@ void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size)
 char *kik__arena_strndup(const kik_allocator *a, kik__arena *arena, const char *s, size_t len)
 {
 	char *copy;
-	if (len == SIZE_MAX)
-		return NULL;
-	copy = kik__arena_alloc(a, arena, len + 1);
-	if (!copy)
+	if (len == SIZE_MAX || !(copy = take(a, arena, len + 1, 1)))
 		return NULL;
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	return copy;
+}
+
+void kik__arena_adopt(kik__arena *to, kik__arena *from)
+{
+	kik__arena_block *last = from->head;
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	/* the adopted blocks go behind the head, which keeps filling */
+	if (to->head) {
+		last->next = to->head->next;
+		to->head->next = from->head;
+	} else {
+		*to = *from;
+		memset(from, 0, sizeof(*from));
+		return;
+	}
+	to->total += from->total;
+	memset(from, 0, sizeof(*from));
 }
 
 void kik__arena_free(const kik_allocator *a, kik__arena *arena)
@@ -62,6 +110,5 @@ void kik__arena_free(const kik_allocator *a, kik__arena *arena)
 		kik__free(a, block);
 		block = next;
 	}
-	arena->head = NULL;
-	arena->used = arena->size = 0;
+	memset(arena, 0, sizeof(*arena));
 }

@@ -67,27 +67,28 @@ static int check_statuses(kik_findings *fs, const kik_field *field)
 	size_t g, i;
 	for (g = 0; g < field->goals.len; g++) {
 		const kik_goal *goal = field->goals.items[g];
-		for (i = 0; i < goal->measures.len; i++) {
-			const kik_measure *m = goal->measures.items[i];
+		for (i = 0; i < goal->measures.count; i++) {
+			const kik_measure *m = kik__goal_measure(goal, i);
 			kik_finding f;
 			char de[300], en[300];
 			int err;
-			if (!m->tasks.len || m->recorded == m->derived)
+			if (!m->tasks.count || m->recorded == m->derived)
 				continue;
 			memset(&f, 0, sizeof(f));
 			f.kind = KIK_FINDING_STATUS_DISAGREES;
 			f.field = field;
 			f.measure = m;
-			f.status = m->derived;
+			f.status = (kik_status)m->derived;
 			f.expected = (size_t)m->recorded;
 			f.actual = (size_t)m->derived;
 			snprintf(de, sizeof(de),
 				 "Ma\xC3\x9Fnahme %s: erfasst \xE2\x80\x9E%s\xE2\x80\x9C, abgeleitet "
 				 "\xE2\x80\x9E%s\xE2\x80\x9C.",
-				 m->id, kik_status_label(m->recorded, KIK_LANG_DE),
-				 kik_status_label(m->derived, KIK_LANG_DE));
+				 m->id, kik_status_label((kik_status)m->recorded, KIK_LANG_DE),
+				 kik_status_label((kik_status)m->derived, KIK_LANG_DE));
 			snprintf(en, sizeof(en), "Measure %s: recorded '%s', derived '%s'.", m->id,
-				 kik_status_label(m->recorded, KIK_LANG_EN), kik_status_label(m->derived, KIK_LANG_EN));
+				 kik_status_label((kik_status)m->recorded, KIK_LANG_EN),
+				 kik_status_label((kik_status)m->derived, KIK_LANG_EN));
 			if ((err = add(fs, &f, de, en)) < 0)
 				return err;
 		}

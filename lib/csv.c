@@ -1,97 +1,174 @@
-/* RFC 4180 reading, streaming in chunks: quoted delimiters, "" and line breaks; CRLF, LF
- * and lone CR; delimiter detected among ';', ',' and TAB from the first line. */
+/* RFC 4180 reading: quoted delimiters, "" and line breaks; CRLF, LF and lone CR; the
+ * delimiter detected among ';', ',' and TAB from the first line.
+ *
+ * Blocks of input are read into one buffer and rows are split where they lie: each cell
+ * gets a NUL written after it, so the common row costs one scan and no copy. Positions
+ * are counted only where a message needs one. */
 #include "csv.h"
 
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, kik__read_fn read, void *ctx)
+int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options *options, const kik__source *src,
+		  uint64_t start, uint64_t end)
 {
+	uint64_t rest = src->size > start ? src->size - start : 0;
 	memset(r, 0, sizeof(*r));
 	r->alloc = a;
-	r->read = read;
-	r->ctx = ctx;
+	r->src = src;
 	r->decoder.mode = options ? options->encoding : KIK_ENCODING_AUTO;
-	r->decoder.at_start = 1;
+	r->decoder.strict = start > 0;
 	r->delimiter = options ? options->delimiter : 0;
 	r->max_field = options && options->max_field_bytes ? options->max_field_bytes : 1024 * 1024;
 	r->max_columns = options && options->max_columns ? options->max_columns : 1024;
 	r->max_rows = options && options->max_rows ? options->max_rows : (size_t)-1;
-	r->line = r->column = 1;
-	r->text = kik__malloc(a, KIK__CSV_CHUNK * KIK__DECODE_GROWTH + 8);
-	return r->text ? 0 : KIK_ENOMEM;
+	r->end = end;
+	r->base = r->next_read = start;
+	r->line = 1;
+	/* a small input gets a small buffer; it grows when a row needs more */
+	r->cap = rest < 2 * KIK__CSV_BLOCK ? (size_t)rest + 64 : 2 * KIK__CSV_BLOCK;
+	r->buf = kik__malloc(a, r->cap + 1);
+	return r->buf ? 0 : KIK_ENOMEM;
 }
 
 void kik__csv_close(kik__csv *r)
 {
-	kik__free(r->alloc, r->text);
+	kik__free(r->alloc, r->buf);
+	kik__free(r->alloc, r->raw);
 	kik__free(r->alloc, r->cells);
-	kik__buf_free(r->alloc, &r->row);
-	r->text = NULL;
+	r->buf = r->raw = NULL;
 	r->cells = NULL;
 }
 
-static int fail(kik__csv *r, int code, unsigned long line, unsigned long column, const char *what)
+/* The line and column of buf[at], counted from the next row's start: lines end at LF,
+ * CR or CRLF; columns count code points. */
+static void position_of(const kik__csv *r, size_t at, unsigned long *line, unsigned long *column)
 {
-	r->error_line = line;
-	r->error_column = column;
+	size_t i;
+	*line = r->line;
+	*column = 1;
+	for (i = r->pos; i < at; i++) {
+		unsigned char c = (unsigned char)r->buf[i];
+		if (c == '\n' && i > r->pos && r->buf[i - 1] == '\r')
+			continue;
+		if (c == '\n' || c == '\r') {
+			++*line;
+			*column = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
+static int fail_at(kik__csv *r, size_t at, int code, const char *what)
+{
+	position_of(r, at, &r->error_line, &r->error_column);
 	snprintf(r->error, sizeof(r->error), "%s", what);
 	return code;
 }
 
-/* Moves a position over text the way the parser counts: lines end at LF, CR or CRLF,
- * columns count code points. */
-static void advance(kik__csv *r, const char *s, size_t len)
+static int reserve(kik__csv *r, size_t need)
 {
-	size_t i;
-	int after_cr = r->after_cr;
-	for (i = 0; i < len; i++) {
-		if (after_cr && s[i] == '\n') {
-			after_cr = 0;
-			continue;
-		}
-		after_cr = s[i] == '\r';
-		if (s[i] == '\n' || s[i] == '\r') {
-			r->line++;
-			r->column = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			r->column++;
-		}
-	}
+	size_t cap = r->cap * 2 > need ? r->cap * 2 : need;
+	char *bigger;
+	if (need <= r->cap)
+		return 0;
+	if (cap == SIZE_MAX || !(bigger = kik__realloc(r->alloc, r->buf, cap + 1)))
+		return KIK_ENOMEM;
+	r->buf = bigger;
+	r->cap = cap;
+	return 0;
 }
 
-/* Decodes the next piece of input. Returns 1 with new text, 0 at the end, <0 on failure.
- * A byte that cannot be decoded fails at once, at its position, before the rows of its
- * piece are parsed: binary data is reported as such, not as a bad header. */
+/* Converts buf[at, len), Windows-1252 bytes, to UTF-8 in place. */
+static int convert_tail(kik__csv *r, size_t at)
+{
+	size_t n = r->len - at, used, out_len;
+	char *raw;
+	if (reserve(r, at + 3 * n) < 0 || !(raw = kik__malloc(r->alloc, n + 1)))
+		return fail_at(r, at, KIK_ENOMEM, "out of memory");
+	memcpy(raw, r->buf + at, n);
+	used = kik__from_cp1252(&r->decoder, (const unsigned char *)raw, n, r->buf + at, &out_len);
+	kik__free(r->alloc, raw);
+	(void)used;
+	r->len = r->checked = at + out_len;
+	r->converted = 1;
+	return r->decoder.bad ? fail_at(r, r->len, KIK_EPARSE, r->decoder.problem) : 1;
+}
+
+/* Skips a byte order mark at the very start; UTF-16 is an error. */
+static int start_of_input(kik__csv *r, const unsigned char *s, size_t n, size_t *skip)
+{
+	*skip = 0;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		*skip = 3;
+		if (r->decoder.mode == KIK_ENCODING_AUTO)
+			r->decoder.mode = KIK_ENCODING_UTF8; /* a BOM settles it */
+	} else if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		r->error_line = r->error_column = 1;
+		snprintf(r->error, sizeof(r->error),
+			 "the file is UTF-16; expected UTF-8 or Windows-1252 (save it as \"CSV UTF-8\")");
+		return KIK_EPARSE;
+	}
+	return 0;
+}
+
+/* Drops the rows before pos and reads, then decodes, the next block. Returns 1 with more
+ * text, 0 at the end of the input, or < 0 on failure. */
 static int refill(kik__csv *r)
 {
-	for (;;) {
-		size_t used, out_len;
-		if (!r->raw_eof && r->raw_len < sizeof(r->raw)) {
-			int failed = 0;
-			size_t n = r->read(r->ctx, (char *)r->raw + r->raw_len, sizeof(r->raw) - r->raw_len, &failed);
-			if (failed)
-				return fail(r, KIK_EIO, r->line, r->column, "the file could not be read");
-			r->raw_len += n;
-			r->raw_eof = n == 0;
-		}
-		used = kik__decode(&r->decoder, r->raw, r->raw_len, r->raw_eof, r->text, &out_len);
-		memmove(r->raw, r->raw + used, r->raw_len - used);
-		r->raw_len -= used;
-		r->text_len = out_len;
-		r->text_pos = 0;
-		r->text[out_len] = '\0'; /* lets the scanner use the string functions */
-		if (r->decoder.bad) {
-			advance(r, r->text, out_len);
-			return fail(r, KIK_EPARSE, r->line, r->column, r->decoder.problem);
-		}
-		if (out_len)
-			return 1;
-		if (r->raw_eof && r->raw_len == 0)
-			return 0;
-		if (r->raw_eof && used == 0)
-			return 0; /* an incomplete sequence at the very end: decode() flagged it as final */
+	size_t want, skip = 0, k;
+	int converting = r->decoder.mode == KIK_ENCODING_CP1252, first = r->next_read == 0, err;
+	long n;
+	if (r->pos) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->checked -= r->pos;
+		r->base += r->pos;
+		r->pos = 0;
 	}
+	if (r->eof)
+		return 0;
+	want = KIK__CSV_BLOCK - (size_t)(r->next_read % KIK__CSV_BLOCK);
+	if (reserve(r, r->len + (converting ? 3 : 1) * want) < 0 ||
+	    (converting && !r->raw && !(r->raw = kik__malloc(r->alloc, KIK__CSV_BLOCK))))
+		return fail_at(r, r->len, KIK_ENOMEM, "out of memory");
+	n = kik__source_read(r->src, converting ? r->raw : r->buf + r->len, want, r->next_read);
+	if (n < 0)
+		return fail_at(r, r->len, KIK_EIO, "the file could not be read");
+	r->next_read += (uint64_t)n;
+	r->eof = (size_t)n < want || r->next_read >= r->src->size;
+	if (first &&
+	    (err = start_of_input(r, (const unsigned char *)(converting ? r->raw : r->buf), (size_t)n, &skip)) < 0)
+		return err;
+	if (converting) {
+		size_t out_len;
+		k = kik__from_cp1252(&r->decoder, (const unsigned char *)r->raw + skip, (size_t)n - skip,
+				     r->buf + r->len, &out_len);
+		(void)k;
+		r->len = r->checked = r->len + out_len;
+		r->converted = 1;
+		return r->decoder.bad ? fail_at(r, r->len, KIK_EPARSE, r->decoder.problem) : 1;
+	}
+	r->len += (size_t)n;
+	if (first) {
+		r->pos = r->checked = skip;
+		r->base = 0;
+	}
+	k = kik__check_utf8(&r->decoder, (const unsigned char *)r->buf + r->checked, r->len - r->checked, r->eof);
+	r->checked += k;
+	r->saw_nonascii = r->decoder.seen_multibyte;
+	if (r->decoder.bad)
+		return fail_at(r, r->checked, KIK_EPARSE, r->decoder.problem);
+	if (r->decoder.mode == KIK_ENCODING_CP1252) {
+		if (r->end != UINT64_MAX)
+			return KIK__CSV_NOT_ALONE;
+		return convert_tail(r, r->checked);
+	}
+	return 1;
 }
 
 /* Picks the delimiter that occurs most often, outside quotes, in the first line. */
@@ -124,190 +201,284 @@ static const char *line_with(const char *s, size_t len, const char *word)
 	return at;
 }
 
-static int start_cell(kik__csv *r)
+/* Bit k set when b[from + k] is a delimiter, a quote or a line end, for the (up to) 64
+ * bytes of b[from, end): rows are split by walking these bits. */
+static uint64_t specials(const char *b, size_t from, size_t end, char delimiter)
 {
-	if (r->cell_count == r->max_columns)
-		return fail(r, KIK_ELIMIT, r->line, r->column, "too many cells in this row");
+	uint64_t mask = 0;
+	size_t k, n = end - from < 64 ? end - from : 64;
+#if defined(__SSE2__)
+	if (n == 64) {
+		const __m128i d = _mm_set1_epi8(delimiter), q = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'),
+			      cr = _mm_set1_epi8('\r');
+		for (k = 0; k < 64; k += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(b + from + k));
+			__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
+						   _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+			mask |= (uint64_t)(unsigned)_mm_movemask_epi8(hit) << k;
+		}
+		return mask;
+	}
+#endif
+	for (k = 0; k < n; k++) {
+		char c = b[from + k];
+		if (c == delimiter || c == '"' || c == '\n' || c == '\r')
+			mask |= 1ULL << k;
+	}
+	return mask;
+}
+
+static kik__csv_cell *new_cell(kik__csv *r)
+{
 	if (r->cell_count == r->cell_cap) {
 		size_t cap = r->cell_cap ? r->cell_cap * 2 : 16;
 		kik__csv_cell *cells = kik__realloc(r->alloc, r->cells, cap * sizeof(*cells));
 		if (!cells)
-			return fail(r, KIK_ENOMEM, r->line, r->column, "out of memory");
+			return NULL;
 		r->cells = cells;
 		r->cell_cap = cap;
 	}
-	r->cells[r->cell_count].text = NULL;
-	r->cells[r->cell_count].len = r->row.len; /* start offset until the row is done */
-	r->cells[r->cell_count].line = r->line;
-	r->cells[r->cell_count].column = r->column;
-	r->cell_count++;
-	return 0;
+	return &r->cells[r->cell_count++];
 }
 
-static int end_cell(kik__csv *r)
+/* The length of quoted content once each "" is one quote. */
+static size_t unquoted_length(const char *s, size_t len)
 {
-	kik__csv_cell *cell = &r->cells[r->cell_count - 1];
-	size_t start = cell->len;
-	cell->len = r->row.len - start;
-	cell->text = (const char *)(uintptr_t)start; /* made a pointer once the row's buffer is final */
-	if (r->row.len + 2 <= r->row.cap) {          /* the usual case: room for the NUL, without a call */
-		r->row.data[r->row.len++] = '\0';
-		return 0;
+	size_t n = len;
+	const char *q, *end = s + len;
+	while ((q = memchr(s, '"', (size_t)(end - s)))) {
+		n--;
+		s = q + 2;
 	}
-	return kik__buf_append(r->alloc, &r->row, "", 1) < 0 ? fail(r, KIK_ENOMEM, r->line, r->column, "out of memory")
-							     : 0;
+	return n;
 }
 
-static int add_bytes(kik__csv *r, const char *s, size_t n)
+/* The closing quote of the quoted cell at b[start]: 1 with *close, 0 when the text ends
+ * first (more input is needed), < 0 on an error. */
+static int closing_quote(kik__csv *r, size_t start, size_t end, int final, size_t *close)
 {
-	kik__csv_cell *cell = &r->cells[r->cell_count - 1];
-	if (r->row.len - cell->len + n > r->max_field)
-		return fail(r, KIK_ELIMIT, cell->line, cell->column, "cell longer than the limit on cell size");
-	if (r->row.len + n + 1 <= r->row.cap) { /* the usual case, without a call */
-		memcpy(r->row.data + r->row.len, s, n);
-		r->row.len += n;
-		r->row.data[r->row.len] = '\0';
-		return 0;
+	const char *b = r->buf;
+	size_t j = start + 1;
+	for (;;) {
+		const char *q = j < end ? memchr(b + j, '"', end - j) : NULL;
+		if (!q) {
+			if (final)
+				return fail_at(r, start, KIK_EPARSE,
+					       "quoted cell is never closed: expected a closing quote");
+			if (end - start > 2 * r->max_field + 2)
+				return fail_at(r, start, KIK_ELIMIT, "cell longer than the limit on cell size");
+			return 0;
+		}
+		j = (size_t)(q - b);
+		if (j + 1 < end && b[j + 1] == '"') {
+			j += 2;
+			continue;
+		}
+		if (j + 1 == end && !final)
+			return 0; /* a "" may be cut by the end of the text */
+		*close = j;
+		if (j - start - 1 > r->max_field && unquoted_length(b + start + 1, j - start - 1) > r->max_field)
+			return fail_at(r, start, KIK_ELIMIT, "cell longer than the limit on cell size");
+		return 1;
 	}
-	if (kik__buf_append(r->alloc, &r->row, s, n) < 0)
-		return fail(r, KIK_ENOMEM, r->line, r->column, "out of memory");
-	return 0;
 }
 
-enum state { CELL_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED };
+/* Finds the cells of the row at pos (as pointers into the text, not yet NUL-terminated).
+ * Returns 1 with *next after the row, 0 when the row runs past the decoded text (more
+ * input is needed), or < 0 on an error. */
+static int split(kik__csv *r, size_t *next)
+{
+	const char *b = r->buf, d = r->delimiter;
+	size_t end = r->checked, start = r->pos, at = start, j;
+	int final = r->eof && r->checked == r->len, got;
+	uint64_t mask = specials(b, at, end, d);
+	r->cell_count = 0;
+	r->quoted = 0;
+	for (;;) {
+		kik__csv_cell *c;
+		size_t close = 0;
+		if (r->cell_count == r->max_columns)
+			return fail_at(r, start, KIK_ELIMIT, "too many cells in this row");
+		while (!mask && at + 64 < end)
+			mask = specials(b, at += 64, end, d);
+		j = mask ? at + (size_t)__builtin_ctzll(mask) : end;
+		mask &= mask - 1;
+		if (j < end && b[j] == '"' && j != start)
+			continue; /* a quote inside an unquoted cell is text */
+		if (!(c = new_cell(r)))
+			return fail_at(r, start, KIK_ENOMEM, "out of memory");
+		c->raw = b + start;
+		c->line = r->line;
+		c->column = 0;
+		c->quoted = 0;
+		if (j < end && b[j] == '"') {
+			if ((got = closing_quote(r, start, end, final, &close)) <= 0)
+				return got;
+			c->text = b + start + 1;
+			c->len = close - start - 1;
+			c->quoted = 1; /* unescaped once the row is whole */
+			r->quoted = 1;
+			j = close + 1;
+			mask = j < end ? specials(b, at = j, end, d) : 0;
+			mask &= ~1ULL; /* b[j] itself is handled here */
+			if (j < end && b[j] != d && b[j] != '\n' && b[j] != '\r') {
+				char what[96];
+				snprintf(what, sizeof(what),
+					 "expected '%s' or the end of the line after a closing quote",
+					 d == '\t' ? "TAB" : (char[]){ d, 0 });
+				return fail_at(r, j, KIK_EPARSE, what);
+			}
+		} else {
+			if (j - start > r->max_field)
+				return fail_at(r, start, KIK_ELIMIT, "cell longer than the limit on cell size");
+			if (j == end && !final)
+				return 0;
+			c->text = b + start;
+			c->len = j - start;
+		}
+		if (j < end && b[j] == d) {
+			start = j + 1;
+			continue;
+		}
+		break; /* a line end, or the end of the input */
+	}
+	if (j < end && b[j] == '\r') {
+		if (j + 1 == end && !final)
+			return 0; /* an LF may follow */
+		j += j + 1 < end && b[j + 1] == '\n' ? 2 : 1;
+	} else if (j < end) {
+		j++;
+	}
+	*next = j;
+	return 1;
+}
+
+/* Replaces each "" of quoted content with one quote, in place; returns the new length. */
+static size_t unescape(char *s, size_t len)
+{
+	char *q = memchr(s, '"', len);
+	size_t o, i;
+	if (!q)
+		return len;
+	o = i = (size_t)(q - s);
+	while (i < len) {
+		char c = s[i++];
+		s[o++] = c;
+		if (c == '"')
+			i++;
+	}
+	return o;
+}
+
+/* Counts lines and columns over b[*i, to), as position_of() does. */
+static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *line, unsigned long *column)
+{
+#if defined(__SSE2__)
+	/* sixteen bytes at a time while they hold no line end: columns are the bytes that
+	 * start a character */
+	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), xc0 = _mm_set1_epi8((char)0xC0),
+		      x80 = _mm_set1_epi8((char)0x80);
+	while (*i + 16 <= to) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(r->buf + *i));
+		unsigned ends = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+		unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, xc0), x80));
+		if (ends)
+			break;
+		*column += 16 - (unsigned long)__builtin_popcount(cont);
+		*i += 16;
+	}
+#endif
+	for (; *i < to; ++*i) {
+		unsigned char ch = (unsigned char)r->buf[*i];
+		if (ch == '\n' && *i > r->pos && r->buf[*i - 1] == '\r')
+			continue;
+		if (ch == '\n' || ch == '\r') {
+			++*line;
+			*column = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
+/* Makes the cells of the row [pos, next) NUL-terminated strings. A row with a quoted cell
+ * gets every position now, before unescaping moves bytes (and a quoted line break puts
+ * later cells on later lines); other rows count columns on demand. */
+static void finish_row(kik__csv *r, size_t next)
+{
+	size_t k;
+	if (r->quoted) {
+		unsigned long line = r->line, column = 1;
+		size_t i = r->pos;
+		for (k = 0; k < r->cell_count; k++) {
+			kik__csv_cell *c = &r->cells[k];
+			count_over(r, &i, (size_t)(c->raw - r->buf), &line, &column);
+			c->line = line;
+			c->column = column;
+		}
+		count_over(r, &i, next, &line, &column);
+		r->line = line;
+		for (k = 0; k < r->cell_count; k++) /* only now: unescaping moves bytes */
+			if (r->cells[k].quoted)
+				r->cells[k].len = unescape((char *)r->cells[k].text, r->cells[k].len);
+	} else {
+		r->line++;
+	}
+	for (k = 0; k < r->cell_count; k++) /* on the delimiter or line end after it, at the latest */
+		((char *)r->cells[k].text)[r->cells[k].len] = '\0';
+	r->row = r->buf + r->pos;
+}
+
+unsigned long kik__csv_column(const kik__csv *r, const kik__csv_cell *cell)
+{
+	const unsigned char *p = (const unsigned char *)r->row;
+	unsigned long column = 1;
+	if (cell->column)
+		return cell->column;
+	for (; p < (const unsigned char *)cell->raw; p++)
+		column += (*p & 0xC0) != 0x80;
+	return column;
+}
 
 int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 {
-	enum state st = CELL_START;
-	int quoted_cell = 0, err;
-	size_t i;
-
-	r->row.len = 0;
-	r->cell_count = 0;
 	for (;;) {
-		if (r->text_pos == r->text_len) {
-			int got = refill(r);
-			if (got < 0)
-				return got;
-			if (got == 0)
-				break;
+		size_t next = 0;
+		int got;
+		if (!r->converted && r->base + r->pos >= r->end) {
+			r->next_offset = r->base + r->pos;
+			return 0;
 		}
-		if (!r->delimiter) {
-			const char *from = r->text + r->text_pos, *end = r->text + r->text_len, *line;
+		if (r->eof && r->pos == r->len && r->checked == r->len) {
+			r->next_offset = r->base + r->pos;
+			return 0;
+		}
+		if (!r->delimiter && r->checked > r->pos) {
+			const char *from = r->buf + r->pos, *end = r->buf + r->checked, *line;
 			if (r->delimiter_line && (line = line_with(from, (size_t)(end - from), r->delimiter_line)))
 				from = line;
 			r->delimiter = detect_delimiter(from, (size_t)(end - from));
 		}
-		if (!r->classes['"']) {
-			/* 1: ends any run (quote, line ends, the NUL at the end); 2: ends an unquoted one */
-			r->classes['"'] = r->classes['\n'] = r->classes['\r'] = r->classes[0] = 1;
-			r->classes[(unsigned char)r->delimiter] |= 2;
+		got = r->delimiter ? split(r, &next) : 0;
+		if (got < 0)
+			return got;
+		if (got == 0) {
+			if ((got = refill(r)) < 0)
+				return got;
+			continue;
 		}
-		while (r->text_pos < r->text_len) {
-			const char *s = r->text + r->text_pos;
-			char c = *s;
-			int line_end = c == '\n' || c == '\r';
-			if ((st == UNQUOTED || st == QUOTED) && !r->after_cr) {
-				/* the bulk of a cell: take the run up to the next character that matters
-				 * (quote, line end, or in an unquoted cell the delimiter; the decoded
-				 * text ends in a NUL and holds no other, which also stops the run) */
-				const unsigned char *p = (const unsigned char *)s;
-				unsigned char stop = st == UNQUOTED ? 3 : 1;
-				unsigned long continuation = 0;
-				size_t run;
-				while (!(r->classes[*p] & stop)) {
-					continuation += (*p & 0xC0) == 0x80;
-					p++;
-				}
-				run = (size_t)(p - (const unsigned char *)s);
-				if (run) {
-					if ((err = add_bytes(r, s, run)) < 0)
-						return err;
-					r->text_pos += run;
-					r->column += run - continuation;
-					continue;
-				}
-			}
-			if (r->after_cr && c == '\n') { /* the LF of a CRLF was counted with its CR */
-				r->after_cr = 0;
-				r->text_pos++;
-				if (st == QUOTED && (err = add_bytes(r, s, 1)) < 0)
-					return err;
-				continue;
-			}
-			r->after_cr = c == '\r';
-			if (st == CELL_START) {
-				if ((err = start_cell(r)) < 0)
-					return err;
-				if (c == '"') {
-					st = QUOTED;
-					quoted_cell = 1;
-				} else if (c == r->delimiter || line_end) {
-					if ((err = end_cell(r)) < 0)
-						return err;
-				} else {
-					st = UNQUOTED;
-					continue; /* the run scanner above takes the cell's text */
-				}
-			} else if (st == QUOTED) {
-				if (c == '"')
-					st = QUOTE_IN_QUOTED;
-				else if ((err = add_bytes(r, s, 1)) < 0)
-					return err;
-			} else if (st == QUOTE_IN_QUOTED && c == '"') {
-				st = QUOTED;
-				if ((err = add_bytes(r, s, 1)) < 0)
-					return err;
-			} else if (c == r->delimiter || line_end) {
-				st = CELL_START;
-				if ((err = end_cell(r)) < 0)
-					return err;
-			} else if (st == QUOTE_IN_QUOTED) {
-				char what[96];
-				snprintf(what, sizeof(what),
-					 "expected '%s' or the end of the line after a closing quote",
-					 r->delimiter == '\t' ? "TAB" : (char[]){ r->delimiter, 0 });
-				return fail(r, KIK_EPARSE, r->line, r->column, what);
-			} else if ((err = add_bytes(r, s, 1)) < 0) {
-				return err;
-			}
-			/* positions: lines end at LF, CR or CRLF; columns count code points */
-			r->text_pos++;
-			if (line_end) {
-				r->line++;
-				r->column = 1;
-			} else if (((unsigned char)c & 0xC0) != 0x80) {
-				r->column++;
-			}
-			if (line_end && st == CELL_START && r->cell_count) {
-				if (r->cell_count == 1 && r->cells[0].len == 0 && !quoted_cell) {
-					r->cell_count = 0; /* a blank line */
-					r->row.len = 0;
-					continue;
-				}
-				goto row_done;
-			}
+		if (r->cell_count == 1 && !r->quoted && r->cells[0].len == 0) {
+			r->pos = next; /* a blank line */
+			r->line++;
+			continue;
 		}
+		if (r->rows == r->max_rows)
+			return fail_at(r, r->pos, KIK_ELIMIT, "more rows than the limit");
+		finish_row(r, next);
+		r->pos = next;
+		r->rows++;
+		*cells = r->cells;
+		*count = r->cell_count;
+		return 1;
 	}
-	/* end of input */
-	if (st == QUOTED) {
-		const kik__csv_cell *cell = &r->cells[r->cell_count - 1];
-		return fail(r, KIK_EPARSE, cell->line, cell->column,
-			    "quoted cell is never closed: expected a closing quote");
-	}
-	if (st == CELL_START && r->cell_count && ((err = start_cell(r)) < 0 || (err = end_cell(r)) < 0))
-		return err; /* the input ended right after a delimiter: one more, empty cell */
-	if (st != CELL_START && (err = end_cell(r)) < 0)
-		return err;
-	if (r->cell_count == 0 || (r->cell_count == 1 && r->cells[0].len == 0 && !quoted_cell))
-		return 0;
-row_done:
-	if (r->rows == r->max_rows)
-		return fail(r, KIK_ELIMIT, r->cells[0].line, r->cells[0].column, "more rows than the limit");
-	r->rows++;
-	for (i = 0; i < r->cell_count; i++)
-		r->cells[i].text = r->row.data + (uintptr_t)r->cells[i].text;
-	*cells = r->cells;
-	*count = r->cell_count;
-	return 1;
 }

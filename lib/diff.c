@@ -86,17 +86,17 @@ int kik_plan_diff(const kik_plan *old_plan, const kik_plan *new_plan, kik_diff *
 		return KIK_ENOMEM;
 	memset(d, 0, sizeof(*d));
 	d->alloc = new_plan->alloc;
-	for (i = 0; err == 0 && i < new_plan->order.len; i++) {
-		const kik_measure *m = new_plan->order.items[i];
-		const kik_measure *was = kik__index_get(&old_plan->measures_by_id, m->id);
+	for (i = 0; err == 0 && i < new_plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(new_plan, i);
+		const kik_measure *was = kik_plan_find_measure(old_plan, m->id);
 		if (!was)
 			err = add_change(d, KIK_CHANGE_ADDED, m, KIK_STATUS_WAITING, kik_measure_status(m));
 		else if (kik_measure_status(was) != kik_measure_status(m))
 			err = add_change(d, KIK_CHANGE_STATUS, m, kik_measure_status(was), kik_measure_status(m));
 	}
-	for (i = 0; err == 0 && i < old_plan->order.len; i++) {
-		const kik_measure *m = old_plan->order.items[i];
-		if (!kik__index_get(&new_plan->measures_by_id, m->id))
+	for (i = 0; err == 0 && i < old_plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(old_plan, i);
+		if (!kik_plan_find_measure(new_plan, m->id))
 			err = add_change(d, KIK_CHANGE_REMOVED, m, kik_measure_status(m), KIK_STATUS_WAITING);
 	}
 	if (err == 0)

@@ -1,9 +1,12 @@
-/* Turns input bytes into UTF-8: validates UTF-8, skips a BOM, converts Windows-1252. */
+/* Input decoding: UTF-8 is checked where it lies (the common case costs one pass and no
+ * copy); Windows-1252 is converted to UTF-8. */
 #include "encoding.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Windows-1252 0x80..0x9F; 0 marks the five bytes it leaves undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -45,8 +48,6 @@ static int utf8_sequence(const unsigned char *in, size_t len)
 {
 	unsigned char c = in[0];
 	int n, i;
-	if (c < 0x80)
-		return 1;
 	if (c >= 0xC2 && c <= 0xDF)
 		n = 2;
 	else if (c >= 0xE0 && c <= 0xEF)
@@ -68,95 +69,97 @@ static int utf8_sequence(const unsigned char *in, size_t len)
 	return n;
 }
 
-size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int final, char *out, size_t *out_len)
+/* The length of the run at s[0..len) that is easy to check: ASCII other than NUL and,
+ * sixteen bytes at a time, two-byte sequences (German umlauts and ß). Anything else is
+ * left to the byte-by-byte check. */
+static size_t easy_run(const unsigned char *s, size_t len, int *multibyte)
 {
-	size_t i = 0, o = 0;
-	if (d->at_start) {
-		if (len < 3 && !final)
-			return (*out_len = 0);
-		d->at_start = 0;
-		if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
-			i = 3;
-			if (d->mode == KIK_ENCODING_AUTO)
-				d->mode = KIK_ENCODING_UTF8; /* a BOM settles it */
-		} else if (len >= 2 && ((in[0] == 0xFF && in[1] == 0xFE) || (in[0] == 0xFE && in[1] == 0xFF))) {
-			snprintf(d->problem, sizeof(d->problem),
-				 "the file is UTF-16; expected UTF-8 or Windows-1252 (save it as \"CSV UTF-8\")");
-			d->bad = 1;
-			return (*out_len = 0);
-		}
-	}
-	while (i < len) {
-		unsigned char c = in[i];
-		if (c == 0) {
-			snprintf(d->problem, sizeof(d->problem),
-				 "NUL byte: expected text (is this a binary or UTF-16 file?)");
-			d->bad = 1;
+	size_t i = 0;
+#if defined(__SSE2__)
+	const __m128i zero = _mm_setzero_si128(), x80 = _mm_set1_epi8((char)0x80), xc0 = _mm_set1_epi8((char)0xC0),
+		      xe0 = _mm_set1_epi8((char)0xE0), xfe = _mm_set1_epi8((char)0xFE);
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		unsigned high = (unsigned)_mm_movemask_epi8(v), cont, lead;
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))
 			break;
-		}
-		if (d->mode == KIK_ENCODING_CP1252) {
-			unsigned cp = c;
-			if (c >= 0x80 && c <= 0x9F && !(cp = cp1252_high[c - 0x80])) {
-				snprintf(d->problem, sizeof(d->problem),
-					 "byte 0x%02X is neither UTF-8 nor Windows-1252", c);
-				d->bad = 1;
-				break;
-			}
-			o += put_utf8(cp, out + o);
-			i++;
+		if (!high)
+			continue;
+		/* continuation bytes 10xxxxxx; leads C2..DF of two-byte sequences */
+		cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, xc0), x80));
+		lead = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(v, xfe), xc0),
+								    _mm_cmpeq_epi8(_mm_and_si128(v, xe0), xc0)));
+		/* every byte beyond ASCII a lead followed by one continuation, none cut at the end */
+		if (high != (lead | cont) || cont != ((lead << 1) & 0xFFFF) || (lead & 0x8000))
+			break;
+		*multibyte = 1;
+	}
+#endif
+	(void)multibyte;
+	while (i < len && s[i] && s[i] < 0x80)
+		i++;
+	return i;
+}
+
+static size_t stop(kik__decoder *d, size_t at, const char *fmt, unsigned char c)
+{
+	snprintf(d->problem, sizeof(d->problem), fmt, c);
+	d->bad = 1;
+	return at;
+}
+
+size_t kik__check_utf8(kik__decoder *d, const unsigned char *s, size_t len, int final)
+{
+	size_t i = 0;
+	for (;;) {
+		int n;
+		i += easy_run(s + i, len - i, &d->seen_multibyte);
+		if (i == len)
+			return i;
+		if (s[i] == 0)
+			return stop(d, i, "NUL byte: expected text (is this a binary or UTF-16 file?)", 0);
+		n = utf8_sequence(s + i, len - i);
+		if (n == 0 && !final)
+			return i; /* the rest of the sequence comes with the next piece */
+		if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF)
+			return stop(d, i,
+				    "a byte order mark inside the file: expected one only at the start "
+				    "(were two files joined?)",
+				    0);
+		if (n > 0) {
+			d->seen_multibyte = 1;
+			i += (size_t)n;
 			continue;
 		}
-		if (c < 0x80) {
-			/* a run of ASCII, the common case, in one copy */
-			size_t j = i + 1;
-			/* eight bytes at a time while none has the high bit set or is zero */
-			while (j + 8 <= len) {
-				uint64_t w;
-				memcpy(&w, in + j, 8);
-				if ((w & 0x8080808080808080ULL) ||
-				    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
-					break;
-				j += 8;
-			}
-			while (j < len && in[j] < 0x80 && in[j] != 0)
-				j++;
-			memcpy(out + o, in + i, j - i);
-			o += j - i;
-			i = j;
-			continue;
+		/* Not UTF-8. Until the first character beyond ASCII either encoding reads the
+		 * same, so an automatic choice can still switch here. */
+		if (d->mode == KIK_ENCODING_AUTO && !d->seen_multibyte && !d->strict) {
+			d->mode = KIK_ENCODING_CP1252;
+			return i;
 		}
-		{
-			int n = utf8_sequence(in + i, len - i);
-			if (n == 0 && !final)
-				break; /* the rest of the sequence comes with the next chunk */
-			if (n == 3 && in[i] == 0xEF && in[i + 1] == 0xBB && in[i + 2] == 0xBF) {
-				snprintf(d->problem, sizeof(d->problem),
-					 "a byte order mark inside the file: expected one only at the start "
-					 "(were two files joined?)");
-				d->bad = 1;
-				break;
-			}
-			if (n > 0) {
-				memcpy(out + o, in + i, (size_t)n);
-				o += (size_t)n;
-				i += (size_t)n;
-				d->seen_multibyte |= n > 1;
-				continue;
-			}
-			/* Not UTF-8. Until the first non-ASCII character either encoding reads
-			 * the same, so an automatic choice can still switch here. */
-			if (d->mode == KIK_ENCODING_AUTO && !d->seen_multibyte) {
-				d->mode = KIK_ENCODING_CP1252;
-				continue;
-			}
-			snprintf(d->problem, sizeof(d->problem), "byte 0x%02X is not valid UTF-8%s", c,
-				 d->mode == KIK_ENCODING_AUTO ? " (the file mixes UTF-8 with another encoding)" : "");
-			d->bad = 1;
+		return stop(d, i,
+			    d->mode == KIK_ENCODING_AUTO
+				? "byte 0x%02X is not valid UTF-8 (the file mixes UTF-8 with another encoding)"
+				: "byte 0x%02X is not valid UTF-8",
+			    s[i]);
+	}
+}
+
+size_t kik__from_cp1252(kik__decoder *d, const unsigned char *in, size_t len, char *out, size_t *out_len)
+{
+	size_t i, o = 0;
+	for (i = 0; i < len; i++) {
+		unsigned cp = in[i];
+		if (cp == 0) {
+			stop(d, i, "NUL byte: expected text (is this a binary or UTF-16 file?)", 0);
 			break;
 		}
+		if (cp >= 0x80 && cp <= 0x9F && !(cp = cp1252_high[in[i] - 0x80])) {
+			stop(d, i, "byte 0x%02X is neither UTF-8 nor Windows-1252", in[i]);
+			break;
+		}
+		o += put_utf8(cp, out + o);
 	}
-	if (d->mode == KIK_ENCODING_AUTO && d->seen_multibyte)
-		d->mode = KIK_ENCODING_UTF8;
 	*out_len = o;
 	return i;
 }

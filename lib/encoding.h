@@ -5,20 +5,22 @@
 #include "internal.h"
 
 typedef struct kik__decoder {
-	kik_encoding mode; /* AUTO until the input settles it */
-	int at_start;      /* a BOM may follow */
-	int seen_multibyte;
-	int bad; /* decoding stopped at an invalid byte; see problem */
+	kik_encoding mode;  /* AUTO until the input settles it */
+	int seen_multibyte; /* a UTF-8 character beyond ASCII was read */
+	int strict;         /* never switch to Windows-1252 (a part read ahead of the one before it) */
+	int bad;            /* stopped at a byte that cannot be decoded; see problem */
 	char problem[160];
 } kik__decoder;
 
-/* At most this many output bytes per input byte. */
-#define KIK__DECODE_GROWTH 3
+/* Checks UTF-8 in s[0..len) where it lies. Returns the bytes checked: all of them, or
+ * fewer when a sequence is cut by the end (unless `final`), at a byte that cannot be read
+ * (d->bad set), or where AUTO finds that the input is Windows-1252 (d->mode is then
+ * KIK_ENCODING_CP1252 and the rest must be converted). */
+size_t kik__check_utf8(kik__decoder *d, const unsigned char *s, size_t len, int final);
 
-/* Decodes in[0..len) into out (room for KIK__DECODE_GROWTH * len bytes). Returns the bytes
- * consumed: fewer than len at an incomplete sequence at the end (unless `final`) or at an
- * invalid byte (then d->bad is set and the output stops just before it). */
-size_t kik__decode(kik__decoder *d, const unsigned char *in, size_t len, int final, char *out, size_t *out_len);
+/* Converts Windows-1252 in[0..len) to UTF-8 in out (room for 3 * len bytes). Returns the
+ * bytes consumed: all, or fewer at a byte that cannot be read (d->bad set). */
+size_t kik__from_cp1252(kik__decoder *d, const unsigned char *in, size_t len, char *out, size_t *out_len);
 
 /* The Windows-1252 byte of a code point, or -1 when it has none. */
 int kik__cp1252_byte(unsigned cp);

@@ -45,15 +45,16 @@ static int explain_kind(kik_explanation *e, const kik_measure *m, kik_task_kind 
 	char msg_de[600], msg_en[600];
 	size_t i, seen = 0, done = 0, not_applicable = 0;
 	int err;
-	for (i = 0; i < m->tasks.len; i++) {
-		const kik_task *t = m->tasks.items[i];
-		if (t->kind != kind)
+	for (i = 0; i < m->tasks.count; i++) {
+		const kik_task *t = kik__measure_task(m, i);
+		kik_task_state state = KIK__TASK_STATE(t);
+		if (KIK__TASK_KIND(t) != kind)
 			continue;
 		seen++;
-		done += t->state == KIK_TASK_DONE;
-		not_applicable += t->state == KIK_TASK_NOT_APPLICABLE;
-		if (t->state == KIK_TASK_OPEN || t->state == KIK_TASK_IN_PROGRESS) {
-			int open = t->state == KIK_TASK_OPEN;
+		done += state == KIK_TASK_DONE;
+		not_applicable += state == KIK_TASK_NOT_APPLICABLE;
+		if (state == KIK_TASK_OPEN || state == KIK_TASK_IN_PROGRESS) {
+			int open = state == KIK_TASK_OPEN;
 			snprintf(msg_de, sizeof(msg_de), "%s \xE2\x80\x9E%s\xE2\x80\x9C ist %s.", de, t->title,
 				 open ? "offen" : "in Arbeit");
 			snprintf(msg_en, sizeof(msg_en), "%s '%s' is %s.", en, t->title, open ? "open" : "in progress");
@@ -100,26 +101,28 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 	memset(e, 0, sizeof(*e));
 	e->alloc = plan->alloc;
 	e->status = kik_measure_status(m);
-	if (!m->tasks.len) {
+	if (!m->tasks.count) {
 		snprintf(msg_de, sizeof(msg_de),
 			 "F\xC3\xBCr diese Ma\xC3\x9Fnahme werden keine Aufgaben gef\xC3\xBChrt; es gilt der erfasste "
 			 "Status "
 			 "\xE2\x80\x9E%s\xE2\x80\x9C.",
-			 kik_status_label(m->recorded, KIK_LANG_DE));
+			 kik_status_label((kik_status)m->recorded, KIK_LANG_DE));
 		snprintf(msg_en, sizeof(msg_en),
 			 "No tasks are tracked for this measure; its recorded status '%s' holds.",
-			 kik_status_label(m->recorded, KIK_LANG_EN));
+			 kik_status_label((kik_status)m->recorded, KIK_LANG_EN));
 		err = add(e, KIK_REASON_NO_TASKS, KIK_TASK_CONCEPT, NULL, msg_de, msg_en);
 	}
-	for (k = 0; m->tasks.len && k < KIK_TASK_KIND_COUNT && err == 0; k++)
+	for (k = 0; m->tasks.count && k < KIK_TASK_KIND_COUNT && err == 0; k++)
 		err = explain_kind(e, m, (kik_task_kind)k, plan->rule);
-	if (err == 0 && m->tasks.len && m->recorded != m->derived) {
+	if (err == 0 && m->tasks.count && m->recorded != m->derived) {
 		snprintf(msg_de, sizeof(msg_de),
 			 "Der erfasste Status \xE2\x80\x9E%s\xE2\x80\x9C weicht vom abgeleiteten Status "
 			 "\xE2\x80\x9E%s\xE2\x80\x9C ab.",
-			 kik_status_label(m->recorded, KIK_LANG_DE), kik_status_label(m->derived, KIK_LANG_DE));
+			 kik_status_label((kik_status)m->recorded, KIK_LANG_DE),
+			 kik_status_label((kik_status)m->derived, KIK_LANG_DE));
 		snprintf(msg_en, sizeof(msg_en), "The recorded status '%s' differs from the derived status '%s'.",
-			 kik_status_label(m->recorded, KIK_LANG_EN), kik_status_label(m->derived, KIK_LANG_EN));
+			 kik_status_label((kik_status)m->recorded, KIK_LANG_EN),
+			 kik_status_label((kik_status)m->derived, KIK_LANG_EN));
 		err = add(e, KIK_REASON_STATUS_DISAGREES, KIK_TASK_CONCEPT, NULL, msg_de, msg_en);
 	}
 	if (err < 0) {

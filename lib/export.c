@@ -112,11 +112,13 @@ static int export_measures(writer *w)
 					    "measure", "text",       "status", NULL };
 	size_t i;
 	int err = row(w, head);
-	for (i = 0; err == 0 && i < w->plan->order.len; i++) {
-		const kik_measure *m = w->plan->order.items[i];
+	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(w->plan, i);
 		const kik_goal *g = m->goal;
-		const char *cells[9] = { g->field->code, g->field->name, g->group ? g->group->name : "", NULL, g->text,
-					 m->number,      m->text,        kik_status_key(m->recorded),    NULL };
+		const char *cells[9] = {
+			g->field->code,        g->field->name, g->group ? g->group->name : "",          NULL, g->text,
+			kik_measure_number(m), m->text,        kik_status_key((kik_status)m->recorded), NULL
+		};
 		char goal[16];
 		snprintf(goal, sizeof(goal), "%u", g->number);
 		cells[3] = goal;
@@ -130,17 +132,17 @@ static int export_tasks(writer *w)
 	static const char *const head[] = { "field", "measure", "kind", "title", "state", "due", "owner", NULL };
 	size_t i, j;
 	int err = row(w, head);
-	for (i = 0; err == 0 && i < w->plan->order.len; i++) {
-		const kik_measure *m = w->plan->order.items[i];
-		for (j = 0; err == 0 && j < m->tasks.len; j++) {
-			const kik_task *t = m->tasks.items[j];
+	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(w->plan, i);
+		for (j = 0; err == 0 && j < m->tasks.count; j++) {
+			const kik_task *t = kik__measure_task(m, j);
 			const char *cells[] = { m->goal->field->code,
-						m->number,
-						kik_task_kind_key(t->kind),
+						kik_measure_number(m),
+						kik_task_kind_key(KIK__TASK_KIND(t)),
 						t->title,
-						kik_task_state_key(t->state),
-						t->due,
-						t->owner,
+						kik_task_state_key(KIK__TASK_STATE(t)),
+						kik__attrs_due(w->plan, KIK__TASK_ATTRS(t)),
+						kik__attrs_owner(w->plan, KIK__TASK_ATTRS(t)),
 						NULL };
 			err = row(w, cells);
 		}

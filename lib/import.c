@@ -5,47 +5,25 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
-typedef struct memory_source {
-	const char *data;
-	size_t size, pos;
-} memory_source;
-
-static size_t read_memory(void *ctx, char *buf, size_t cap, int *failed)
-{
-	memory_source *m = ctx;
-	size_t n = m->size - m->pos < cap ? m->size - m->pos : cap;
-	(void)failed;
-	memcpy(buf, m->data + m->pos, n);
-	m->pos += n;
-	return n;
-}
-
-static size_t read_file(void *ctx, char *buf, size_t cap, int *failed)
-{
-	size_t n = fread(buf, 1, cap, (FILE *)ctx);
-	if (n == 0 && ferror((FILE *)ctx))
-		*failed = 1;
-	return n;
-}
-
-int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count)
+int kik__read_row(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 {
 	for (;;) {
 		size_t i;
-		int got = kik__csv_next(&im->csv, cells, count);
-		if (got < 0) {
-			kik__pos pos = { im->file, im->csv.error_line, im->csv.error_column };
-			return kik__error_set(im->plan, got, &pos, "%s", im->csv.error);
-		}
-		if (got == 0)
-			return 0;
-		int blank = 1;
+		int blank = 1, got = kik__csv_next(r, cells, count);
+		if (got <= 0)
+			return got;
 		for (i = 0; i < *count; i++) {
-			/* the cells live in the reader's row buffer, which is ours to change */
+			/* the cells live in the reader's buffer, which is ours to change */
 			kik__csv_cell *cell = (kik__csv_cell *)&(*cells)[i];
-			cell->text = kik__trim(cell->text, &cell->len);
-			((char *)cell->text)[cell->len] = '\0';
+			const unsigned char *t = (const unsigned char *)cell->text;
+			/* white space or a no-break space (C2 A0) at an end: the usual cell has none */
+			if (cell->len &&
+			    (t[0] <= ' ' || t[0] == 0xC2 || t[cell->len - 1] <= ' ' || t[cell->len - 1] == 0xA0)) {
+				cell->text = kik__trim(cell->text, &cell->len);
+				((char *)cell->text)[cell->len] = '\0';
+			}
 			if (cell->text[0] == '\'' && kik__needs_defusing(cell->text + 1)) {
 				cell->text++; /* the apostrophe an export put before a formula-like text */
 				cell->len--;
@@ -58,9 +36,14 @@ int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count)
 	}
 }
 
-const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index)
+int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count)
 {
-	return index >= 0 && (size_t)index < count ? cells[index].text : "";
+	int got = kik__read_row(&im->csv, cells, count);
+	if (got < 0) {
+		kik__pos pos = { im->file, im->csv.error_line, im->csv.error_column };
+		return kik__error_set(im->plan, got, &pos, "%s", im->csv.error);
+	}
+	return got;
 }
 
 kik_field *kik__import_field(kik__import *im, const char *cell)
@@ -82,7 +65,7 @@ kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size
 	if (count) {
 		const kik__csv_cell *cell = index >= 0 && (size_t)index < count ? &cells[index] : &cells[0];
 		pos.line = cell->line;
-		pos.column = cell->column;
+		pos.column = kik__csv_column(&im->csv, cell);
 	}
 	return pos;
 }
@@ -188,6 +171,15 @@ int kik_diagnostics_truncated(const kik_diagnostics *d)
 	return d ? d->truncated : 0;
 }
 
+int kik__import_problem(kik__import *im, int err)
+{
+	if (!im->diag || err == KIK_ENOMEM)
+		return err;
+	if ((err = diag_add(im->diag, im->plan)) < 0)
+		return err;
+	return im->diag->truncated ? KIK_EPARSE : 0;
+}
+
 int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
 {
 	const kik__csv_cell *cells;
@@ -195,14 +187,8 @@ int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
 	int got, err;
 	while ((got = kik__import_row(im, &cells, &n)) > 0) {
 		im->rows++;
-		if ((err = row(im, cells, n, ctx)) == 0)
-			continue;
-		if (!im->diag || err == KIK_ENOMEM)
+		if ((err = row(im, cells, n, ctx)) < 0 && (err = kik__import_problem(im, err)) < 0)
 			return err;
-		if ((err = diag_add(im->diag, im->plan)) < 0)
-			return err;
-		if (im->diag->truncated)
-			return KIK_EPARSE;
 	}
 	if (got < 0 && im->diag && (err = diag_add(im->diag, im->plan)) < 0)
 		return err;
@@ -220,31 +206,6 @@ int kik__import_expect_measures(kik__import *im, unsigned long measures)
 }
 
 /* ---- telling a measures file from a status matrix ------------------------- */
-
-/* The first bytes of the input, read ahead and then handed on before the rest. */
-typedef struct peeked_source {
-	kik__read_fn read;
-	void *ctx;
-	char head[4096];
-	size_t len, pos;
-	int failed;
-} peeked_source;
-
-static size_t read_peeked(void *ctx, char *buf, size_t cap, int *failed)
-{
-	peeked_source *p = ctx;
-	if (p->pos < p->len) {
-		size_t n = p->len - p->pos < cap ? p->len - p->pos : cap;
-		memcpy(buf, p->head + p->pos, n);
-		p->pos += n;
-		return n;
-	}
-	if (p->failed) {
-		*failed = 1;
-		return 0;
-	}
-	return p->read(p->ctx, buf, cap, failed);
-}
 
 /* A matrix has one line naming all three statuses as column heads. */
 static kik_import_kind detect_kind(const char *head, size_t len)
@@ -265,77 +226,81 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 
 /* ---- running an import --------------------------------------------------- */
 
-typedef int (*importer)(kik__import *im);
+/* Inputs smaller than this per part are read row by row: threads would cost more. */
+#define PART_BYTES (2u * 1024 * 1024)
 
-/* Ends an import applied to the plan itself: keeps its changes, or undoes them in reverse. */
-static void finish_direct(kik__import *im, int err)
+/* How many parts an import may read at once. Only measures and tasks have a phase one,
+ * and a caller's own allocator is used from several threads only when asked for. */
+static int parts_for(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
+		     const kik_import_options *options, const kik_diagnostics *diag)
 {
-	kik_plan *plan = im->plan;
-	size_t i = im->undo_new.len;
-	while (i-- > 0) {
-		kik_task *changed = im->undo_new.items[i], *old = im->undo_old.items[i];
-		if (err == 0) {
-			changed->import_line = 0;
-			kik__free(&plan->alloc, old);
-		} else if (old) {
-			kik__plan_restore_task(plan, changed, old);
-		} else {
-			kik__plan_drop_task(plan, changed);
-		}
+	unsigned threads = options && options->version >= 2 ? options->threads : 0;
+	uint64_t most = src->size / PART_BYTES;
+	if (diag || (kind != KIK_IMPORT_MEASURES && kind != KIK_IMPORT_TASKS) || most < 2)
+		return 1;
+	if (options && options->encoding == KIK_ENCODING_CP1252)
+		return 1;
+	if (threads == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		if (!kik__allocator_is_default(&plan->alloc) || cores < 2)
+			return 1;
+		threads = cores > 16 ? 16 : (unsigned)cores;
 	}
-	kik__vec_free(&plan->alloc, &im->undo_new);
-	kik__vec_free(&plan->alloc, &im->undo_old);
-	if (err == 0)
-		kik__error_clear(plan);
+	return (int)(most < threads ? most : threads);
 }
 
-static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ctx, const char *name,
+typedef int (*importer)(kik__import *im);
+
+static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, const char *name,
 	       const kik_import_options *options, kik_diagnostics *diag)
 {
 	static const importer importers[] = { kik__import_measures, kik__import_fields,    kik__import_plan_info,
 					      kik__import_tasks,    kik__import_published, kik__import_matrix };
-	peeked_source peek;
 	kik__import im;
 	kik_plan *staging;
-	int err;
+	int err, parts;
 	if ((unsigned)kind > KIK_IMPORT_AUTO)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
 	if (options && options->version < 1)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "import options without a version");
 	if (kind == KIK_IMPORT_AUTO) {
-		memset(&peek, 0, sizeof(peek));
-		peek.read = read;
-		peek.ctx = ctx;
-		while (peek.len < sizeof(peek.head) && !peek.failed) {
-			size_t n = read(ctx, peek.head + peek.len, sizeof(peek.head) - peek.len, &peek.failed);
-			if (n == 0)
-				break;
-			peek.len += n;
+		char head[4096];
+		long n = kik__source_read(src, head, sizeof(head), 0);
+		kind = detect_kind(head, n > 0 ? (size_t)n : 0);
+	}
+	parts = parts_for(plan, kind, src, options, diag);
+	for (;;) {
+		memset(&im, 0, sizeof(im));
+		im.direct = kind == KIK_IMPORT_TASKS && !diag;
+		if (im.direct)
+			staging = plan;
+		else if ((err = kik__plan_clone(plan, &staging)) < 0)
+			return kik__error_set(plan, err, NULL, "out of memory");
+		im.plan = staging;
+		im.options = options;
+		im.src = src;
+		im.file = name;
+		im.diag = diag;
+		im.parts = parts;
+		if ((err = kik__csv_open(&im.csv, &plan->alloc, options, src, 0, UINT64_MAX)) < 0) {
+			kik__error_set(staging, err, NULL, "out of memory");
+		} else {
+			if (kind == KIK_IMPORT_MATRIX)
+				im.csv.delimiter_line = "wartend";
+			err = importers[kind](&im);
+			kik__plan_reorder(staging);
 		}
-		kind = detect_kind(peek.head, peek.len);
-		read = read_peeked;
-		ctx = &peek;
+		kik__csv_close(&im.csv);
+		if (err == 0 || parts == 1)
+			break;
+		/* reading in parts did not work out: start over, row by row */
+		if (!im.direct)
+			kik_plan_free(staging);
+		parts = 1;
 	}
-	memset(&im, 0, sizeof(im));
-	im.direct = kind == KIK_IMPORT_TASKS && !diag;
-	if (im.direct)
-		staging = plan;
-	else if ((err = kik__plan_clone(plan, &staging)) < 0)
-		return kik__error_set(plan, err, NULL, "out of memory");
-	im.plan = staging;
-	im.file = name;
-	im.diag = diag;
-	if ((err = kik__csv_open(&im.csv, &plan->alloc, options, read, ctx)) < 0) {
-		kik__error_set(staging, err, NULL, "out of memory");
-	} else {
-		if (kind == KIK_IMPORT_MATRIX)
-			im.csv.delimiter_line = "wartend";
-		err = importers[kind](&im);
-		kik__plan_reorder(staging);
-	}
-	kik__csv_close(&im.csv);
 	if (im.direct) {
-		finish_direct(&im, err);
+		if (err == 0)
+			kik__error_clear(plan);
 		return err;
 	}
 	if (err < 0) {
@@ -348,39 +313,13 @@ static int run(kik_plan *plan, kik_import_kind kind, kik__read_fn read, void *ct
 	return err;
 }
 
-typedef struct source {
-	kik__read_fn read;
-	void *ctx;
-	memory_source memory;
-	FILE *file;
-} source;
-
-static int open_source(kik_plan *plan, source *src, const char *path, const char *data, size_t size)
-{
-	memset(src, 0, sizeof(*src));
-	if (!path) {
-		src->memory.data = data;
-		src->memory.size = size;
-		src->read = read_memory;
-		src->ctx = &src->memory;
-		return 0;
-	}
-	if (!(src->file = fopen(path, "rb"))) {
-		kik__pos pos = { path, 0, 0 };
-		return kik__error_set(plan, KIK_EIO, &pos, "cannot open the file: %s", strerror(errno));
-	}
-	src->read = read_file;
-	src->ctx = src->file;
-	return 0;
-}
-
 static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *path, const char *data, size_t size,
 			      const char *name, const kik_import_options *options, size_t max_problems,
 			      kik_diagnostics **out)
 {
 	kik_diagnostics *diag = NULL;
-	source src;
-	int err;
+	kik__source src;
+	int err = 0;
 	kik__error_clear(plan);
 	if (out) {
 		if (!(diag = kik__malloc(&plan->alloc, sizeof(*diag))))
@@ -390,14 +329,20 @@ static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *
 		diag->max = max_problems ? max_problems : 100;
 		*out = diag;
 	}
-	if ((err = open_source(plan, &src, path, data, size)) < 0) {
-		if (diag && diag_add(diag, plan) < 0)
+	if (!path) {
+		kik__source_memory(&src, data, size);
+	} else if ((err = kik__source_file(&src, &plan->alloc, path)) < 0) {
+		kik__pos pos = { path, 0, 0 };
+		if (err == KIK_ENOMEM)
+			kik__error_set(plan, err, &pos, "out of memory");
+		else
+			kik__error_set(plan, err, &pos, "cannot open the file: %s", strerror(errno));
+		if (diag && err != KIK_ENOMEM && diag_add(diag, plan) < 0)
 			err = KIK_ENOMEM;
-	} else {
-		err = run(plan, kind, src.read, src.ctx, path ? path : name, options, diag);
 	}
-	if (src.file)
-		fclose(src.file);
+	if (err == 0)
+		err = run(plan, kind, &src, path ? path : name, options, diag);
+	kik__source_close(&src, &plan->alloc);
 	if (diag && err == KIK_ENOMEM) {
 		kik_diagnostics_free(diag);
 		*out = NULL;

@@ -1,5 +1,5 @@
 /* What the importers share: reading rows with positions, header matching, diagnostics,
- * and the all-or-nothing apply. */
+ * the all-or-nothing apply, and reading a large input in parts at once. */
 #ifndef KIK_IMPORT_H
 #define KIK_IMPORT_H
 
@@ -13,16 +13,17 @@ struct kik_diagnostics {
 };
 
 typedef struct kik__import {
-	kik_plan *plan;     /* the staging copy the importer writes into */
-	unsigned long rows; /* data rows handed to the importer */
-	kik__csv csv;
+	kik_plan *plan; /* the plan written: a staging copy, or the plan itself for tasks */
+	const kik_import_options *options;
+	const kik__source *src;
+	kik__csv csv;          /* the reader from the start: the header, then the rows */
 	const char *file;      /* name for messages, or NULL */
 	kik_diagnostics *diag; /* when validating: where problems go, and rows go on */
-	/* Tasks are applied to the plan itself rather than to a copy (copying a large plan
-	 * costs more than the tasks): the changes are logged to be undone on failure.
-	 * undo_new[i] is a task added or updated; undo_old[i] its previous block or NULL. */
+	unsigned long rows;    /* data rows handed to the importer */
+	/* Tasks are written to the plan itself rather than to a copy (copying a large plan
+	 * costs more than the tasks); the importer undoes its changes when it fails. */
 	int direct;
-	kik__vec undo_new, undo_old;
+	int parts; /* how many parts the rows may be read in at once; 1: row by row */
 	/* the last field cell looked up and its field: rows mostly repeat the one above */
 	char field_cell[64];
 	kik_field *field_hit;
@@ -35,14 +36,21 @@ typedef struct kik__column {
 	int required;
 } kik__column;
 
-/* Reads the next row that is not empty, with every cell trimmed of surrounding white space
- * and a defused formula's apostrophe removed: 1, 0 at the end, <0 with the plan's error set. */
+/* Reads the next row that is not empty from `r`, with every cell trimmed of surrounding
+ * white space and a defused formula's apostrophe removed: 1, 0 at the end, or < 0 with
+ * the reader's error. */
+int kik__read_row(kik__csv *r, const kik__csv_cell **cells, size_t *count);
+/* As kik__read_row from the import's reader, with the plan's error set on failure. */
 int kik__import_row(kik__import *im, const kik__csv_cell **cells, size_t *count);
 /* Reads the header row and finds each column: index[k] is its cell, or -1. */
 int kik__import_header(kik__import *im, const kik__column *columns, size_t n, int *index);
 /* The text of cell `index` of the row ("" when the row is shorter or index < 0). */
-const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index);
-/* The position of a cell, for errors (the row's start when the cell is missing). */
+static inline const char *kik__import_cell(const kik__csv_cell *cells, size_t count, int index)
+{
+	return index >= 0 && (size_t)index < count ? cells[index].text : "";
+}
+/* The position of a cell of the current row, for errors (the row's start when the cell
+ * is missing). */
 kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size_t count, int index);
 
 /* The field a cell names (code, name or alias), or NULL. */
@@ -53,6 +61,8 @@ typedef int (*kik__row_fn)(kik__import *im, const kik__csv_cell *cells, size_t c
 /* Calls `row` for every remaining row. When validating, a row's error is recorded and
  * the next row read; otherwise the first error ends the import. */
 int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx);
+/* Records the plan's error as a problem when validating: 0 to go on, < 0 to stop. */
+int kik__import_problem(kik__import *im, int err);
 
 /* Fails when a file of measures held none (`measures` is how many it held). */
 int kik__import_expect_measures(kik__import *im, unsigned long measures);
@@ -66,5 +76,46 @@ int kik__import_matrix(kik__import *im);
 
 /* Whether a cell's text would need an apostrophe in front to be safe in a spreadsheet. */
 int kik__needs_defusing(const char *s);
+
+/* ---- parts (parts.c) ------------------------------------------------------
+ * A large input is read in parts at once, one thread each: every part turns its rows
+ * into records of the importer's (phase one, which may read the plan but not change
+ * it), and the importer then applies the records of all parts in file order (phase two).
+ * A part starts at a guessed row start; the guess holds when the part before it ends
+ * exactly there. Anything unexpected (a wrong guess, an error, Windows-1252) makes the
+ * import start over row by row, which finds the first problem and reports it exactly. */
+typedef struct kik__part kik__part;
+typedef int (*kik__part_row_fn)(kik__part *part, const kik__csv_cell *cells, size_t count);
+struct kik__part {
+	kik__import *im;
+	kik__csv *csv;    /* its reader: the import's own for the first part */
+	kik__arena *text; /* where its texts go: its own, or the plan's when row by row */
+	kik__table records;
+	void *state; /* the importer's, per part */
+	kik__part_row_fn row;
+	unsigned long rows;
+	int err;
+	/* private to parts.c */
+	kik__csv own_csv;
+	kik__arena own_text;
+	uint64_t start, end;
+};
+/* Reads the rest of the input in im->parts parts with `row`; parts[k].state is set by the
+ * caller. Returns 0 when every part read all of its rows; < 0 when the input must be
+ * read row by row. The parts are released by kik__parts_free either way. */
+int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size);
+/* Moves the parts' texts into the plan (after phase two succeeded). */
+void kik__parts_keep_texts(kik__import *im, kik__part *parts);
+void kik__parts_free(kik__import *im, kik__part *parts);
+/* Sets up the single part of a row-by-row import: the import's reader, the plan's texts. */
+void kik__part_of_import(kik__import *im, kik__part *part, kik__part_row_fn row, size_t record_size);
+/* An error of a row in phase one: set on the plan with the cell's position when reading
+ * row by row; only the code otherwise (the import will start over). */
+int kik__part_error(kik__part *part, int code, const kik__csv_cell *cells, size_t count, int index, const char *fmt,
+		    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
 
 #endif

@@ -122,7 +122,7 @@ static int put(kik__import *im, matrix *mx, const char *number, const char *text
 	d.number = number;
 	d.text = text;
 	d.status = status;
-	return kik__plan_put_measure(im->plan, &d, pos, NULL);
+	return kik__plan_put_measure(im->plan, &d, 0, pos, KIK__PUT_COPY, NULL);
 }
 
 static int matrix_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)

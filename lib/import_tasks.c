@@ -1,4 +1,12 @@
-/* The tasks CSV: field, measure, kind, title, state, due, owner. */
+/* The tasks CSV: field, measure, kind, title, state, due, owner.
+ *
+ * Tasks are written to the plan itself (copying a large plan would cost more than its
+ * tasks); what the import changed is undone when it fails. A task with the measure, kind
+ * and title of one the plan had updates that one; twice in the same file is an error.
+ *
+ * In parts, phase one finds each row's measure (reading the plan), checks the row, and
+ * compares its title with the rows of the same measure just above and with the tasks
+ * the plan had; phase two links the new tasks to their measures in file order. */
 #include "import.h"
 
 #include <stdio.h>
@@ -16,138 +24,464 @@ static const kik__column columns[COLUMNS] = {
 	{ "owner", "verantwortlich|Verantwortung|zuständig", 0 },
 };
 
-/* The measure's id from the measure cell ("SB-4.6") or the field and number cells. */
-static int measure_id(kik__import *im, const kik__csv_cell *cells, size_t n, const int *col, char *id, size_t cap)
-{
-	const char *number = kik__import_cell(cells, n, col[MEASURE]);
-	const char *field_cell = kik__import_cell(cells, n, col[FIELD]);
-	const kik_field *field;
-	kik__pos pos = kik__import_pos(im, cells, n, col[MEASURE]);
-	unsigned goal, sub;
-	if (strchr(number, '-')) {
-		snprintf(id, cap, "%s", number);
-		return 0;
-	}
-	if (kik__parse_measure_number(number, &goal, &sub) < 0)
-		return kik__error_set(im->plan, KIK_EPARSE, &pos,
-				      "'%s' is not a measure: expected an id such as SB-4.6, or a number such as 4.6 "
-				      "with a field column",
-				      number);
-	field = kik__import_field(im, field_cell);
-	if (!field) {
-		pos = kik__import_pos(im, cells, n, col[FIELD]);
-		return kik__error_set(im->plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan",
-				      field_cell);
-	}
-	kik__format_id(id, cap, field->code, '-', goal, sub);
-	return 0;
-}
+/* What a part (or the import, row by row) keeps from row to row in phase one. */
+typedef struct rows_state {
+	const int *col;
+	kik__intern *attrs; /* owner/due pairs: the part's own, or the plan's row by row */
+	kik__intern own_attrs;
+	/* the row above: its field and measure cells and their measure */
+	char field[64], number[64];
+	size_t field_len, number_len;
+	kik_measure *measure;
+	char field_cell[64];
+	const kik_field *field_hit;
+	size_t run; /* the first record of the rows of `measure` just above */
+} rows_state;
 
-static kik_task *find_same(const kik_measure *m, kik_task_kind kind, const char *title)
-{
-	size_t i;
-	for (i = 0; i < m->tasks.len; i++) {
-		kik_task *t = m->tasks.items[i];
-		if (t->kind == kind && strcmp(t->title, title) == 0)
-			return t;
-	}
-	return NULL;
-}
+/* A task the import updated, to be put back if it fails. */
+typedef struct undo {
+	size_t position;
+	uint32_t bits;
+	unsigned long line;
+} undo;
 
-/* The columns, and the measure of the row above: a measure's tasks mostly come together. */
 typedef struct state {
 	int col[COLUMNS];
-	char field[64], number[64];
-	kik_measure *measure;
+	size_t base;         /* plan->tasks.len before: new tasks are at base and after */
+	size_t attrs_before; /* plan->attrs.count before */
+	size_t count_before; /* plan->task_count before */
+	kik__table undo;     /* struct undo */
+	kik__table lines;    /* row by row: the line of each new task (unsigned long) */
 } state;
 
-/* The measure a row is about, found again without a look-up when it is the one above. */
-static int row_measure(kik__import *im, const kik__csv_cell *cells, size_t n, state *st, kik_measure **out)
+/* ---- phase one -------------------------------------------------------------- */
+
+static const char *cell(const kik__csv_cell *cells, size_t n, const rows_state *rs, int column)
 {
-	const char *field = kik__import_cell(cells, n, st->col[FIELD]);
-	const char *number = kik__import_cell(cells, n, st->col[MEASURE]);
-	kik__pos pos = kik__import_pos(im, cells, n, st->col[MEASURE]);
+	return kik__import_cell(cells, n, rs->col[column]);
+}
+
+static size_t cell_len(const kik__csv_cell *cells, size_t n, const rows_state *rs, int column)
+{
+	return rs->col[column] >= 0 && (size_t)rs->col[column] < n ? cells[rs->col[column]].len : 0;
+}
+
+static const kik_field *field_of(const kik_plan *plan, rows_state *rs, const char *cell)
+{
+	const kik_field *field;
+	if (rs->field_hit && strcmp(cell, rs->field_cell) == 0)
+		return rs->field_hit;
+	field = kik__plan_find_field(plan, cell);
+	if (field && strlen(cell) < sizeof(rs->field_cell)) {
+		strcpy(rs->field_cell, cell);
+		rs->field_hit = field;
+	}
+	return field;
+}
+
+/* The measure a row is about: the one above when the cells are the same. */
+static int row_measure(kik__part *part, rows_state *rs, const kik__csv_cell *cells, size_t n, kik_measure **out)
+{
+	const kik_plan *plan = part->im->plan;
+	const char *field_cell = cell(cells, n, rs, FIELD), *number = cell(cells, n, rs, MEASURE);
+	size_t field_len = cell_len(cells, n, rs, FIELD), number_len = cell_len(cells, n, rs, MEASURE);
+	const kik_field *field;
+	const kik_goal *goal;
+	unsigned goal_no, sub;
 	char id[160];
-	int err;
-	if (st->measure && strcmp(number, st->number) == 0 && strcmp(field, st->field) == 0) {
-		*out = st->measure;
+	if (rs->measure && number_len == rs->number_len && field_len == rs->field_len &&
+	    memcmp(number, rs->number, number_len) == 0 && memcmp(field_cell, rs->field, field_len) == 0) {
+		*out = rs->measure;
 		return 0;
 	}
-	if ((err = measure_id(im, cells, n, st->col, id, sizeof(id))) < 0)
-		return err;
-	if (!(*out = kik__index_get(&im->plan->measures_by_id, id)))
-		return kik__error_set(im->plan, KIK_EPARSE, &pos, "no measure '%s' in the plan: expected a measure id",
-				      id);
-	st->measure = NULL;
-	if (strlen(field) < sizeof(st->field) && strlen(number) < sizeof(st->number)) {
-		strcpy(st->field, field);
-		strcpy(st->number, number);
-		st->measure = *out;
+	if (strchr(number, '-')) {
+		snprintf(id, sizeof(id), "%s", number);
+		*out = (kik_measure *)kik_plan_find_measure(plan, number);
+	} else {
+		if (kik__parse_measure_number(number, &goal_no, &sub) < 0)
+			return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[MEASURE],
+					       "'%s' is not a measure: expected an id such as SB-4.6, or a number such "
+					       "as 4.6 with a field column",
+					       number);
+		if (!(field = field_of(plan, rs, field_cell)))
+			return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[FIELD],
+					       "unknown field '%s': expected a field of the plan", field_cell);
+		goal = rs->measure && rs->measure->goal->field == field && rs->measure->goal->number == goal_no
+			   ? rs->measure->goal
+			   : kik__field_find_goal(field, goal_no);
+		*out = goal ? kik__goal_find_measure(goal, sub) : NULL;
+		kik__format_id(id, sizeof(id), field->code, '-', goal_no, sub);
+	}
+	if (!*out)
+		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[MEASURE],
+				       "no measure '%s' in the plan: expected a measure id", id);
+	rs->measure = NULL;
+	if (field_len < sizeof(rs->field) && number_len < sizeof(rs->number)) {
+		memcpy(rs->field, field_cell, field_len);
+		memcpy(rs->number, number, number_len);
+		rs->field_len = field_len;
+		rs->number_len = number_len;
+		rs->measure = *out;
 	}
 	return 0;
 }
 
-static int task_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
+static int row_kind_state(kik__part *part, rows_state *rs, const kik__csv_cell *cells, size_t n, kik_task_kind *kind,
+			  kik_task_state *task_state)
 {
-	state *st = ctx;
-	const int *col = st->col;
+	if (kik_task_kind_parse(cell(cells, n, rs, KIND), kind) < 0)
+		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[KIND],
+				       "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
+				       "Arbeitspaket (or concept, ag, work_package)",
+				       cell(cells, n, rs, KIND));
+	if (kik_task_state_parse(cell(cells, n, rs, STATE), task_state) < 0)
+		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[STATE],
+				       "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
+				       "(or open, in_progress, done, not_applicable)",
+				       cell(cells, n, rs, STATE));
+	return 0;
+}
+
+/* The position of the task of `m` with this kind and title at a position in [from, to),
+ * or -1. */
+static long find_same(const kik_plan *plan, const kik_measure *m, kik_task_kind kind, const char *title, size_t from,
+		      size_t to)
+{
+	size_t i;
+	for (i = 0; i < m->tasks.count; i++) {
+		size_t position = kik__ids_at(&m->tasks, i);
+		const kik_task *t = kik__task_at(plan, position);
+		if (position >= from && position < to && KIK__TASK_KIND(t) == kind && strcmp(t->title, title) == 0)
+			return (long)position;
+	}
+	return -1;
+}
+
+/* The number of the owner/due pair of a row in rs->attrs; its strings go to part->text. */
+static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t owner_len, const char *due,
+		     size_t due_len, uint32_t *attrs)
+{
+	char small[256], *pair = small;
+	int err;
+	if (owner_len + due_len + 2 > sizeof(small) &&
+	    !(pair = kik__malloc(&part->im->plan->alloc, owner_len + due_len + 2)))
+		return KIK_ENOMEM;
+	memcpy(pair, owner, owner_len + 1);
+	memcpy(pair + owner_len + 1, due, due_len + 1);
+	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, part->text, pair, owner_len + 1 + due_len, attrs);
+	if (pair != small)
+		kik__free(&part->im->plan->alloc, pair);
+	return err;
+}
+
+/* Phase one of a part: a row into a record of part->records (see KIK__TASK_UPDATE). */
+static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
+{
+	rows_state *rs = part->state;
+	const kik_plan *plan = part->im->plan;
+	const kik__csv_cell *title = rs->col[TITLE] < (int)n ? &cells[rs->col[TITLE]] : NULL;
+	const char *due = cell(cells, n, rs, DUE);
+	kik_task_kind kind;
+	kik_task_state task_state;
+	kik_measure *m;
+	kik_task *t;
+	uint32_t attrs;
+	long same;
+	size_t i;
+	int err;
+	if ((err = row_measure(part, rs, cells, n, &m)) < 0 ||
+	    (err = row_kind_state(part, rs, cells, n, &kind, &task_state)) < 0)
+		return err;
+	if (!title || !title->len || (*due && !kik__is_iso_date(due)))
+		return KIK_EPARSE;
+	if (part->records.len && ((kik_task *)kik__table_at(&part->records, part->records.len - 1))->measure == m) {
+		for (i = rs->run; i < part->records.len; i++) { /* the rows of this measure just above */
+			const kik_task *r = kik__table_at(&part->records, i);
+			if (KIK__TASK_KIND(r) == kind && strcmp(r->title, title->text) == 0)
+				return KIK_EPARSE;
+		}
+	} else {
+		rs->run = part->records.len;
+	}
+	if ((err = row_attrs(part, rs, cell(cells, n, rs, OWNER), cell_len(cells, n, rs, OWNER), due,
+			     cell_len(cells, n, rs, DUE), &attrs)) < 0)
+		return err;
+	if (!(t = kik__table_push(&plan->alloc, &part->records)))
+		return KIK_ENOMEM;
+	t->measure = m;
+	same = find_same(plan, m, kind, title->text, 0, plan->tasks.len); /* the plan's tasks from before */
+	if (same >= 0) {
+		t->title = kik__task_at(plan, (size_t)same)->title;
+		t->id = (uint32_t)same;
+		t->bits = kik__task_bits(kind, task_state, KIK__TASK_UPDATE, attrs);
+		return 0;
+	}
+	t->bits = kik__task_bits(kind, task_state, 0, attrs);
+	if (!(t->title = kik__arena_strndup(&plan->alloc, part->text, title->text, title->len)))
+		return KIK_ENOMEM;
+	return 0;
+}
+
+/* ---- undoing and finishing ----------------------------------------------------- */
+
+/* Drops the positions from `base` on from a list (they are at its end). */
+static void drop_new(kik__ids *l, size_t base)
+{
+	while (l->count && kik__ids_at(l, l->count - 1) >= base)
+		l->count--;
+}
+
+static void undo_all(kik__import *im, state *st)
+{
+	kik_plan *plan = im->plan;
+	size_t i = st->undo.len, p;
+	while (i-- > 0) {
+		const undo *u = kik__table_at(&st->undo, i);
+		kik__task_at(plan, u->position)->bits = u->bits;
+	}
+	for (p = st->base; p < plan->tasks.len; p++) {
+		kik_task *t = kik__task_at(plan, p);
+		if (t->measure)
+			drop_new(&t->measure->tasks, st->base);
+	}
+	for (p = st->base; p < plan->tasks.len; p++) {
+		kik_task *t = kik__task_at(plan, p);
+		if (t->measure)
+			t->measure->derived = (uint8_t)kik__derive(t->measure, plan->rule);
+	}
+	for (i = 0; i < st->undo.len; i++) {
+		kik_measure *m = kik__task_at(plan, ((const undo *)kik__table_at(&st->undo, i))->position)->measure;
+		m->derived = (uint8_t)kik__derive(m, plan->rule);
+	}
+	kik__table_truncate(&plan->alloc, &plan->tasks, st->base);
+	kik__intern_truncate(&plan->attrs, st->attrs_before);
+	plan->task_count = st->count_before;
+}
+
+/* Clears the marks of the tasks updated (after success) or undoes everything. */
+static int finish(kik__import *im, state *st, int err)
+{
+	size_t i;
+	if (err < 0)
+		undo_all(im, st);
+	else
+		for (i = 0; i < st->undo.len; i++)
+			kik__task_at(im->plan, ((const undo *)kik__table_at(&st->undo, i))->position)->bits &=
+			    ~KIK__TASK_TOUCHED;
+	kik__table_free(&im->plan->alloc, &st->undo);
+	kik__table_free(&im->plan->alloc, &st->lines);
+	return err;
+}
+
+/* Records an update of the task at `position`: its old bits, then its new values. */
+static int update(kik_plan *plan, state *st, size_t position, kik_task_state task_state, uint32_t attrs,
+		  unsigned long line)
+{
+	kik_task *t = kik__task_at(plan, position);
+	undo *u = kik__table_push(&plan->alloc, &st->undo);
+	if (!u)
+		return KIK_ENOMEM;
+	u->position = position;
+	u->bits = t->bits;
+	u->line = line;
+	t->bits =
+	    kik__task_bits(KIK__TASK_KIND(t), task_state, (t->bits & KIK__TASK_OWN_TITLE) | KIK__TASK_TOUCHED, attrs);
+	return 0;
+}
+
+/* ---- row by row ----------------------------------------------------------------- */
+
+/* The line where the task at `position` was read in this import. */
+static unsigned long first_line(kik__import *im, state *st, size_t position)
+{
+	size_t i;
+	if (position >= st->base)
+		return *(unsigned long *)kik__table_at(&st->lines, position - st->base);
+	for (i = 0; i < st->undo.len; i++)
+		if (((const undo *)kik__table_at(&st->undo, i))->position == position)
+			return ((const undo *)kik__table_at(&st->undo, i))->line;
+	(void)im;
+	return 0;
+}
+
+static int task_row(kik__import *im, state *st, kik__part *part, const kik__csv_cell *cells, size_t n)
+{
+	rows_state *rs = part->state;
 	kik_plan *plan = im->plan;
 	kik_task_desc d = KIK_TASK_DESC_INIT;
 	kik_measure *m;
-	kik_task *same;
-	const char *id;
+	kik_task *t;
 	kik__pos pos;
+	uint32_t attrs;
+	size_t position;
+	unsigned long *line;
+	long same;
 	int err;
-	if ((err = row_measure(im, cells, n, st, &m)) < 0)
+	if ((err = row_measure(part, rs, cells, n, &m)) < 0 ||
+	    (err = row_kind_state(part, rs, cells, n, &d.kind, &d.state)) < 0)
 		return err;
-	id = m->id;
 	d.measure = m->id;
-	pos = kik__import_pos(im, cells, n, col[KIND]);
-	if (kik_task_kind_parse(kik__import_cell(cells, n, col[KIND]), &d.kind) < 0)
-		return kik__error_set(plan, KIK_EPARSE, &pos,
-				      "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
-				      "Arbeitspaket (or concept, ag, work_package)",
-				      kik__import_cell(cells, n, col[KIND]));
-	pos = kik__import_pos(im, cells, n, col[STATE]);
-	if (kik_task_state_parse(kik__import_cell(cells, n, col[STATE]), &d.state) < 0)
-		return kik__error_set(plan, KIK_EPARSE, &pos,
-				      "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
-				      "(or open, in_progress, done, not_applicable)",
-				      kik__import_cell(cells, n, col[STATE]));
-	d.title = kik__import_cell(cells, n, col[TITLE]);
-	d.due = kik__import_cell(cells, n, col[DUE]);
-	d.owner = kik__import_cell(cells, n, col[OWNER]);
-	pos = kik__import_pos(im, cells, n, !*d.title ? col[TITLE] : *d.due ? col[DUE] : col[TITLE]);
-	same = find_same(m, d.kind, d.title);
-	if (same && same->import_line)
+	d.title = cell(cells, n, rs, TITLE);
+	d.due = cell(cells, n, rs, DUE);
+	d.owner = cell(cells, n, rs, OWNER);
+	pos = kik__import_pos(im, cells, n, !*d.title ? st->col[TITLE] : *d.due ? st->col[DUE] : st->col[TITLE]);
+	same = find_same(plan, m, d.kind, d.title, 0, plan->tasks.len);
+	if (same >= 0 && ((size_t)same >= st->base || (kik__task_at(plan, (size_t)same)->bits & KIK__TASK_TOUCHED)))
 		return kik__error_set(plan, KIK_EPARSE, &pos, "task '%s' of %s appears twice: first on line %lu",
-				      d.title, id, same->import_line);
-	if (!im->direct)
-		return same ? kik__plan_update_task(plan, same, &d, &pos, NULL)
-			    : kik__measure_add_task(plan, m, &d, 0, &pos, NULL);
-	{
-		kik_task *changed, *old = NULL;
-		/* room in the log first, so that a change is never left unlogged */
-		if (kik__vec_reserve(&plan->alloc, &im->undo_new, im->undo_new.len + 1) < 0 ||
-		    kik__vec_reserve(&plan->alloc, &im->undo_old, im->undo_old.len + 1) < 0)
-			return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
-		err = same ? kik__plan_update_task(plan, same, &d, &pos, &old)
-			   : kik__measure_add_task(plan, m, &d, 0, &pos, &changed);
-		if (err < 0)
-			return err;
-		if (same)
-			changed = plan->tasks_by_id.items[old->id]; /* the block that replaced it */
-		im->undo_new.items[im->undo_new.len++] = changed;
-		im->undo_old.items[im->undo_old.len++] = old;
+				      d.title, m->id, first_line(im, st, (size_t)same));
+	if ((err = kik__check_task(plan, &d, &pos)) < 0)
+		return err;
+	if ((err = row_attrs(part, rs, d.owner, strlen(d.owner), d.due, strlen(d.due), &attrs)) < 0)
+		return kik__error_set(plan, err, &pos, err == KIK_ENOMEM ? "out of memory" : "cell too long");
+	if (attrs > KIK__TASK_ATTRS_MAX)
+		return kik__error_set(plan, KIK_ELIMIT, &pos, "more distinct pairs of owner and due date than %u",
+				      KIK__TASK_ATTRS_MAX);
+	if (same >= 0) {
+		if ((err = update(plan, st, (size_t)same, d.state, attrs, pos.line)) < 0)
+			return kik__error_set(plan, err, &pos, "out of memory");
+		m->derived = (uint8_t)kik__derive(m, plan->rule);
 		return 0;
 	}
+	position = plan->tasks.len;
+	if (kik__ids_prepare(&plan->alloc, &m->tasks, (uint32_t)position) < 0 ||
+	    !(line = kik__table_push(&plan->alloc, &st->lines)))
+		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
+	*line = pos.line;
+	if (!(t = kik__table_push(&plan->alloc, &plan->tasks)) ||
+	    !(t->title = kik__arena_strndup(&plan->alloc, part->text, d.title, strlen(d.title)))) {
+		kik__table_truncate(&plan->alloc, &plan->tasks, position);
+		kik__table_truncate(&plan->alloc, &st->lines, position - st->base);
+		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
+	}
+	t->measure = m;
+	t->id = (uint32_t)position + 1;
+	t->bits = kik__task_bits(d.kind, d.state, 0, attrs);
+	kik__ids_push(&plan->alloc, &m->tasks, (uint32_t)position);
+	plan->task_count++;
+	m->derived = (uint8_t)kik__derive(m, plan->rule);
+	return 0;
+}
+
+static int row_by_row(kik__import *im, state *st)
+{
+	const kik__csv_cell *cells;
+	rows_state rs;
+	kik__part part;
+	size_t n;
+	int got, err = 0;
+	memset(&rs, 0, sizeof(rs));
+	memset(&part, 0, sizeof(part));
+	rs.col = st->col;
+	rs.attrs = &im->plan->attrs;
+	kik__part_of_import(im, &part, NULL, 0);
+	part.state = &rs;
+	st->lines.size = sizeof(unsigned long);
+	while ((got = kik__import_row(im, &cells, &n)) > 0) {
+		im->rows++;
+		if ((err = task_row(im, st, &part, cells, n)) < 0 && (err = kik__import_problem(im, err)) < 0)
+			break;
+	}
+	if (err == 0 && got < 0)
+		err = im->diag && got != KIK_ENOMEM && kik__import_problem(im, got) == KIK_ENOMEM ? KIK_ENOMEM : got;
+	if (err == 0 && im->diag && im->diag->count)
+		err = KIK_EPARSE;
+	if (err == 0)
+		kik__arena_adopt(&im->plan->text, &part.own_text);
+	kik__arena_free(&im->plan->alloc, &part.own_text);
+	return err;
+}
+
+/* ---- in parts ------------------------------------------------------------------- */
+
+/* Phase two for the records of one part, now at positions first.. of the plan. */
+static int link_part(kik__import *im, state *st, kik__part *part, rows_state *rs, size_t first)
+{
+	kik_plan *plan = im->plan;
+	uint32_t *numbers;
+	kik_measure *previous = NULL;
+	size_t i, p;
+	int err = 0;
+	/* the part's owner/due pairs, numbered as the plan numbers them */
+	if (!(numbers = kik__malloc(&plan->alloc, (rs->own_attrs.count + 1) * sizeof(uint32_t))))
+		return KIK_ENOMEM;
+	for (i = 0; err == 0 && i < rs->own_attrs.count; i++)
+		if ((err = kik__intern_put(&plan->alloc, &plan->attrs, part->text, rs->own_attrs.strings[i],
+					   rs->own_attrs.lens[i], &numbers[i])) == 0 &&
+		    numbers[i] > KIK__TASK_ATTRS_MAX)
+			err = KIK_ELIMIT;
+	for (p = first; err == 0 && p < plan->tasks.len; p++) {
+		kik_task *t = kik__task_at(plan, p);
+		kik_measure *m = t->measure;
+		uint32_t attrs = numbers[KIK__TASK_ATTRS(t)];
+		if (m != previous && previous)
+			previous->derived = (uint8_t)kik__derive(previous, plan->rule);
+		previous = m;
+		if (t->bits & KIK__TASK_UPDATE) {
+			kik_task *old = kik__task_at(plan, t->id);
+			if (old->bits & KIK__TASK_TOUCHED) /* updated twice */
+				err = KIK_EPARSE;
+			else if ((err = update(plan, st, t->id, KIK__TASK_STATE(t), attrs, 0)) == 0)
+				memset(t, 0, sizeof(*t)); /* the record was only the new values */
+			continue;
+		}
+		t->id = (uint32_t)p + 1;
+		t->bits = kik__task_bits(KIK__TASK_KIND(t), KIK__TASK_STATE(t), 0, attrs);
+		/* Phase one compared the rows of a measure that came one after another in a part;
+		 * a measure whose tasks came apart in the file is compared here. */
+		if (m->tasks.count) {
+			size_t last = kik__ids_at(&m->tasks, m->tasks.count - 1);
+			if (last >= st->base && !(last + 1 == p && p > first) &&
+			    find_same(plan, m, KIK__TASK_KIND(t), t->title, st->base, p) >= 0)
+				err = KIK_EPARSE;
+		}
+		if (err == 0 && (err = kik__ids_push(&plan->alloc, &m->tasks, (uint32_t)p)) == 0)
+			plan->task_count++;
+	}
+	if (previous)
+		previous->derived = (uint8_t)kik__derive(previous, plan->rule);
+	kik__free(&plan->alloc, numbers);
+	return err;
+}
+
+static int in_parts(kik__import *im, state *st)
+{
+	kik__part parts[16];
+	rows_state states[16];
+	int k, err;
+	memset(parts, 0, sizeof(parts));
+	memset(states, 0, sizeof(states));
+	for (k = 0; k < im->parts && k < 16; k++) {
+		states[k].col = st->col;
+		states[k].attrs = &states[k].own_attrs;
+		parts[k].state = &states[k];
+	}
+	err = kik__read_parts(im, parts, part_row, sizeof(kik_task));
+	for (k = 0; err == 0 && k < im->parts; k++) {
+		size_t first;
+		if ((err = kik__table_adopt(&im->plan->alloc, &im->plan->tasks, &parts[k].records, &first)) == 0)
+			err = link_part(im, st, &parts[k], &states[k], first);
+		im->rows += parts[k].rows;
+	}
+	if (err == 0)
+		kik__parts_keep_texts(im, parts);
+	for (k = 0; k < im->parts && k < 16; k++)
+		kik__intern_free(&im->plan->alloc, &states[k].own_attrs);
+	kik__parts_free(im, parts);
+	return err;
 }
 
 int kik__import_tasks(kik__import *im)
 {
+	kik_plan *plan = im->plan;
 	state st;
 	int err;
 	memset(&st, 0, sizeof(st));
-	err = kik__import_header(im, columns, COLUMNS, st.col);
-	return err < 0 ? err : kik__import_rows(im, task_row, &st);
+	st.base = plan->tasks.len;
+	st.attrs_before = plan->attrs.count;
+	st.count_before = plan->task_count;
+	st.undo.size = sizeof(undo);
+	if ((err = kik__import_header(im, columns, COLUMNS, st.col)) < 0)
+		return err;
+	err = im->parts > 1 ? in_parts(im, &st) : row_by_row(im, &st);
+	return finish(im, &st, err);
 }

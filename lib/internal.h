@@ -12,6 +12,11 @@ void *kik__malloc(const kik_allocator *a, size_t size);
 void *kik__realloc(const kik_allocator *a, void *ptr, size_t size);
 void kik__free(const kik_allocator *a, void *ptr);
 char *kik__strndup(const kik_allocator *a, const char *s, size_t len);
+/* Whether `a` is the C library's allocator, which is thread-safe. */
+int kik__allocator_is_default(const kik_allocator *a);
+/* Asks the system to back a large block from the default allocator with huge pages:
+ * on this kind of machine that makes first touching it several times cheaper. */
+void kik__advise_bulk(const kik_allocator *a, void *block, size_t size);
 
 /* A growable array of pointers. Zero-initialised is empty. */
 typedef struct kik__vec {
@@ -35,10 +40,56 @@ typedef struct kik__arena_block kik__arena_block;
 typedef struct kik__arena {
 	kik__arena_block *head;
 	size_t used, size; /* of head */
+	size_t total;      /* bytes in all blocks: blocks grow with it */
 } kik__arena;
+/* Zeroed memory aligned for pointers and integers. */
 void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size);
+/* A NUL-terminated copy, byte-aligned: texts are most of a plan's memory. */
 char *kik__arena_strndup(const kik_allocator *a, kik__arena *arena, const char *s, size_t len);
+/* Moves every block of `from` into `to` (strings in them stay where they are). */
+void kik__arena_adopt(kik__arena *to, kik__arena *from);
 void kik__arena_free(const kik_allocator *a, kik__arena *arena);
+
+/* ---- table.c: records in chunks, so that they never move --------------- */
+enum { KIK__TABLE_SHIFT = 12, KIK__TABLE_CHUNK = 1 << KIK__TABLE_SHIFT };
+typedef struct kik__table {
+	char **chunks;
+	size_t chunk_count, chunk_cap;
+	size_t len;  /* positions in use, holes included */
+	size_t size; /* of one record */
+} kik__table;
+static inline void *kik__table_at(const kik__table *t, size_t i)
+{
+	return t->chunks[i >> KIK__TABLE_SHIFT] + (i & (KIK__TABLE_CHUNK - 1)) * t->size;
+}
+/* A zeroed record at position t->len. */
+void *kik__table_push(const kik_allocator *a, kik__table *t);
+/* Drops the positions from `len` on, freeing the chunks no longer used. */
+void kik__table_truncate(const kik_allocator *a, kik__table *t, size_t len);
+/* Appends the records of `from` at the next chunk boundary of `to` (the positions in
+ * between become zeroed holes) and empties `from`. Returns the position of its first. */
+int kik__table_adopt(const kik_allocator *a, kik__table *to, kik__table *from, size_t *first);
+void kik__table_free(const kik_allocator *a, kik__table *t);
+
+/* ---- ids.c: ordered lists of positions (a goal's measures, a measure's tasks) */
+/* A run first, first+1, ... while the items came one after another, as they do from a
+ * file; an array once they do not. Zero-initialised is empty. */
+typedef struct kik__ids {
+	uint32_t count, first;
+	uint32_t *items; /* NULL while a run */
+} kik__ids;
+static inline uint32_t kik__ids_at(const kik__ids *l, size_t i)
+{
+	return l->items ? l->items[i] : l->first + (uint32_t)i;
+}
+/* Makes sure that pushing `id` next cannot fail (the items stay as they are). */
+int kik__ids_prepare(const kik_allocator *a, kik__ids *l, uint32_t id);
+int kik__ids_push(const kik_allocator *a, kik__ids *l, uint32_t id);
+/* Removes the item at index i. */
+int kik__ids_remove_at(const kik_allocator *a, kik__ids *l, size_t i);
+/* Keeps the first `count` items. */
+void kik__ids_truncate(kik__ids *l, size_t count);
+void kik__ids_free(const kik_allocator *a, kik__ids *l);
 
 /* ---- index.c: string -> pointer hash table (keys compared case-insensitively for ASCII) */
 typedef struct kik__index {
@@ -53,6 +104,21 @@ int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
 /* Adds or replaces; `key` must outlive the index. */
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
 void kik__index_free(const kik_allocator *a, kik__index *ix);
+
+/* ---- intern.c: one stored copy of each distinct byte string --------------- */
+typedef struct kik__intern {
+	const char **strings; /* by number, each NUL-terminated (and may hold NULs) */
+	uint32_t *lens, *hashes;
+	size_t count, cap;
+	uint32_t *slots; /* number + 1, 0 for empty */
+	size_t slot_cap;
+} kik__intern;
+/* The number of s[0..len), stored in `arena` when new. Returns 0 or KIK_ENOMEM. */
+int kik__intern_put(const kik_allocator *a, kik__intern *in, kik__arena *arena, const char *s, size_t len,
+		    uint32_t *number);
+/* Forgets the strings from number `count` on (their bytes stay in the arena). */
+void kik__intern_truncate(kik__intern *in, size_t count);
+void kik__intern_free(const kik_allocator *a, kik__intern *in);
 
 /* ---- text.c: UTF-8 and name matching ----------------------------------- */
 /* Folds a name for matching: lower case (ASCII and German umlauts), "ß" -> "ss",
@@ -80,45 +146,57 @@ struct kik_group {
 
 struct kik_goal {
 	unsigned number;
+	int by_number;             /* its measures are in increasing number: look-ups may bisect */
 	unsigned long import_line; /* first line of this goal in the running import, 0 if none */
 	const char *text;
 	kik_field *field;
 	kik_group *group;
-	kik__vec measures;
+	kik__ids measures; /* positions in plan->measures */
 };
 
 struct kik_measure {
-	const char *id;
-	const char *number;
-	const char *text;
 	kik_goal *goal;
-	kik_status recorded;
-	kik_status derived; /* by the plan's rule; kept up to date as tasks change */
-	kik__vec tasks;
+	const char *id; /* "SB-4.6"; the number is what follows the field code and dash */
+	const char *text;
+	kik__ids tasks;            /* positions in plan->tasks, in the order added */
 	unsigned long import_line; /* line of this measure in the running import, 0 if none */
+	uint32_t sub;              /* 6 of 4.6 */
+	uint8_t recorded, derived; /* kik_status; derived by the plan's rule, kept up to date */
 };
 
 struct kik_field {
+	kik_plan *plan;
 	const char *code;
 	const char *name;
 	kik__vec aliases;
 	kik__vec groups;
 	kik__vec goals;
+	int by_number; /* its goals are in increasing number: look-ups may bisect */
 	size_t measure_count;
 	int has_published;
 	size_t published[KIK_STATUS_COUNT];
 	size_t published_total;
 };
 
-/* One allocation per task: the struct, then its strings. */
+/* A task: 24 bytes, as plans hold millions. Its id is its position in plan->tasks + 1.
+ * Owner and due date are a pair interned in plan->attrs. A hole has no measure. */
 struct kik_task {
-	unsigned long id;
+	const char *title; /* in the plan's text arena, or its own allocation (KIK__TASK_OWN_TITLE) */
 	kik_measure *measure;
-	kik_task_kind kind;
-	kik_task_state state;
-	const char *title, *due, *owner;
-	unsigned long import_line; /* line of this task in the running import, 0 if none */
+	uint32_t id;
+	uint32_t bits; /* kind, state, flags and the attrs number, below */
 };
+#define KIK__TASK_KIND(t) ((kik_task_kind)((t)->bits & 3u))
+#define KIK__TASK_STATE(t) ((kik_task_state)(((t)->bits >> 2) & 3u))
+#define KIK__TASK_OWN_TITLE 0x10u /* the title is an allocation of its own */
+#define KIK__TASK_TOUCHED 0x20u   /* updated by the running import */
+#define KIK__TASK_UPDATE 0x40u    /* (an import's record) new values for the task at position `id` */
+#define KIK__TASK_ATTRS(t) ((t)->bits >> 7)
+#define KIK__TASK_ATTRS_MAX ((1u << 25) - 1)
+static inline uint32_t kik__task_bits(kik_task_kind kind, kik_task_state state, uint32_t flags, uint32_t attrs)
+{
+	return (uint32_t)kind | (uint32_t)state << 2 | flags | attrs << 7;
+}
 
 typedef struct kik__error_slot {
 	int set;
@@ -129,24 +207,25 @@ typedef struct kik__error_slot {
 
 struct kik_plan {
 	kik_allocator alloc;
-	kik__arena arena;
+	kik__arena arena; /* fields, groups, goals */
+	kik__arena text;  /* strings */
 	const char *name;
 	const char *as_of;
 	kik__vec fields;
-	kik__index measures_by_id;
-	kik__index goals_by_key;  /* "<code>-<number>" */
+	kik__table measures; /* struct kik_measure, in the order added */
+	uint32_t *order;     /* positions in document order, when that is not the order added */
+	size_t order_cap;
+	int order_dirty;          /* order must be rebuilt (it has room for every measure) */
 	kik__index groups_by_key; /* "<code>\n<name>" */
-	kik__vec order;           /* measures in document order; rebuilt when dirty */
-	int order_dirty;
 	size_t measure_count;
 	/* the field, goal and group of the last measure put: rows mostly repeat them */
 	kik_field *recent_field;
 	kik_goal *recent_goal;
 	kik_group *recent_group;
 	kik_rule rule;
-	kik__vec tasks_by_id; /* items[id]: ids are small and dense, so a table beats a hash */
-	unsigned long next_task_id;
+	kik__table tasks; /* struct kik_task at position id - 1 */
 	size_t task_count;
+	kik__intern attrs; /* "owner\0due" pairs of tasks */
 	kik__error_slot error;
 };
 
@@ -165,32 +244,60 @@ int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fm
     ;
 void kik__error_copy(kik_plan *to, const kik_plan *from);
 
-/* Adds or updates a measure; errors are reported at `pos` (may be NULL). */
-int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik__pos *pos, kik_measure **out);
+/* ---- measures (measure.c, model.c) -------------------------------------- */
+static inline kik_measure *kik__measure_at(const kik_plan *plan, size_t position)
+{
+	return (kik_measure *)kik__table_at(&plan->measures, position);
+}
+static inline kik_measure *kik__goal_measure(const kik_goal *goal, size_t i)
+{
+	return kik__measure_at(goal->field->plan, kik__ids_at(&goal->measures, i));
+}
+/* How kik__plan_put_measure treats the strings of a description. */
+enum {
+	KIK__PUT_COPY = 0, /* copy them into the plan */
+	KIK__PUT_OWNED = 1 /* text and goal_text are the plan's already, checked (text not empty, goal_text
+			    * NULL when empty): phase two of an import reads no text it need not */
+};
+/* Adds or updates a measure; errors are reported at `pos` (may be NULL). With `sub` > 0
+ * the number is desc->goal and sub, and desc->number is not read. */
+int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, unsigned sub, const kik__pos *pos, int how,
+			  kik_measure **out);
+/* The measure with this field and number, or NULL. */
+kik_measure *kik__find_measure(const kik_plan *plan, const kik_field *field, unsigned goal, unsigned sub);
+kik_goal *kik__field_find_goal(const kik_field *field, unsigned number);
+kik_measure *kik__goal_find_measure(const kik_goal *goal, unsigned sub);
 /* Defines a field for a name the plan does not know, deriving a free code from it. */
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out);
 kik_field *kik__plan_find_field(const kik_plan *plan, const char *code_or_name);
-/* Brings plan->order up to date; cannot fail (put reserved the room). */
+/* Brings plan->order up to date; cannot fail (put made the room). */
 void kik__plan_reorder(kik_plan *plan);
+/* The i-th measure in document order. */
+kik_measure *kik__plan_measure(const kik_plan *plan, size_t i);
 /* A copy of the plan's whole content, with the same allocator. */
 int kik__plan_clone(const kik_plan *plan, kik_plan **out);
 /* Swaps the contents of two plans (allocators included). */
 void kik__plan_swap(kik_plan *a, kik_plan *b);
+
 /* ---- tasks (task.c) and rules (rules.c) --------------------------------- */
-/* Adds a task with a given id (0: the next free one); errors at `pos` (may be NULL). */
-int kik__plan_add_task(kik_plan *plan, const kik_task_desc *desc, unsigned long id, const kik__pos *pos,
-		       kik_task **out);
-/* As kik__plan_add_task, for a measure already looked up (desc->measure is not read). */
-int kik__measure_add_task(kik_plan *plan, kik_measure *m, const kik_task_desc *desc, unsigned long id,
-			  const kik__pos *pos, kik_task **out);
-/* Replaces a task's values, keeping its id and place. The old block is freed, or handed
- * to the caller through `old` (may be NULL) so that the change can be undone. */
-int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *desc, const kik__pos *pos,
-			  kik_task **old);
-/* Undoes kik__plan_add_task (remove and free) or kik__plan_update_task (put `old` back). */
-void kik__plan_drop_task(kik_plan *plan, kik_task *task);
-void kik__plan_restore_task(kik_plan *plan, kik_task *current, kik_task *old);
-/* Frees the tasks of every measure (at plan_free). */
+static inline kik_task *kik__task_at(const kik_plan *plan, size_t position)
+{
+	return (kik_task *)kik__table_at(&plan->tasks, position);
+}
+static inline kik_task *kik__measure_task(const kik_measure *m, size_t i)
+{
+	return kik__task_at(m->goal->field->plan, kik__ids_at(&m->tasks, i));
+}
+/* The owner or due date of a task's attrs pair. */
+const char *kik__attrs_owner(const kik_plan *plan, uint32_t attrs);
+const char *kik__attrs_due(const kik_plan *plan, uint32_t attrs);
+/* Checks a task description; 0 or an error set on the plan (EPARSE with `pos`, else EINVAL). */
+int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos);
+/* Stores the owner/due pair of `d` in the plan and gives its number. */
+int kik__plan_attrs(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs);
+/* Links the task at `position` (measure set) to its measure; 0 or KIK_ENOMEM. */
+int kik__plan_link_task(kik_plan *plan, size_t position);
+/* Frees the tasks' own titles and the measures' lists (at plan_free). */
 void kik__plan_free_tasks(kik_plan *plan);
 /* The status of a measure by a rule. */
 kik_status kik__derive(const kik_measure *m, kik_rule rule);

@@ -1,4 +1,5 @@
-/* Adding and updating measures (with their goals and groups), and copying whole plans. */
+/* Adding and updating measures (with their goals and groups), looking them up, and
+ * copying whole plans. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -38,9 +39,63 @@ int kik__parse_measure_number(const char *s, unsigned *goal, unsigned *sub)
 	return *s ? -1 : 0;
 }
 
-static char *arena_copy(kik_plan *plan, const char *s)
+/* ---- look-ups: field, then goal by number, then measure by number ------------ */
+
+kik_goal *kik__field_find_goal(const kik_field *field, unsigned number)
 {
-	return kik__arena_strndup(&plan->alloc, &plan->arena, s, strlen(s));
+	size_t lo = 0, hi = field->goals.len, i;
+	if (!field->by_number) {
+		for (i = 0; i < field->goals.len; i++)
+			if (((kik_goal *)field->goals.items[i])->number == number)
+				return field->goals.items[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		kik_goal *goal = field->goals.items[(lo + hi) / 2];
+		if (goal->number == number)
+			return goal;
+		if (goal->number < number)
+			lo = (lo + hi) / 2 + 1;
+		else
+			hi = (lo + hi) / 2;
+	}
+	return NULL;
+}
+
+kik_measure *kik__goal_find_measure(const kik_goal *goal, unsigned sub)
+{
+	size_t lo = 0, hi = goal->measures.count, i;
+	if (!goal->by_number) {
+		for (i = 0; i < goal->measures.count; i++)
+			if (kik__goal_measure(goal, i)->sub == sub)
+				return kik__goal_measure(goal, i);
+		return NULL;
+	}
+	while (lo < hi) {
+		kik_measure *m = kik__goal_measure(goal, (lo + hi) / 2);
+		if (m->sub == sub)
+			return m;
+		if (m->sub < sub)
+			lo = (lo + hi) / 2 + 1;
+		else
+			hi = (lo + hi) / 2;
+	}
+	return NULL;
+}
+
+kik_measure *kik__find_measure(const kik_plan *plan, const kik_field *field, unsigned goal, unsigned sub)
+{
+	const kik_goal *g = plan->recent_goal;
+	if (!g || g->field != field || g->number != goal)
+		g = kik__field_find_goal(field, goal);
+	return g ? kik__goal_find_measure(g, sub) : NULL;
+}
+
+/* ---- putting a measure ------------------------------------------------------- */
+
+static char *text_copy(kik_plan *plan, const char *s)
+{
+	return kik__arena_strndup(&plan->alloc, &plan->text, s, strlen(s));
 }
 
 /* "<code>\n<group name>", the key of a group in plan->groups_by_key. */
@@ -53,18 +108,6 @@ static size_t group_key(char *out, size_t cap, const char *code, const char *gro
 	out[a] = '\n';
 	memcpy(out + a + 1, group, b + 1);
 	return a + b + 1;
-}
-
-static char *arena_id(kik_plan *plan, const char *prefix, char sep, unsigned a, unsigned b)
-{
-	char buf[64];
-	size_t n = kik__format_id(buf, sizeof(buf), prefix, sep, a, b);
-	return n ? kik__arena_strndup(&plan->alloc, &plan->arena, buf, n) : NULL;
-}
-
-static int oom(kik_plan *plan, const kik__pos *pos)
-{
-	return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
 }
 
 static void remove_goal(kik__vec *goals, kik_goal *goal)
@@ -89,36 +132,41 @@ typedef struct placement {
 	kik_measure *measure; /* NULL: a new measure */
 } placement;
 
-static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos, placement *p)
+static int place(kik_plan *plan, const kik_measure_desc *d, unsigned sub, const kik__pos *pos, int how, placement *p)
 {
 	/* bad content is invalid input in a file, a bad argument in a direct call */
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
 	char key[2048];
-	if (!d || d->version < 1 || !d->field || !d->number || !d->text || (unsigned)d->status >= KIK_STATUS_COUNT)
+	if (!d || d->version < 1 || !d->field || (!d->number && !sub) || !d->text ||
+	    (unsigned)d->status >= KIK_STATUS_COUNT)
 		return kik__error_set(plan, invalid, pos, "a measure needs a field, a number, a text and a status");
-	if (!*d->text)
-		return kik__error_set(plan, invalid, pos, "measure %s has no text", d->number);
-	if (plan->recent_field && strcmp(plan->recent_field->code, d->field) == 0)
+	if (how != KIK__PUT_OWNED && !*d->text)
+		return kik__error_set(plan, invalid, pos, "measure %s has no text", d->number ? d->number : "");
+	if (plan->recent_field &&
+	    (plan->recent_field->code == d->field || strcmp(plan->recent_field->code, d->field) == 0))
 		p->field = plan->recent_field;
 	else if (!(p->field = kik__plan_find_field(plan, d->field)))
 		return kik__error_set(plan, invalid, pos, "unknown field '%s'", d->field);
-	if (kik__parse_measure_number(d->number, &p->goal_no, &p->sub) < 0)
+	if (sub) {
+		p->goal_no = d->goal;
+		p->sub = sub;
+	} else if (kik__parse_measure_number(d->number, &p->goal_no, &p->sub) < 0) {
 		return kik__error_set(plan, invalid, pos, "'%s' is not a measure number: expected GOAL.N, e.g. 4.6",
 				      d->number);
+	}
 	if (d->goal && d->goal != p->goal_no)
 		return kik__error_set(plan, invalid, pos, "measure %s does not belong to goal %u", d->number, d->goal);
 
-	if (plan->recent_goal && plan->recent_goal->field == p->field && plan->recent_goal->number == p->goal_no) {
+	if (plan->recent_goal && plan->recent_goal->field == p->field && plan->recent_goal->number == p->goal_no)
 		p->goal = plan->recent_goal;
-	} else {
-		kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, 0);
-		p->goal = kik__index_get(&plan->goals_by_key, key);
-	}
+	else
+		p->goal = kik__field_find_goal(p->field, p->goal_no);
 	p->group = NULL;
 	p->new_group = 0;
 	if (d->group && *d->group) {
 		kik_group *recent = plan->recent_group;
-		if (recent && recent->field == p->field && strcmp(recent->name, d->group) == 0) {
+		if (recent && recent->field == p->field &&
+		    (recent->name == d->group || strcmp(recent->name, d->group) == 0)) {
 			p->group = recent;
 		} else {
 			if (!group_key(key, sizeof(key), p->field->code, d->group))
@@ -128,8 +176,7 @@ static int place(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos,
 			p->new_group = p->group == NULL;
 		}
 	}
-	kik__format_id(key, sizeof(key), p->field->code, '-', p->goal_no, p->sub);
-	p->measure = kik__index_get(&plan->measures_by_id, key);
+	p->measure = p->goal ? kik__goal_find_measure(p->goal, p->sub) : NULL;
 	if (p->measure && p->measure->import_line && pos)
 		return kik__error_set(plan, invalid, pos, "measure %s appears twice: first on line %lu", p->measure->id,
 				      p->measure->import_line);
@@ -153,29 +200,55 @@ static int reserve_one(const kik_allocator *a, kik__vec *v)
 	return kik__vec_reserve(a, v, v->len + 1);
 }
 
-int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__pos *pos, kik_measure **out)
+/* Whether a new measure of `goal` (the field's last goal if new) ends the document. */
+static int ends_document(const kik_plan *plan, const kik_field *field, const kik_goal *goal)
+{
+	return field == plan->fields.items[plan->fields.len - 1] &&
+	       (!goal || goal == field->goals.items[field->goals.len - 1]);
+}
+
+/* Room in plan->order for one more measure, when the order is or will be kept there. */
+static int reserve_order(kik_plan *plan, int keeps_order)
+{
+	size_t need = plan->measure_count + 1;
+	uint32_t *order;
+	if ((keeps_order && !plan->order && !plan->order_dirty) || need <= plan->order_cap)
+		return 0;
+	if (need < plan->order_cap * 2)
+		need = plan->order_cap * 2;
+	if (need > SIZE_MAX / sizeof(uint32_t) || !(order = kik__realloc(&plan->alloc, plan->order, need * 4)))
+		return KIK_ENOMEM;
+	plan->order = order;
+	plan->order_cap = need;
+	return 0;
+}
+
+int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned sub, const kik__pos *pos, int how,
+			  kik_measure **out)
 {
 	const kik_allocator *a = &plan->alloc;
 	placement p;
 	kik_goal *goal;
 	kik_group *group;
 	kik_measure *m;
-	const char *text, *goal_text, *new_group_key = NULL, *goal_key = NULL;
-	char key_buf[2048];
-	int err = place(plan, d, pos, &p);
+	const char *text, *goal_text, *new_group_key = NULL;
+	uint32_t position = (uint32_t)plan->measures.len;
+	char key_buf[2048], id[64];
+	int err = place(plan, d, sub, pos, how, &p), keeps_order;
 	if (err < 0)
 		return err;
 
 	/* Make every allocation first, so that linking below cannot fail half-way.
-	 * What the arena hands out before a failure is freed with the plan; the arrays
+	 * What the arenas hand out before a failure is freed with the plan; the arrays
 	 * of a new group or goal are not reachable from the plan yet and are freed here. */
 	goal = p.goal;
 	group = p.group;
+	keeps_order = ends_document(plan, p.field, goal);
 	if (p.new_group) {
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
-		if (!group || !(group->name = arena_copy(plan, d->group)) ||
+		if (!group || !(group->name = text_copy(plan, d->group)) ||
 		    !group_key(key_buf, sizeof(key_buf), p.field->code, d->group) ||
-		    !(new_group_key = arena_copy(plan, key_buf)) || reserve_one(a, &p.field->groups) < 0 ||
+		    !(new_group_key = text_copy(plan, key_buf)) || reserve_one(a, &p.field->groups) < 0 ||
 		    kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
 			goto fail;
 		group->field = p.field;
@@ -184,37 +257,47 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		goto fail;
 	if (!goal) {
 		goal = kik__arena_alloc(a, &plan->arena, sizeof(*goal));
-		if (!goal || !(goal_key = arena_id(plan, p.field->code, '-', p.goal_no, 0)) ||
-		    reserve_one(a, &p.field->goals) < 0 || kik__index_reserve(a, &plan->goals_by_key, 1) < 0)
+		if (!goal || reserve_one(a, &p.field->goals) < 0)
 			goto fail;
 		goal->number = p.goal_no;
+		goal->by_number = 1;
 		goal->field = p.field;
 		goal->text = "";
 	}
 	m = p.measure;
 	if (!m) {
-		m = kik__arena_alloc(a, &plan->arena, sizeof(*m));
-		if (!m || !(m->id = arena_id(plan, p.field->code, '-', p.goal_no, p.sub)) ||
-		    !(m->number = arena_id(plan, "", 0, p.goal_no, p.sub)) || reserve_one(a, &goal->measures) < 0 ||
-		    kik__index_reserve(a, &plan->measures_by_id, 1) < 0 ||
-		    kik__vec_reserve(a, &plan->order, plan->measure_count + 1) < 0)
+		if (!kik__format_id(id, sizeof(id), p.field->code, '-', p.goal_no, p.sub) ||
+		    kik__ids_prepare(a, &goal->measures, position) < 0 || reserve_order(plan, keeps_order) < 0 ||
+		    !(text = text_copy(plan, id)) || !(m = kik__table_push(a, &plan->measures)))
 			goto fail;
+		m->id = text;
 		m->goal = goal;
+		m->sub = p.sub;
 	}
-	text = strcmp(m->text ? m->text : "", d->text) ? arena_copy(plan, d->text) : m->text;
-	goal_text = d->goal_text && *d->goal_text && strcmp(goal->text, d->goal_text) ? arena_copy(plan, d->goal_text)
-										      : goal->text;
-	if (!text || !goal_text)
+	if (how == KIK__PUT_OWNED) {
+		text = d->text;
+		goal_text = d->goal_text ? d->goal_text : goal->text;
+	} else {
+		text = strcmp(m->text ? m->text : "", d->text) ? text_copy(plan, d->text) : m->text;
+		goal_text = d->goal_text && *d->goal_text && strcmp(goal->text, d->goal_text)
+				? text_copy(plan, d->goal_text)
+				: goal->text;
+	}
+	if (!text || !goal_text) {
+		if (!p.measure) /* the record just pushed */
+			kik__table_truncate(a, &plan->measures, position);
 		goto fail;
+	}
 
 	/* Link: nothing below allocates (the containers have room). */
 	if (p.new_group) {
 		p.field->groups.items[p.field->groups.len++] = group;
 		kik__index_put(a, &plan->groups_by_key, new_group_key, group);
 	}
-	if (goal_key) {
+	if (!p.goal) {
+		kik_goal *last = p.field->goals.len ? p.field->goals.items[p.field->goals.len - 1] : NULL;
+		p.field->by_number &= !last || last->number < goal->number;
 		p.field->goals.items[p.field->goals.len++] = goal;
-		kik__index_put(a, &plan->goals_by_key, goal_key, goal);
 	}
 	if (group && goal->group != group) {
 		if (goal->group)
@@ -223,19 +306,19 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, const kik__
 		goal->group = group;
 	}
 	if (!p.measure) {
-		goal->measures.items[goal->measures.len++] = m;
-		kik__index_put(a, &plan->measures_by_id, m->id, m);
+		if (goal->measures.count)
+			goal->by_number &= kik__goal_measure(goal, goal->measures.count - 1)->sub < p.sub;
+		kik__ids_push(a, &goal->measures, position);
+		if (plan->order && !plan->order_dirty && keeps_order)
+			plan->order[plan->measure_count] = position;
+		plan->order_dirty |= !keeps_order;
 		p.field->measure_count++;
 		plan->measure_count++;
-		/* appending to the last goal of the last field keeps document order */
-		if (!plan->order_dirty && goal == p.field->goals.items[p.field->goals.len - 1] &&
-		    p.field == plan->fields.items[plan->fields.len - 1])
-			plan->order.items[plan->order.len++] = m;
-		else
-			plan->order_dirty = 1;
 	}
 	m->text = text;
-	m->recorded = d->status;
+	m->recorded = (uint8_t)d->status;
+	if (!m->tasks.count)
+		m->derived = m->recorded;
 	goal->text = goal_text;
 	plan->recent_field = p.field;
 	plan->recent_goal = goal;
@@ -252,8 +335,8 @@ fail:
 	if (p.new_group && group)
 		kik__vec_free(a, &group->goals);
 	if (!p.goal && goal)
-		kik__vec_free(a, &goal->measures);
-	return oom(plan, pos);
+		kik__ids_free(a, &goal->measures);
+	return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
 }
 
 /* Copies the strings of a description without surrounding white space, as the importers
@@ -295,7 +378,7 @@ int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik
 	trimmed = *desc;
 	if (!(buf = trimmed_copy(plan, desc, &trimmed)))
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	err = kik__plan_put_measure(plan, &trimmed, NULL, &m);
+	err = kik__plan_put_measure(plan, &trimmed, 0, NULL, KIK__PUT_COPY, &m);
 	kik__free(&plan->alloc, buf);
 	if (err < 0)
 		return err;
@@ -305,20 +388,80 @@ int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik
 	return 0;
 }
 
+/* The measure an id "SB-4.6" names (the field code in any case), or NULL. */
+static kik_measure *by_id(const kik_plan *plan, const char *id)
+{
+	const char *dash = strrchr(id, '-');
+	unsigned goal, sub;
+	size_t i;
+	if (!dash || kik__parse_measure_number(dash + 1, &goal, &sub) < 0)
+		return NULL;
+	for (i = 0; i < plan->fields.len; i++) {
+		const kik_field *field = plan->fields.items[i];
+		size_t k, n = strlen(field->code);
+		if (n != (size_t)(dash - id))
+			continue;
+		for (k = 0; k < n && (id[k] | 0x20) == (field->code[k] | 0x20); k++)
+			;
+		if (k == n)
+			return kik__find_measure(plan, field, goal, sub);
+	}
+	return NULL;
+}
+
+const kik_measure *kik_plan_find_measure(const kik_plan *plan, const char *id)
+{
+	return plan && id ? by_id(plan, id) : NULL;
+}
+
 int kik_plan_set_recorded_status(kik_plan *plan, const char *id, kik_status status)
 {
 	kik_measure *m;
 	if (!plan || !id || (unsigned)status >= KIK_STATUS_COUNT)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	m = kik__index_get(&plan->measures_by_id, id);
-	if (!m)
+	if (!(m = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'", id);
-	m->recorded = status;
+	m->recorded = (uint8_t)status;
+	if (!m->tasks.count)
+		m->derived = m->recorded;
 	return 0;
 }
 
 /* ---- whole plans ------------------------------------------------------- */
+
+/* Copies the tasks of `plan` into `copy` at the same positions, so that their ids stay. */
+static int clone_tasks(const kik_plan *plan, kik_plan *copy)
+{
+	size_t i;
+	for (i = 0; i < plan->tasks.len; i++) {
+		const kik_task *t = kik__task_at(plan, i);
+		kik_task *c = kik__table_push(&copy->alloc, &copy->tasks);
+		const kik_goal *goal;
+		uint32_t attrs;
+		if (!c)
+			return KIK_ENOMEM;
+		if (!t->measure)
+			continue; /* a hole stays a hole */
+		goal = t->measure->goal;
+		c->measure = kik__find_measure(copy, kik__plan_find_field(copy, goal->field->code), goal->number,
+					       t->measure->sub);
+		c->id = t->id;
+		if (!c->measure || !(c->title = text_copy(copy, t->title)) ||
+		    kik__plan_attrs(copy, kik__attrs_owner(plan, KIK__TASK_ATTRS(t)),
+				    kik__attrs_due(plan, KIK__TASK_ATTRS(t)), &attrs) < 0) {
+			c->measure = NULL;
+			return KIK_ENOMEM;
+		}
+		c->bits = kik__task_bits(KIK__TASK_KIND(t), KIK__TASK_STATE(t), 0, attrs);
+		if (kik__plan_link_task(copy, i) < 0) {
+			c->measure = NULL;
+			return KIK_ENOMEM;
+		}
+		copy->task_count++;
+	}
+	return 0;
+}
 
 int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 {
@@ -342,37 +485,26 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 			goto fail;
 	}
 	copy->rule = plan->rule;
-	for (i = 0; i < plan->order.len; i++) {
-		const kik_measure *m = plan->order.items[i];
+	for (i = 0; i < plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(plan, i);
 		kik_measure_desc d = KIK_MEASURE_DESC_INIT;
 		d.field = m->goal->field->code;
 		d.group = m->goal->group ? m->goal->group->name : NULL;
 		d.goal = m->goal->number;
 		d.goal_text = m->goal->text;
-		d.number = m->number;
+		d.number = kik_measure_number(m);
 		d.text = m->text;
-		d.status = m->recorded;
-		if ((err = kik__plan_put_measure(copy, &d, NULL, NULL)) < 0)
+		d.status = (kik_status)m->recorded;
+		if ((err = kik__plan_put_measure(copy, &d, 0, NULL, KIK__PUT_COPY, NULL)) < 0)
 			goto fail;
 	}
 	kik__plan_reorder(copy);
-	/* tasks keep their ids, so that ids held by callers stay valid across imports */
-	for (i = 0; i < plan->order.len; i++) {
-		const kik_measure *m = plan->order.items[i];
-		for (j = 0; j < m->tasks.len; j++) {
-			const kik_task *t = m->tasks.items[j];
-			kik_task_desc d = KIK_TASK_DESC_INIT;
-			d.measure = m->id;
-			d.kind = t->kind;
-			d.state = t->state;
-			d.title = t->title;
-			d.due = t->due;
-			d.owner = t->owner;
-			if ((err = kik__plan_add_task(copy, &d, t->id, NULL, NULL)) < 0)
-				goto fail;
-		}
+	if ((err = clone_tasks(plan, copy)) < 0)
+		goto fail;
+	for (i = 0; i < copy->measure_count; i++) {
+		kik_measure *m = kik__measure_at(copy, i);
+		m->derived = (uint8_t)kik__derive(m, copy->rule);
 	}
-	copy->next_task_id = plan->next_task_id;
 	*out = copy;
 	return 0;
 fail:
@@ -384,9 +516,14 @@ void kik__plan_swap(kik_plan *a, kik_plan *b)
 {
 	kik_plan tmp = *a;
 	kik__error_slot error = a->error;
+	size_t i;
 	*a = *b;
 	*b = tmp;
 	/* the error details stay with their handle: their pointers point into it */
 	b->error = a->error;
 	a->error = error;
+	for (i = 0; i < a->fields.len; i++)
+		((kik_field *)a->fields.items[i])->plan = a;
+	for (i = 0; i < b->fields.len; i++)
+		((kik_field *)b->fields.items[i])->plan = b;
 }

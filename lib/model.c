@@ -1,6 +1,8 @@
 /* Getters of groups, goals and measures, and the measures of a plan in document order. */
 #include "internal.h"
 
+#include <string.h>
+
 const char *kik_group_name(const kik_group *group)
 {
 	return group ? group->name : "";
@@ -37,12 +39,12 @@ const kik_group *kik_goal_group(const kik_goal *goal)
 }
 size_t kik_goal_measure_count(const kik_goal *goal)
 {
-	return goal ? goal->measures.len : 0;
+	return goal ? goal->measures.count : 0;
 }
 
 const kik_measure *kik_goal_measure(const kik_goal *goal, size_t i)
 {
-	return goal && i < goal->measures.len ? goal->measures.items[i] : NULL;
+	return goal && i < goal->measures.count ? kik__goal_measure(goal, i) : NULL;
 }
 
 const char *kik_measure_id(const kik_measure *m)
@@ -51,7 +53,7 @@ const char *kik_measure_id(const kik_measure *m)
 }
 const char *kik_measure_number(const kik_measure *m)
 {
-	return m ? m->number : "";
+	return m ? m->id + strlen(m->goal->field->code) + 1 : "";
 }
 const char *kik_measure_text(const kik_measure *m)
 {
@@ -72,12 +74,12 @@ const kik_group *kik_measure_group(const kik_measure *m)
 
 kik_status kik_measure_recorded_status(const kik_measure *m)
 {
-	return m ? m->recorded : KIK_STATUS_WAITING;
+	return m ? (kik_status)m->recorded : KIK_STATUS_WAITING;
 }
 
 kik_status kik_measure_status(const kik_measure *m)
 {
-	return m ? (m->tasks.len ? m->derived : m->recorded) : KIK_STATUS_WAITING;
+	return m ? (kik_status)(m->tasks.count ? m->derived : m->recorded) : KIK_STATUS_WAITING;
 }
 
 size_t kik_plan_measure_count(const kik_plan *plan)
@@ -85,31 +87,36 @@ size_t kik_plan_measure_count(const kik_plan *plan)
 	return plan ? plan->measure_count : 0;
 }
 
-const kik_measure *kik_plan_measure(const kik_plan *plan, size_t i)
+kik_measure *kik__plan_measure(const kik_plan *plan, size_t i)
 {
-	return plan && i < plan->order.len ? plan->order.items[i] : NULL;
+	return kik__measure_at(plan, plan->order ? plan->order[i] : i);
 }
 
-const kik_measure *kik_plan_find_measure(const kik_plan *plan, const char *id)
+const kik_measure *kik_plan_measure(const kik_plan *plan, size_t i)
 {
-	if (!plan || !id)
-		return NULL;
-	return kik__index_get(&plan->measures_by_id, id);
+	return plan && i < plan->measure_count ? kik__plan_measure(plan, i) : NULL;
 }
 
 void kik__plan_reorder(kik_plan *plan)
 {
 	size_t f, g, m, n = 0;
+	int same = 1;
 	if (!plan->order_dirty)
 		return;
 	for (f = 0; f < plan->fields.len; f++) {
 		kik_field *field = plan->fields.items[f];
 		for (g = 0; g < field->goals.len; g++) {
 			kik_goal *goal = field->goals.items[g];
-			for (m = 0; m < goal->measures.len; m++)
-				plan->order.items[n++] = goal->measures.items[m];
+			for (m = 0; m < goal->measures.count; m++, n++) {
+				plan->order[n] = kik__ids_at(&goal->measures, m);
+				same &= plan->order[n] == n;
+			}
 		}
 	}
-	plan->order.len = n;
 	plan->order_dirty = 0;
+	if (same) { /* the order added is the document's again */
+		kik__free(&plan->alloc, plan->order);
+		plan->order = NULL;
+		plan->order_cap = 0;
+	}
 }

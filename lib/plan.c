@@ -19,6 +19,8 @@ int kik_plan_new_with_allocator(kik_plan **out, const kik_allocator *allocator)
 	plan->alloc = a;
 	plan->name = "";
 	plan->as_of = "";
+	plan->measures.size = sizeof(kik_measure);
+	plan->tasks.size = sizeof(kik_task);
 	*out = plan;
 	return 0;
 }
@@ -35,7 +37,7 @@ static void free_field(const kik_allocator *a, kik_field *field)
 	for (i = 0; i < field->groups.len; i++)
 		kik__vec_free(a, &((kik_group *)field->groups.items[i])->goals);
 	for (i = 0; i < field->goals.len; i++)
-		kik__vec_free(a, &((kik_goal *)field->goals.items[i])->measures);
+		kik__ids_free(a, &((kik_goal *)field->goals.items[i])->measures);
 	kik__vec_free(a, &field->aliases);
 	kik__vec_free(a, &field->groups);
 	kik__vec_free(a, &field->goals);
@@ -49,15 +51,14 @@ void kik_plan_free(kik_plan *plan)
 		return;
 	a = plan->alloc;
 	kik__plan_free_tasks(plan);
-	kik__vec_free(&a, &plan->tasks_by_id);
 	for (i = 0; i < plan->fields.len; i++)
 		free_field(&a, plan->fields.items[i]);
 	kik__vec_free(&a, &plan->fields);
-	kik__vec_free(&a, &plan->order);
-	kik__index_free(&a, &plan->measures_by_id);
-	kik__index_free(&a, &plan->goals_by_key);
+	kik__table_free(&a, &plan->measures);
+	kik__free(&a, plan->order);
 	kik__index_free(&a, &plan->groups_by_key);
 	kik__arena_free(&a, &plan->arena);
+	kik__arena_free(&a, &plan->text);
 	kik__free(&a, plan);
 }
 
@@ -73,7 +74,7 @@ const char *kik_plan_as_of(const kik_plan *plan)
 
 static int set_string(kik_plan *plan, const char **slot, const char *value)
 {
-	char *copy = kik__arena_strndup(&plan->alloc, &plan->arena, value, strlen(value));
+	char *copy = kik__arena_strndup(&plan->alloc, &plan->text, value, strlen(value));
 	if (!copy)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	*slot = copy;
@@ -163,10 +164,12 @@ int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const
 	if (kik__plan_find_field(plan, code) || kik__plan_find_field(plan, name))
 		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' (%s) is already defined", code, name);
 	field = kik__arena_alloc(&plan->alloc, &plan->arena, sizeof(*field));
-	if (!field || !(field->code = kik__arena_strndup(&plan->alloc, &plan->arena, code, strlen(code))) ||
-	    !(field->name = kik__arena_strndup(&plan->alloc, &plan->arena, name, strlen(name))) ||
+	if (!field || !(field->code = kik__arena_strndup(&plan->alloc, &plan->text, code, strlen(code))) ||
+	    !(field->name = kik__arena_strndup(&plan->alloc, &plan->text, name, strlen(name))) ||
 	    kik__vec_push(&plan->alloc, &plan->fields, field) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	field->plan = plan;
+	field->by_number = 1;
 	if (out)
 		*out = field;
 	return 0;
@@ -186,7 +189,7 @@ int kik_plan_add_field_alias(kik_plan *plan, const kik_field *field, const char 
 		return 0;
 	if (other)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "'%s' already names field '%s'", alias, other->code);
-	copy = kik__arena_strndup(&plan->alloc, &plan->arena, alias, strlen(alias));
+	copy = kik__arena_strndup(&plan->alloc, &plan->text, alias, strlen(alias));
 	if (!copy || kik__vec_push(&plan->alloc, &((kik_field *)field)->aliases, copy) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	return 0;
@@ -260,11 +263,5 @@ const kik_goal *kik_field_goal(const kik_field *field, size_t i)
 
 const kik_goal *kik_field_find_goal(const kik_field *field, unsigned number)
 {
-	size_t i;
-	if (!field)
-		return NULL;
-	for (i = 0; i < field->goals.len; i++)
-		if (((kik_goal *)field->goals.items[i])->number == number)
-			return field->goals.items[i];
-	return NULL;
+	return field ? kik__field_find_goal(field, number) : NULL;
 }

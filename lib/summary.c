@@ -53,10 +53,9 @@ static void add_goal(const kik_goal *goal, kik_summary *s)
 {
 	size_t i;
 	s->goals++;
-	for (i = 0; i < goal->measures.len; i++) {
-		s->count[kik_measure_status(goal->measures.items[i])]++;
-		s->measures++;
-	}
+	for (i = 0; i < goal->measures.count; i++)
+		s->count[kik_measure_status(kik__goal_measure(goal, i))]++;
+	s->measures += goal->measures.count;
 }
 
 void kik_summary_goal(const kik_goal *goal, kik_summary *out)

@@ -1,9 +1,38 @@
-/* Tasks of measures: adding, updating, removing, looking up. */
+/* Tasks of measures: a table of small records, their owner and due date pairs, and the
+ * functions that add, update, remove and look them up. */
 #include "internal.h"
 
 #include <string.h>
 
-static int check_desc(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
+const char *kik__attrs_owner(const kik_plan *plan, uint32_t attrs)
+{
+	return plan->attrs.strings[attrs];
+}
+
+const char *kik__attrs_due(const kik_plan *plan, uint32_t attrs)
+{
+	const char *owner = plan->attrs.strings[attrs];
+	return owner + strlen(owner) + 1;
+}
+
+int kik__plan_attrs(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs)
+{
+	size_t owner_len = strlen(owner), due_len = strlen(due);
+	char small[256], *pair = small;
+	int err;
+	if (owner_len + due_len + 2 > sizeof(small) && !(pair = kik__malloc(&plan->alloc, owner_len + due_len + 2)))
+		return KIK_ENOMEM;
+	memcpy(pair, owner, owner_len + 1);
+	memcpy(pair + owner_len + 1, due, due_len + 1);
+	err = kik__intern_put(&plan->alloc, &plan->attrs, &plan->text, pair, owner_len + 1 + due_len, attrs);
+	if (pair != small)
+		kik__free(&plan->alloc, pair);
+	if (err == 0 && *attrs > KIK__TASK_ATTRS_MAX)
+		err = KIK_ELIMIT; /* more distinct owner and due date pairs than a task can number */
+	return err;
+}
+
+int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
 {
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
 	size_t title_len;
@@ -19,173 +48,117 @@ static int check_desc(kik_plan *plan, const kik_task_desc *d, const kik__pos *po
 	return 0;
 }
 
-/* A task and its strings in one block, so that update and remove free it whole. */
-static kik_task *new_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, kik_measure *m)
-{
-	const char *title = d->title, *due = d->due ? d->due : "", *owner = d->owner ? d->owner : "";
-	size_t title_len = strlen(title), due_len = strlen(due), owner_len = strlen(owner);
-	kik_task *t;
-	char *s;
-	title = kik__trim(title, &title_len); /* stored as the importer sees them */
-	owner = kik__trim(owner, &owner_len);
-	if (title_len > SIZE_MAX / 2 || owner_len > SIZE_MAX / 4)
-		return NULL;
-	t = kik__malloc(&plan->alloc, sizeof(*t) + title_len + due_len + owner_len + 3);
-	if (!t)
-		return NULL;
-	memset(t, 0, sizeof(*t));
-	s = (char *)(t + 1);
-	t->title = memcpy(s, title, title_len);
-	s[title_len] = '\0';
-	t->due = memcpy(s + title_len + 1, due, due_len + 1);
-	t->owner = memcpy(s + title_len + due_len + 2, owner, owner_len);
-	s[title_len + due_len + 2 + owner_len] = '\0';
-	t->id = id;
-	t->measure = m;
-	t->kind = d->kind;
-	t->state = d->state;
-	return t;
-}
-
 static kik_task *by_id(const kik_plan *plan, unsigned long id)
 {
-	return id < plan->tasks_by_id.len ? plan->tasks_by_id.items[id] : NULL;
+	kik_task *t;
+	if (id == 0 || id > plan->tasks.len)
+		return NULL;
+	t = kik__task_at(plan, id - 1);
+	return t->measure ? t : NULL;
 }
 
-/* Makes the id table long enough for `id`, with empty slots in between. */
-static int reserve_id(kik_plan *plan, unsigned long id)
+int kik__plan_link_task(kik_plan *plan, size_t position)
 {
-	kik__vec *v = &plan->tasks_by_id;
-	if (id >= SIZE_MAX / sizeof(void *) || kik__vec_reserve(&plan->alloc, v, (size_t)id + 1) < 0)
-		return KIK_ENOMEM;
-	while (v->len <= id)
-		v->items[v->len++] = NULL;
+	kik_task *t = kik__task_at(plan, position);
+	return kik__ids_push(&plan->alloc, &t->measure->tasks, (uint32_t)position);
+}
+
+/* The title (trimmed, in an allocation of its own: tasks added or changed one by one
+ * free it when they change again) and the attrs of a description. */
+static int values_of(kik_plan *plan, const kik_task_desc *d, char **title, uint32_t *attrs)
+{
+	size_t title_len = strlen(d->title), owner_len = d->owner ? strlen(d->owner) : 0;
+	const char *t = kik__trim(d->title, &title_len), *owner = d->owner ? kik__trim(d->owner, &owner_len) : "";
+	char *owner_copy;
+	int err;
+	if (!(owner_copy = kik__strndup(&plan->alloc, owner, owner_len)))
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	err = kik__plan_attrs(plan, owner_copy, d->due ? d->due : "", attrs);
+	kik__free(&plan->alloc, owner_copy);
+	if (err < 0)
+		return kik__error_set(plan, err, NULL,
+				      err == KIK_ENOMEM ? "out of memory" : "too many distinct owners");
+	if (!(*title = kik__strndup(&plan->alloc, t, title_len)))
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	return 0;
 }
 
-static void replace_in_measure(kik_measure *m, kik_task *from, kik_task *to)
-{
-	size_t i;
-	for (i = 0; i < m->tasks.len; i++)
-		if (m->tasks.items[i] == from)
-			m->tasks.items[i] = to;
-}
-
-int kik__plan_add_task(kik_plan *plan, const kik_task_desc *d, unsigned long id, const kik__pos *pos, kik_task **out)
+int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task **out)
 {
 	kik_measure *m;
-	int err = check_desc(plan, d, pos);
-	if (err < 0)
-		return err;
-	if (!d->measure || !(m = kik__index_get(&plan->measures_by_id, d->measure)))
-		return kik__error_set(plan, pos ? KIK_EPARSE : KIK_ENOTFOUND, pos, "no measure with id '%s'",
-				      d->measure ? d->measure : "");
-	return kik__measure_add_task(plan, m, d, id, pos, out);
-}
-
-int kik__measure_add_task(kik_plan *plan, kik_measure *m, const kik_task_desc *d, unsigned long id, const kik__pos *pos,
-			  kik_task **out)
-{
 	kik_task *t;
-	int err = check_desc(plan, d, pos);
-	if (err < 0)
+	char *title;
+	uint32_t attrs, position;
+	int err;
+	if (!plan)
+		return KIK_EINVAL;
+	kik__error_clear(plan);
+	if ((err = kik__check_task(plan, desc, NULL)) < 0)
 		return err;
-	if (!id)
-		id = plan->next_task_id + 1;
-	if (kik__vec_reserve(&plan->alloc, &m->tasks, m->tasks.len + 1) < 0 || reserve_id(plan, id) < 0 ||
-	    !(t = new_task(plan, d, id, m)))
-		return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
-	m->tasks.items[m->tasks.len++] = t;
-	plan->tasks_by_id.items[id] = t;
-	if (id > plan->next_task_id)
-		plan->next_task_id = id;
+	if (!desc->measure || !(m = (kik_measure *)kik_plan_find_measure(plan, desc->measure)))
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'",
+				      desc->measure ? desc->measure : "");
+	if ((err = values_of(plan, desc, &title, &attrs)) < 0)
+		return err;
+	position = (uint32_t)plan->tasks.len;
+	if (kik__ids_prepare(&plan->alloc, &m->tasks, position) < 0 ||
+	    !(t = kik__table_push(&plan->alloc, &plan->tasks))) {
+		kik__free(&plan->alloc, title);
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	}
+	t->title = title;
+	t->measure = m;
+	t->id = position + 1;
+	t->bits = kik__task_bits(desc->kind, desc->state, KIK__TASK_OWN_TITLE, attrs);
+	kik__ids_push(&plan->alloc, &m->tasks, position);
 	plan->task_count++;
-	m->derived = kik__derive(m, plan->rule);
-	if (pos)
-		t->import_line = pos->line;
+	m->derived = (uint8_t)kik__derive(m, plan->rule);
 	if (out)
 		*out = t;
 	return 0;
 }
 
-int kik__plan_update_task(kik_plan *plan, kik_task *task, const kik_task_desc *d, const kik__pos *pos, kik_task **old)
-{
-	kik_measure *m = task->measure;
-	kik_task *t;
-	int err = check_desc(plan, d, pos);
-	if (err < 0)
-		return err;
-	if (!(t = new_task(plan, d, task->id, m)))
-		return kik__error_set(plan, KIK_ENOMEM, pos, "out of memory");
-	replace_in_measure(m, task, t);
-	plan->tasks_by_id.items[task->id] = t;
-	t->import_line = pos ? pos->line : task->import_line;
-	if (old)
-		*old = task;
-	else
-		kik__free(&plan->alloc, task);
-	m->derived = kik__derive(m, plan->rule);
-	return 0;
-}
-
-void kik__plan_drop_task(kik_plan *plan, kik_task *t)
-{
-	kik_measure *m = t->measure;
-	size_t i;
-	for (i = 0; i < m->tasks.len; i++) {
-		if (m->tasks.items[i] == t) {
-			memmove(m->tasks.items + i, m->tasks.items + i + 1, (m->tasks.len - i - 1) * sizeof(void *));
-			m->tasks.len--;
-			break;
-		}
-	}
-	plan->tasks_by_id.items[t->id] = NULL;
-	plan->task_count--;
-	kik__free(&plan->alloc, t);
-	m->derived = kik__derive(m, plan->rule);
-}
-
-void kik__plan_restore_task(kik_plan *plan, kik_task *current, kik_task *old)
-{
-	replace_in_measure(current->measure, current, old);
-	plan->tasks_by_id.items[old->id] = old;
-	old->measure->derived = kik__derive(old->measure, plan->rule);
-	kik__free(&plan->alloc, current);
-}
-
-int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task **out)
+int kik_plan_update_task(kik_plan *plan, unsigned long id, const kik_task_desc *desc)
 {
 	kik_task *t;
+	char *title;
+	uint32_t attrs;
 	int err;
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	err = kik__plan_add_task(plan, desc, 0, NULL, &t);
-	if (err == 0 && out)
-		*out = t;
-	return err;
-}
-
-int kik_plan_update_task(kik_plan *plan, unsigned long id, const kik_task_desc *desc)
-{
-	kik_task *t;
-	if (!plan)
-		return KIK_EINVAL;
-	kik__error_clear(plan);
 	if (!(t = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
-	return kik__plan_update_task(plan, t, desc, NULL, NULL);
+	if ((err = kik__check_task(plan, desc, NULL)) < 0 || (err = values_of(plan, desc, &title, &attrs)) < 0)
+		return err;
+	if (t->bits & KIK__TASK_OWN_TITLE)
+		kik__free(&plan->alloc, (char *)t->title);
+	t->title = title;
+	t->bits = kik__task_bits(desc->kind, desc->state, KIK__TASK_OWN_TITLE, attrs);
+	t->measure->derived = (uint8_t)kik__derive(t->measure, plan->rule);
+	return 0;
 }
 
 int kik_plan_remove_task(kik_plan *plan, unsigned long id)
 {
+	kik_measure *m;
 	kik_task *t;
+	size_t i;
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
 	if (!(t = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
-	kik__plan_drop_task(plan, t);
+	m = t->measure;
+	for (i = 0; kik__ids_at(&m->tasks, i) != id - 1; i++)
+		;
+	if (kik__ids_remove_at(&plan->alloc, &m->tasks, i) < 0)
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	if (t->bits & KIK__TASK_OWN_TITLE)
+		kik__free(&plan->alloc, (char *)t->title);
+	memset(t, 0, sizeof(*t)); /* a hole: the id is never given again */
+	plan->task_count--;
+	m->derived = (uint8_t)kik__derive(m, plan->rule);
 	return 0;
 }
 
@@ -201,28 +174,31 @@ size_t kik_plan_task_count(const kik_plan *plan)
 
 void kik__plan_free_tasks(kik_plan *plan)
 {
-	size_t i, j;
-	for (i = 0; i < plan->order.len; i++) {
-		kik_measure *m = plan->order.items[i];
-		for (j = 0; j < m->tasks.len; j++)
-			kik__free(&plan->alloc, m->tasks.items[j]);
-		kik__vec_free(&plan->alloc, &m->tasks);
+	size_t i;
+	for (i = 0; i < plan->tasks.len; i++) {
+		kik_task *t = kik__task_at(plan, i);
+		if (t->bits & KIK__TASK_OWN_TITLE)
+			kik__free(&plan->alloc, (char *)t->title);
 	}
+	for (i = 0; i < plan->measures.len; i++)
+		kik__ids_free(&plan->alloc, &kik__measure_at(plan, i)->tasks);
+	kik__table_free(&plan->alloc, &plan->tasks);
+	kik__intern_free(&plan->alloc, &plan->attrs);
 }
 
 size_t kik_measure_task_count(const kik_measure *m)
 {
-	return m ? m->tasks.len : 0;
+	return m ? m->tasks.count : 0;
 }
 
 const kik_task *kik_measure_task(const kik_measure *m, size_t i)
 {
-	return m && i < m->tasks.len ? m->tasks.items[i] : NULL;
+	return m && i < m->tasks.count ? kik__measure_task(m, i) : NULL;
 }
 
 int kik_measure_has_tasks(const kik_measure *m)
 {
-	return m && m->tasks.len > 0;
+	return m && m->tasks.count > 0;
 }
 
 unsigned long kik_task_id(const kik_task *t)
@@ -235,11 +211,11 @@ const kik_measure *kik_task_measure(const kik_task *t)
 }
 kik_task_kind kik_task_kind_of(const kik_task *t)
 {
-	return t ? t->kind : KIK_TASK_CONCEPT;
+	return t ? KIK__TASK_KIND(t) : KIK_TASK_CONCEPT;
 }
 kik_task_state kik_task_state_of(const kik_task *t)
 {
-	return t ? t->state : KIK_TASK_OPEN;
+	return t ? KIK__TASK_STATE(t) : KIK_TASK_OPEN;
 }
 const char *kik_task_title(const kik_task *t)
 {
@@ -247,9 +223,9 @@ const char *kik_task_title(const kik_task *t)
 }
 const char *kik_task_due(const kik_task *t)
 {
-	return t ? t->due : "";
+	return t ? kik__attrs_due(t->measure->goal->field->plan, KIK__TASK_ATTRS(t)) : "";
 }
 const char *kik_task_owner(const kik_task *t)
 {
-	return t ? t->owner : "";
+	return t ? kik__attrs_owner(t->measure->goal->field->plan, KIK__TASK_ATTRS(t)) : "";
 }

@@ -103,7 +103,7 @@ int kik__lookup_name(const char *text, int n, const char *const *keys, const cha
 	char folded[128], want[128];
 	int i;
 	for (i = 0; i < n; i++) /* the keys as written, the common case, need no folding */
-		if (strcmp(text, keys[i]) == 0)
+		if (text[0] == keys[i][0] && strcmp(text, keys[i]) == 0)
 			return i;
 	kik__fold_name(text, folded, sizeof(folded));
 	if (!*folded)

@@ -29,12 +29,6 @@ static char *slurp(const char *path, size_t *len)
 	return data;
 }
 
-static size_t read_file(void *ctx, char *buf, size_t cap, int *failed)
-{
-	(void)failed;
-	return fread(buf, 1, cap, (FILE *)ctx);
-}
-
 /* All rows of a file, each cell NUL-terminated, cells of a row separated by \x1F, rows by
  * \x1E, so that a whole table compares as one string. Returns the reader's error or 0. */
 static int read_table(const char *path, char delimiter, char *out, size_t cap, unsigned long *error_line)
@@ -42,13 +36,13 @@ static int read_table(const char *path, char delimiter, char *out, size_t cap, u
 	static const kik_allocator a = { NULL, NULL, NULL, NULL };
 	kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
 	const kik__csv_cell *cells;
+	kik__source src;
 	kik__csv r;
 	size_t n, i, used = 0;
 	int got;
-	FILE *f = fopen(path, "rb");
-	cr_assert(ne(ptr, (void *)f, NULL), "%s", path);
+	cr_assert(eq(int, kik__source_file(&src, &a, path), 0), "%s", path);
 	options.delimiter = delimiter;
-	cr_assert(eq(int, kik__csv_open(&r, &a, &options, read_file, f), 0));
+	cr_assert(eq(int, kik__csv_open(&r, &a, &options, &src, 0, UINT64_MAX), 0));
 	out[0] = '\0';
 	while ((got = kik__csv_next(&r, &cells, &n)) > 0) {
 		for (i = 0; i < n; i++) {
@@ -60,7 +54,7 @@ static int read_table(const char *path, char delimiter, char *out, size_t cap, u
 	if (got < 0 && error_line)
 		*error_line = r.error_line;
 	kik__csv_close(&r);
-	fclose(f);
+	kik__source_close(&src, &a);
 	return got;
 }
 

@@ -60,12 +60,19 @@ typedef struct kik_import_options {
 	size_t max_field_bytes; /**< longest cell; 0 means 1 MiB */
 	size_t max_columns;     /**< most cells in a row; 0 means 1024 */
 	size_t max_rows;        /**< most rows; 0 means no limit */
+	/**
+	 * (Version 2) How many threads may read a large measures or tasks file at once:
+	 * 0 (default) for one per processor when the plan uses the C library's allocator,
+	 * and one otherwise; 1 for none besides the caller's. With more than one, a
+	 * plan's own allocator must be thread-safe. The result is the same either way.
+	 */
+	unsigned threads;
 } kik_import_options;
 
-#define KIK_IMPORT_OPTIONS_VERSION 1
+#define KIK_IMPORT_OPTIONS_VERSION 2
 #define KIK_IMPORT_OPTIONS_INIT                                                                                        \
 	{                                                                                                              \
-		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0                                              \
+		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0, 0                                           \
 	}
 
 /**

@@ -1,0 +1,160 @@
+/* Reading a large input in parts at once: phase one of an import on every core. */
+#include "import.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { MOST_PARTS = 16, LOOK_AHEAD = 64 * 1024 };
+
+/* Where a row most likely starts at or after `target`: after a line end that is not inside
+ * a quoted cell, as judged by the first quote after it (an opening quote follows a
+ * delimiter or a line start; a quote elsewhere means the line end was inside a quoted
+ * cell). 0 when there is no such line end within reach. */
+static uint64_t guess_row_start(const kik__source *src, uint64_t target, char delimiter, char *window)
+{
+	long got = kik__source_read(src, window, LOOK_AHEAD, target);
+	size_t n = got > 0 ? (size_t)got : 0, i = 0, tries;
+	for (tries = 0; tries < 32; tries++) {
+		size_t start, q;
+		while (i < n && window[i] != '\n' && window[i] != '\r')
+			i++;
+		if (i + 1 < n && window[i] == '\r' && window[i + 1] == '\n')
+			i++;
+		start = ++i;
+		if (start >= n)
+			return 0;
+		for (q = start; q < n && window[q] != '"'; q++)
+			;
+		if (q == n || q == start || window[q - 1] == delimiter || window[q - 1] == '\n' ||
+		    window[q - 1] == '\r')
+			return target + start;
+		i = q + 1;
+	}
+	return 0;
+}
+
+static void *read_part(void *arg)
+{
+	kik__part *part = arg;
+	const kik__csv_cell *cells;
+	size_t n;
+	int got;
+	while ((got = kik__read_row(part->csv, &cells, &n)) > 0) {
+		part->rows++;
+		if ((part->err = part->row(part, cells, n)) < 0)
+			return NULL;
+	}
+	part->err = got;
+	return NULL;
+}
+
+/* Guesses where each part starts; 0 when the input cannot be cut so. */
+static int cut(kik__import *im, kik__part *parts, size_t n)
+{
+	uint64_t from = im->csv.base + im->csv.pos, size = im->src->size;
+	char *window = kik__malloc(&im->plan->alloc, LOOK_AHEAD);
+	size_t k;
+	int ok = window != NULL;
+	parts[0].start = from;
+	for (k = 1; ok && k < n; k++) {
+		uint64_t target = from + (size - from) / n * k;
+		parts[k].start = guess_row_start(im->src, target, im->csv.delimiter, window);
+		ok = parts[k].start > parts[k - 1].start;
+	}
+	for (k = 0; ok && k < n; k++)
+		parts[k].end = k + 1 < n ? parts[k + 1].start : UINT64_MAX;
+	kik__free(&im->plan->alloc, window);
+	return ok;
+}
+
+int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size)
+{
+	const kik_allocator *a = &im->plan->alloc;
+	pthread_t threads[MOST_PARTS];
+	size_t n = (size_t)im->parts, k, started = 0;
+	unsigned long rows = 0;
+	int err = 0;
+	for (k = 0; k < n; k++) {
+		parts[k].im = im;
+		parts[k].row = row;
+		parts[k].records.size = record_size;
+		parts[k].text = &parts[k].own_text;
+	}
+	parts[0].csv = &im->csv;
+	/* text converted from Windows-1252 no longer lines up with the file's offsets */
+	if (n > MOST_PARTS || im->csv.converted || !im->csv.delimiter || !cut(im, parts, n))
+		return KIK_EPARSE;
+	im->csv.end = parts[0].end;
+	for (k = 1; k < n && err == 0; k++) {
+		parts[k].csv = &parts[k].own_csv;
+		if ((err = kik__csv_open(parts[k].csv, a, im->options, im->src, parts[k].start, parts[k].end)) < 0)
+			parts[k].csv = NULL;
+		else
+			parts[k].csv->delimiter = im->csv.delimiter;
+	}
+	for (k = 1; k < n && err == 0; k++) {
+		if (pthread_create(&threads[k], NULL, read_part, &parts[k]) != 0)
+			err = KIK_ENOMEM;
+		else
+			started = k;
+	}
+	if (err == 0)
+		read_part(&parts[0]);
+	for (k = 1; k <= started; k++)
+		pthread_join(threads[k], NULL);
+	if (err < 0)
+		return err;
+	/* every part read all its rows, and each ended where the next began */
+	for (k = 0; k < n; k++) {
+		rows += parts[k].rows;
+		if (parts[k].err < 0)
+			return parts[k].err;
+		if (k + 1 < n && parts[k].csv->next_offset != parts[k + 1].start)
+			return KIK_EPARSE;
+	}
+	return rows > parts[0].csv->max_rows ? KIK_ELIMIT : 0;
+}
+
+void kik__parts_keep_texts(kik__import *im, kik__part *parts)
+{
+	int k;
+	for (k = 0; k < im->parts; k++)
+		kik__arena_adopt(&im->plan->text, &parts[k].own_text);
+}
+
+void kik__parts_free(kik__import *im, kik__part *parts)
+{
+	const kik_allocator *a = &im->plan->alloc;
+	int k;
+	for (k = 0; k < im->parts; k++) {
+		if (parts[k].csv == &parts[k].own_csv)
+			kik__csv_close(&parts[k].own_csv);
+		kik__arena_free(a, &parts[k].own_text);
+		kik__table_free(a, &parts[k].records);
+	}
+}
+
+void kik__part_of_import(kik__import *im, kik__part *part, kik__part_row_fn row, size_t record_size)
+{
+	part->im = im;
+	part->csv = &im->csv;
+	part->text = &im->plan->text;
+	part->row = row;
+	part->records.size = record_size;
+}
+
+int kik__part_error(kik__part *part, int code, const kik__csv_cell *cells, size_t count, int index, const char *fmt,
+		    ...)
+{
+	char message[512];
+	kik__pos pos;
+	va_list ap;
+	if (part->im->parts > 1)
+		return code; /* the import starts over row by row, and says it then */
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	pos = kik__import_pos(part->im, cells, count, index);
+	return kik__error_set(part->im->plan, code, &pos, "%s", message);
+}
