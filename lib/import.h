@@ -104,6 +104,9 @@ struct kik__part {
  * caller. Returns 0 when every part read all of its rows; < 0 when the input must be
  * read row by row. The parts are released by kik__parts_free either way. */
 int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size);
+/* As kik__read_parts, with the parts after the first starting at starts[1], ... (for tests). */
+int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size,
+		       const uint64_t *starts);
 /* Moves the parts' texts into the plan (after phase two succeeded). */
 void kik__parts_keep_texts(kik__import *im, kik__part *parts);
 void kik__parts_free(kik__import *im, kik__part *parts);

@@ -49,26 +49,31 @@ static void *read_part(void *arg)
 	return NULL;
 }
 
-/* Guesses where each part starts; 0 when the input cannot be cut so. */
-static int cut(kik__import *im, kik__part *parts, size_t n)
+/* Guesses where each part after the first starts; 0 when the input cannot be cut so. */
+static int cut(kik__import *im, uint64_t *starts, size_t n)
 {
 	uint64_t from = im->csv.base + im->csv.pos, size = im->src->size;
 	char *window = kik__malloc(&im->plan->alloc, LOOK_AHEAD);
 	size_t k;
 	int ok = window != NULL;
-	parts[0].start = from;
 	for (k = 1; ok && k < n; k++) {
-		uint64_t target = from + (size - from) / n * k;
-		parts[k].start = guess_row_start(im->src, target, im->csv.delimiter, window);
-		ok = parts[k].start > parts[k - 1].start;
+		starts[k] = guess_row_start(im->src, from + (size - from) / n * k, im->csv.delimiter, window);
+		ok = starts[k] > (k > 1 ? starts[k - 1] : from);
 	}
-	for (k = 0; ok && k < n; k++)
-		parts[k].end = k + 1 < n ? parts[k + 1].start : UINT64_MAX;
 	kik__free(&im->plan->alloc, window);
 	return ok;
 }
 
 int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size)
+{
+	uint64_t starts[MOST_PARTS];
+	if ((size_t)im->parts > MOST_PARTS || !im->csv.delimiter || !cut(im, starts, (size_t)im->parts))
+		return KIK_EPARSE;
+	return kik__read_parts_at(im, parts, row, record_size, starts);
+}
+
+int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size,
+		       const uint64_t *starts)
 {
 	const kik_allocator *a = &im->plan->alloc;
 	pthread_t threads[MOST_PARTS];
@@ -83,8 +88,13 @@ int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, siz
 	}
 	parts[0].csv = &im->csv;
 	/* text converted from Windows-1252 no longer lines up with the file's offsets */
-	if (n > MOST_PARTS || im->csv.converted || !im->csv.delimiter || !cut(im, parts, n))
+	if (n > MOST_PARTS || im->csv.converted || !im->csv.delimiter)
 		return KIK_EPARSE;
+	parts[0].start = im->csv.base + im->csv.pos;
+	for (k = 1; k < n; k++)
+		parts[k].start = starts[k];
+	for (k = 0; k < n; k++)
+		parts[k].end = k + 1 < n ? parts[k + 1].start : UINT64_MAX;
 	im->csv.end = parts[0].end;
 	for (k = 1; k < n && err == 0; k++) {
 		parts[k].csv = &parts[k].own_csv;
