@@ -16,8 +16,9 @@ struct kik__arena_block {
 
 enum { FIRST_BLOCK = 16 * 1024, LARGEST_BLOCK = 64 * 1024 * 1024 };
 
-/* A new block for at least `need` bytes. One too large for the growth schedule gets a
- * block of its own behind the head, so that the head's free room is not wasted. */
+/* A new block for at least `need` bytes: as large as the arena so far (so blocks double),
+ * within limits. A very large request gets a block of its own behind the head, so that the
+ * head's free room is not wasted. */
 static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
 {
 	size_t payload = arena->total < FIRST_BLOCK ? FIRST_BLOCK : arena->total;
@@ -25,7 +26,7 @@ static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
 	int own = 0;
 	if (payload > LARGEST_BLOCK)
 		payload = LARGEST_BLOCK;
-	if (need > payload / 4 && arena->head) {
+	if (need > LARGEST_BLOCK / 4 && arena->head) {
 		payload = need;
 		own = 1;
 	} else if (need > payload) {
@@ -58,6 +59,13 @@ static void *take(const kik_allocator *a, kik__arena *arena, size_t size, size_t
 		return (char *)arena->head->data + at;
 	}
 	return new_block(a, arena, size);
+}
+
+void *kik__arena_raw(const kik_allocator *a, kik__arena *arena, size_t size)
+{
+	if (size > SIZE_MAX - 8)
+		return NULL;
+	return take(a, arena, (size + 7) & ~(size_t)7, 8);
 }
 
 void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size)

@@ -26,6 +26,7 @@ int kik__csv_open(kik__csv *r, const kik_allocator *a, const kik_import_options 
 	r->max_columns = options && options->max_columns ? options->max_columns : 1024;
 	r->max_rows = options && options->max_rows ? options->max_rows : (size_t)-1;
 	r->end = end;
+	r->block = KIK__CSV_BLOCK;
 	r->base = r->next_read = start;
 	r->line = 1;
 	/* a small input gets a small buffer; it grows when a row needs more */
@@ -132,9 +133,9 @@ static int refill(kik__csv *r)
 	}
 	if (r->eof)
 		return 0;
-	want = KIK__CSV_BLOCK - (size_t)(r->next_read % KIK__CSV_BLOCK);
+	want = r->block - (size_t)(r->next_read % r->block);
 	if (reserve(r, r->len + (converting ? 3 : 1) * want) < 0 ||
-	    (converting && !r->raw && !(r->raw = kik__malloc(r->alloc, KIK__CSV_BLOCK))))
+	    (converting && !r->raw && !(r->raw = kik__malloc(r->alloc, r->block))))
 		return fail_at(r, r->len, KIK_ENOMEM, "out of memory");
 	n = kik__source_read(r->src, converting ? r->raw : r->buf + r->len, want, r->next_read);
 	if (n < 0)

@@ -30,6 +30,7 @@ typedef struct kik__csv {
 	const char *delimiter_line; /* detect the delimiter from the first line holding this word */
 	size_t max_field, max_columns, max_rows;
 	uint64_t end; /* rows starting at or after this file offset are left to the next part */
+	size_t block; /* KIK__CSV_BLOCK (smaller only to test block ends) */
 
 	char *buf;                     /* the text; one spare byte after it for a final NUL */
 	size_t cap, len, checked, pos; /* text [0,len), decoded [0,checked), next row at pos */

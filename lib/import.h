@@ -95,6 +95,7 @@ struct kik__part {
 	kik__part_row_fn row;
 	unsigned long rows;
 	int err;
+	kik__arena own_records; /* where the chunks of `records` come from */
 	/* private to parts.c */
 	kik__csv own_csv;
 	kik__arena own_text;

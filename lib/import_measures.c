@@ -187,7 +187,7 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 		return KIK_EPARSE;
 	if ((err = parse(part, cells, n, ps->col, NULL, &r)) < 0)
 		return err;
-	if (!(out = kik__table_push(&part->im->plan->alloc, &part->records)))
+	if (!(out = kik__table_push(&part->im->plan->alloc, &part->own_records, &part->records)))
 		return KIK_ENOMEM;
 	*out = r;
 	out->field = keep_short(part, &ps->last[0], r.field, strlen(r.field));

@@ -52,6 +52,7 @@ typedef struct state {
 	size_t count_before; /* plan->task_count before */
 	kik__table undo;     /* struct undo */
 	kik__table lines;    /* row by row: the line of each new task (unsigned long) */
+	kik__arena scratch;  /* the chunks of undo and lines */
 } state;
 
 /* ---- phase one -------------------------------------------------------------- */
@@ -206,7 +207,7 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 	if ((err = row_attrs(part, rs, cell(cells, n, rs, OWNER), cell_len(cells, n, rs, OWNER), due,
 			     cell_len(cells, n, rs, DUE), &attrs)) < 0)
 		return err;
-	if (!(t = kik__table_push(&plan->alloc, &part->records)))
+	if (!(t = kik__table_push(&plan->alloc, &part->own_records, &part->records)))
 		return KIK_ENOMEM;
 	t->measure = m;
 	same = find_same(plan, m, kind, title->text, 0, plan->tasks.len); /* the plan's tasks from before */
@@ -253,7 +254,7 @@ static void undo_all(kik__import *im, state *st)
 		kik_measure *m = kik__task_at(plan, ((const undo *)kik__table_at(&st->undo, i))->position)->measure;
 		m->derived = (uint8_t)kik__derive(m, plan->rule);
 	}
-	kik__table_truncate(&plan->alloc, &plan->tasks, st->base);
+	kik__table_truncate(&plan->tasks, st->base);
 	kik__intern_truncate(&plan->attrs, st->attrs_before);
 	plan->task_count = st->count_before;
 }
@@ -270,6 +271,7 @@ static int finish(kik__import *im, state *st, int err)
 			    ~KIK__TASK_TOUCHED;
 	kik__table_free(&im->plan->alloc, &st->undo);
 	kik__table_free(&im->plan->alloc, &st->lines);
+	kik__arena_free(&im->plan->alloc, &st->scratch);
 	return err;
 }
 
@@ -278,7 +280,7 @@ static int update(kik_plan *plan, state *st, size_t position, kik_task_state tas
 		  unsigned long line)
 {
 	kik_task *t = kik__task_at(plan, position);
-	undo *u = kik__table_push(&plan->alloc, &st->undo);
+	undo *u = kik__table_push(&plan->alloc, &st->scratch, &st->undo);
 	if (!u)
 		return KIK_ENOMEM;
 	u->position = position;
@@ -344,13 +346,13 @@ static int task_row(kik__import *im, state *st, kik__part *part, const kik__csv_
 	}
 	position = plan->tasks.len;
 	if (kik__ids_prepare(&plan->alloc, &m->tasks, (uint32_t)position) < 0 ||
-	    !(line = kik__table_push(&plan->alloc, &st->lines)))
+	    !(line = kik__table_push(&plan->alloc, &st->scratch, &st->lines)))
 		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
 	*line = pos.line;
-	if (!(t = kik__table_push(&plan->alloc, &plan->tasks)) ||
+	if (!(t = kik__table_push(&plan->alloc, &plan->arena, &plan->tasks)) ||
 	    !(t->title = kik__arena_strndup(&plan->alloc, part->text, d.title, strlen(d.title)))) {
-		kik__table_truncate(&plan->alloc, &plan->tasks, position);
-		kik__table_truncate(&plan->alloc, &st->lines, position - st->base);
+		kik__table_truncate(&plan->tasks, position);
+		kik__table_truncate(&st->lines, position - st->base);
 		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
 	}
 	t->measure = m;
@@ -458,7 +460,10 @@ static int in_parts(kik__import *im, state *st)
 	err = kik__read_parts(im, parts, part_row, sizeof(kik_task));
 	for (k = 0; err == 0 && k < im->parts; k++) {
 		size_t first;
-		if ((err = kik__table_adopt(&im->plan->alloc, &im->plan->tasks, &parts[k].records, &first)) == 0)
+		err = kik__table_adopt(&im->plan->alloc, &im->plan->tasks, &parts[k].records, &first);
+		/* the records are the plan's now, whatever follows (undoing keeps their chunks) */
+		kik__arena_adopt(&im->plan->arena, &parts[k].own_records);
+		if (err == 0)
 			err = link_part(im, st, &parts[k], &states[k], first);
 		im->rows += parts[k].rows;
 	}

@@ -44,6 +44,8 @@ typedef struct kik__arena {
 } kik__arena;
 /* Zeroed memory aligned for pointers and integers. */
 void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size);
+/* Room for `size` bytes aligned like kik__arena_alloc, not zeroed. */
+void *kik__arena_raw(const kik_allocator *a, kik__arena *arena, size_t size);
 /* A NUL-terminated copy, byte-aligned: texts are most of a plan's memory. */
 char *kik__arena_strndup(const kik_allocator *a, kik__arena *arena, const char *s, size_t len);
 /* Moves every block of `from` into `to` (strings in them stay where they are). */
@@ -53,8 +55,8 @@ void kik__arena_free(const kik_allocator *a, kik__arena *arena);
 /* ---- table.c: records in chunks, so that they never move --------------- */
 enum { KIK__TABLE_SHIFT = 12, KIK__TABLE_CHUNK = 1 << KIK__TABLE_SHIFT };
 typedef struct kik__table {
-	char **chunks;
-	size_t chunk_count, chunk_cap;
+	char **chunks; /* [0, chunk_count) in use, [chunk_count, chunk_spare) spare */
+	size_t chunk_count, chunk_spare, chunk_cap;
 	size_t len;  /* positions in use, holes included */
 	size_t size; /* of one record */
 } kik__table;
@@ -62,13 +64,14 @@ static inline void *kik__table_at(const kik__table *t, size_t i)
 {
 	return t->chunks[i >> KIK__TABLE_SHIFT] + (i & (KIK__TABLE_CHUNK - 1)) * t->size;
 }
-/* A zeroed record at position t->len. */
-void *kik__table_push(const kik_allocator *a, kik__table *t);
-/* Drops the positions from `len` on, freeing the chunks no longer used. */
-void kik__table_truncate(const kik_allocator *a, kik__table *t, size_t len);
+/* A zeroed record at position t->len; new chunks come from `arena`. */
+void *kik__table_push(const kik_allocator *a, kik__arena *arena, kik__table *t);
+/* Drops the positions from `len` on; their chunks are kept for later pushes. */
+void kik__table_truncate(kik__table *t, size_t len);
 /* Appends the records of `from` at the next chunk boundary of `to` (the positions in
  * between become zeroed holes) and empties `from`. Returns the position of its first. */
 int kik__table_adopt(const kik_allocator *a, kik__table *to, kik__table *from, size_t *first);
+/* Frees the table's own array; the chunks go with their arena. */
 void kik__table_free(const kik_allocator *a, kik__table *t);
 
 /* ---- ids.c: ordered lists of positions (a goal's measures, a measure's tasks) */

@@ -268,7 +268,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	if (!m) {
 		if (!kik__format_id(id, sizeof(id), p.field->code, '-', p.goal_no, p.sub) ||
 		    kik__ids_prepare(a, &goal->measures, position) < 0 || reserve_order(plan, keeps_order) < 0 ||
-		    !(text = text_copy(plan, id)) || !(m = kik__table_push(a, &plan->measures)))
+		    !(text = text_copy(plan, id)) || !(m = kik__table_push(a, &plan->arena, &plan->measures)))
 			goto fail;
 		m->id = text;
 		m->goal = goal;
@@ -285,7 +285,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	}
 	if (!text || !goal_text) {
 		if (!p.measure) /* the record just pushed */
-			kik__table_truncate(a, &plan->measures, position);
+			kik__table_truncate(&plan->measures, position);
 		goto fail;
 	}
 
@@ -436,7 +436,7 @@ static int clone_tasks(const kik_plan *plan, kik_plan *copy)
 	size_t i;
 	for (i = 0; i < plan->tasks.len; i++) {
 		const kik_task *t = kik__task_at(plan, i);
-		kik_task *c = kik__table_push(&copy->alloc, &copy->tasks);
+		kik_task *c = kik__table_push(&copy->alloc, &copy->arena, &copy->tasks);
 		const kik_goal *goal;
 		uint32_t attrs;
 		if (!c)

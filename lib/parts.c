@@ -142,6 +142,7 @@ void kik__parts_free(kik__import *im, kik__part *parts)
 			kik__csv_close(&parts[k].own_csv);
 		kik__arena_free(a, &parts[k].own_text);
 		kik__table_free(a, &parts[k].records);
+		kik__arena_free(a, &parts[k].own_records);
 	}
 }
 

@@ -199,7 +199,7 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 {
 	/* Code from the initials of the capitalised words ("Sprache und Bildung" -> "SB");
 	 * a name that is itself a valid short code is its own code. */
-	char base[17], code[24];
+	char base[9], code[24]; /* base: at most 8 initials */
 	size_t n = 0, len = strlen(name);
 	int suffix;
 	const char *p;

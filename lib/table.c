@@ -1,45 +1,42 @@
 /* Tables of fixed-size records in chunks of KIK__TABLE_CHUNK: a record never moves, so
- * pointers to it stay valid, and growing never copies millions of records. */
+ * pointers to it stay valid, and growing never copies millions of records. The chunks are
+ * carved from an arena, whose large blocks the system backs with huge pages. */
 #include "internal.h"
 
 #include <string.h>
 
-static int add_chunk(const kik_allocator *a, kik__table *t)
-{
-	char *chunk;
-	if (t->chunk_count == t->chunk_cap) {
-		size_t cap = t->chunk_cap ? t->chunk_cap * 2 : 8;
-		char **chunks = kik__realloc(a, t->chunks, cap * sizeof(*chunks));
-		if (!chunks)
-			return KIK_ENOMEM;
-		t->chunks = chunks;
-		t->chunk_cap = cap;
-	}
-	if (!(chunk = kik__malloc(a, t->size * KIK__TABLE_CHUNK)))
-		return KIK_ENOMEM;
-	t->chunks[t->chunk_count++] = chunk;
-	return 0;
-}
-
-void *kik__table_push(const kik_allocator *a, kik__table *t)
+void *kik__table_push(const kik_allocator *a, kik__arena *arena, kik__table *t)
 {
 	void *record;
 	if (t->len >= (size_t)UINT32_MAX)
 		return NULL; /* positions are 32-bit numbers */
-	if (t->len == t->chunk_count * KIK__TABLE_CHUNK && add_chunk(a, t) < 0)
-		return NULL;
+	if (t->len == t->chunk_count * KIK__TABLE_CHUNK) {
+		if (t->chunk_count == t->chunk_spare) {
+			char *chunk;
+			if (t->chunk_spare == t->chunk_cap) {
+				size_t cap = t->chunk_cap ? t->chunk_cap * 2 : 8;
+				char **chunks = kik__realloc(a, t->chunks, cap * sizeof(*chunks));
+				if (!chunks)
+					return NULL;
+				t->chunks = chunks;
+				t->chunk_cap = cap;
+			}
+			if (!(chunk = kik__arena_raw(a, arena, t->size * KIK__TABLE_CHUNK)))
+				return NULL;
+			t->chunks[t->chunk_spare++] = chunk;
+		}
+		t->chunk_count++;
+	}
 	record = kik__table_at(t, t->len++);
 	memset(record, 0, t->size);
 	return record;
 }
 
-void kik__table_truncate(const kik_allocator *a, kik__table *t, size_t len)
+void kik__table_truncate(kik__table *t, size_t len)
 {
-	size_t keep = (len + KIK__TABLE_CHUNK - 1) >> KIK__TABLE_SHIFT;
 	if (len >= t->len)
 		return;
-	while (t->chunk_count > keep)
-		kik__free(a, t->chunks[--t->chunk_count]);
+	t->chunk_count = (len + KIK__TABLE_CHUNK - 1) >> KIK__TABLE_SHIFT; /* the rest are spares */
 	t->len = len;
 }
 
@@ -60,22 +57,18 @@ int kik__table_adopt(const kik_allocator *a, kik__table *to, kik__table *from, s
 	}
 	for (i = to->len; i < start; i++) /* the rest of the last chunk: holes */
 		memset(kik__table_at(to, i), 0, to->size);
+	/* spares of `to` are dropped (their memory stays in its arena) */
 	memcpy(to->chunks + to->chunk_count, from->chunks, from->chunk_count * sizeof(*from->chunks));
-	to->chunk_count += from->chunk_count;
+	to->chunk_count = to->chunk_spare = to->chunk_count + from->chunk_count;
 	to->len = start + from->len;
 	*first = start;
-	kik__free(a, from->chunks);
-	from->chunks = NULL;
-	from->chunk_count = from->chunk_cap = from->len = 0;
+	kik__table_free(a, from);
 	return 0;
 }
 
 void kik__table_free(const kik_allocator *a, kik__table *t)
 {
-	size_t i;
-	for (i = 0; i < t->chunk_count; i++)
-		kik__free(a, t->chunks[i]);
 	kik__free(a, t->chunks);
 	t->chunks = NULL;
-	t->chunk_count = t->chunk_cap = t->len = 0;
+	t->chunk_count = t->chunk_spare = t->chunk_cap = t->len = 0;
 }

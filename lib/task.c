@@ -102,7 +102,7 @@ int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task 
 		return err;
 	position = (uint32_t)plan->tasks.len;
 	if (kik__ids_prepare(&plan->alloc, &m->tasks, position) < 0 ||
-	    !(t = kik__table_push(&plan->alloc, &plan->tasks))) {
+	    !(t = kik__table_push(&plan->alloc, &plan->arena, &plan->tasks))) {
 		kik__free(&plan->alloc, title);
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	}

@@ -10,14 +10,18 @@
 
 typedef struct sink {
 	char *data;
-	size_t len;
+	size_t len, cap;
 } sink;
 
-/* A kik_write_fn that appends to a sink (NUL-terminated). */
+/* A kik_write_fn that appends to a sink (NUL-terminated). It grows geometrically: plans
+ * of megabytes are written in many small pieces. */
 static inline int to_sink(void *ctx, const char *data, size_t size)
 {
 	sink *s = ctx;
-	s->data = realloc(s->data, s->len + size + 1);
+	if (s->len + size + 1 > s->cap) {
+		s->cap = (s->len + size + 1) * 2;
+		s->data = realloc(s->data, s->cap);
+	}
 	memcpy(s->data + s->len, data, size);
 	s->len += size;
 	s->data[s->len] = '\0';
@@ -30,7 +34,7 @@ static inline char *fingerprint(kik_plan *plan)
 {
 	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
 						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	size_t i;
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		cr_assert(eq(int, kik_plan_export(plan, kinds[i], to_sink, &s, NULL), 0));

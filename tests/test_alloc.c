@@ -92,7 +92,7 @@ static int validate(kik_plan *p)
 }
 static int export_measures(kik_plan *p)
 {
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	kik_export_options o = KIK_EXPORT_OPTIONS_INIT;
 	int err;
 	o.encoding = KIK_ENCODING_CP1252;
@@ -123,7 +123,7 @@ static int check(kik_plan *p)
 static int report(kik_plan *p)
 {
 	kik_report_options o = KIK_REPORT_OPTIONS_INIT;
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	int err = kik_plan_report(p, to_sink, &s, &o);
 	o.format = KIK_REPORT_MARKDOWN;
 	if (err == 0)

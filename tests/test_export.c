@@ -22,7 +22,7 @@ TestSuite(export, .init = setup, .fini = teardown);
 
 static sink export(kik_plan *p, kik_import_kind kind, const kik_export_options *o)
 {
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	cr_assert(eq(int, kik_plan_export(p, kind, to_sink, &s, o), 0));
 	return s;
 }
@@ -131,7 +131,7 @@ Test(export, windows_1252_cannot_hold_every_character)
 {
 	kik_export_options o = KIK_EXPORT_OPTIONS_INIT;
 	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	d.field = "SB";
 	d.number = "1.1";
 	d.text = "Sprachcaf\xC3\xA9 \xE2\x98\x95"; /* U+2615 */

@@ -12,7 +12,7 @@
 static char *report(kik_plan *plan, kik_report_format format, kik_lang lang)
 {
 	kik_report_options o = KIK_REPORT_OPTIONS_INIT;
-	sink s = { NULL, 0 };
+	sink s = { NULL, 0, 0 };
 	o.format = format;
 	o.lang = lang;
 	cr_assert(eq(int, kik_plan_report(plan, to_sink, &s, &o), 0));

@@ -21,7 +21,7 @@ static void *work(void *arg)
 		kik_plan *plan;
 		kik_findings *findings;
 		kik_summary s;
-		sink report = { NULL, 0 };
+		sink report = { NULL, 0, 0 };
 		const kik_error *e;
 		if (kik_plan_new_default(&plan) < 0)
 			return (void *)-1L;
