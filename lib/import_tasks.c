@@ -91,7 +91,7 @@ static int row_measure(kik__part *part, rows_state *rs, const kik__csv_cell *cel
 	unsigned goal_no, sub;
 	char id[160];
 	if (rs->measure && number_len == rs->number_len && field_len == rs->field_len &&
-	    memcmp(number, rs->number, number_len) == 0 && memcmp(field_cell, rs->field, field_len) == 0) {
+	    kik__same_bytes(number, rs->number, number_len) && kik__same_bytes(field_cell, rs->field, field_len)) {
 		*out = rs->measure;
 		return 0;
 	}

@@ -28,8 +28,8 @@ static size_t probe(const kik__intern *in, const char *s, size_t len, uint32_t h
 	size_t mask = in->slot_cap - 1, i = hash & mask;
 	for (;; i = (i + 1) & mask) {
 		uint32_t n = in->slots[i];
-		if (!n ||
-		    (in->hashes[n - 1] == hash && in->lens[n - 1] == len && memcmp(in->strings[n - 1], s, len) == 0))
+		if (!n || (in->hashes[n - 1] == hash && in->lens[n - 1] == len &&
+			   kik__same_bytes(in->strings[n - 1], s, len)))
 			return i;
 	}
 }

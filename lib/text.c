@@ -97,13 +97,21 @@ int kik__is_iso_date(const char *s)
 }
 
 /* Index of the first entry whose key, labels or aliases fold to the same as `text`; -1 if none. */
+/* strcmp(a, b) == 0 inlined: the keys are short and it runs for cells of every row */
+static int same_text(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,
 		     const char *const *labels_en, const char *const *aliases)
 {
 	char folded[128], want[128];
 	int i;
 	for (i = 0; i < n; i++) /* the keys as written, the common case, need no folding */
-		if (text[0] == keys[i][0] && strcmp(text, keys[i]) == 0)
+		if (same_text(text, keys[i]))
 			return i;
 	kik__fold_name(text, folded, sizeof(folded));
 	if (!*folded)

@@ -26,6 +26,21 @@ static PyObject *kik_py_str(const char *s)
 	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
 }
 
+/* kik_py_str for short ASCII texts such as ids and numbers: a copy without decoding, which
+ * matters at a million rows. Others are decoded. */
+static PyObject *kik_py_ascii(const char *s)
+{
+	size_t len = 0;
+	PyObject *str;
+	while (s[len] && (unsigned char)s[len] < 0x80)
+		len++;
+	if (s[len])
+		return kik_py_str(s);
+	if ((str = PyUnicode_New((Py_ssize_t)len, 127)))
+		memcpy(PyUnicode_1BYTE_DATA(str), s, len);
+	return str;
+}
+
 typedef struct kik_py_sink {
 	char *data;
 	size_t len, cap;
@@ -265,7 +280,7 @@ PyObject *kik_py_columns(const kik_plan *plan)
 			}
 			for (i = 0; i < kik_goal_measure_count(goal); i++, row++) {
 				const kik_measure *m = kik_goal_measure(goal, i);
-				PyObject *id = kik_py_str(kik_measure_id(m)), *number = kik_py_str(kik_measure_number(m)),
+				PyObject *id = kik_py_ascii(kik_measure_id(m)), *number = kik_py_ascii(kik_measure_number(m)),
 					 *text = kik_py_str(kik_measure_text(m));
 				if (!id || !number || !text) {
 					Py_XDECREF(id);

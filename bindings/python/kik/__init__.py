@@ -438,14 +438,14 @@ class Plan:
 
         statuses = [str(s) for s in Status]
         frame = pd.DataFrame({
-            "id": np.array(raw["id"], dtype=object),
+            "id": _objects(raw["id"]),
             "field": _from_codes(raw["field"][0], raw["field"][1]),
             "field_name": _from_codes(raw["field"][0], names),
             "group": _from_codes(raw["group"][0], raw["group"][1]),
             "goal": np.frombuffer(raw["goal"], dtype=np.uint32).astype(np.int64),
             "goal_text": _from_codes(raw["goal_text"][0], raw["goal_text"][1]),
-            "number": np.array(raw["number"], dtype=object),
-            "text": np.array(raw["text"], dtype=object),
+            "number": _objects(raw["number"]),
+            "text": _objects(raw["text"]),
             "status": pd.Categorical.from_codes(np.frombuffer(raw["status"], dtype=np.int8), statuses,
                                                 ordered=True),
             "recorded_status": pd.Categorical.from_codes(np.frombuffer(raw["recorded_status"], dtype=np.int8),
@@ -456,6 +456,13 @@ class Plan:
 
     def __repr__(self) -> str:
         return f"<kik.Plan {self.name!r} as of {self.as_of} with {len(self)} measures>"
+
+
+def _objects(items: list):
+    """A numpy object array of a list (np.fromiter skips np.array's look into each item)."""
+    import numpy as np
+
+    return np.fromiter(items, dtype=object, count=len(items))
 
 
 def _from_codes(codes: bytes, categories: List[str]):
