@@ -93,7 +93,7 @@ static void text(FILE *f, const char *prefix, unsigned n)
 
 int main(int argc, char **argv)
 {
-	unsigned long n, made = 0, per_field, f;
+	unsigned long n, made = 0, per_field, f, task_total = 0;
 	char path[4096];
 	FILE *measures, *tasks;
 	if (argc != 3 || (n = strtoul(argv[1], NULL, 10)) == 0) {
@@ -139,6 +139,7 @@ int main(int argc, char **argv)
 					if (below(3) == 0)
 						fprintf(tasks, "2024-%02u-%02u", 1 + below(12), 1 + below(28));
 					fprintf(tasks, ";%s\n", owners[below(5)]);
+					task_total++;
 				}
 			}
 		}
@@ -147,5 +148,6 @@ int main(int argc, char **argv)
 		perror("write");
 		return 2;
 	}
+	printf("%lu measures, %lu tasks\n", made, task_total); /* the driver reads the task count */
 	return 0;
 }

@@ -8,6 +8,10 @@ time and peak memory (max RSS), checks that all tools give the same counts, and 
 Markdown table with MB/s and the ratio to libkik. Also measured: loading from Python,
 to_pandas(), and kik-status on the bundled plan.
 
+Every tool runs once to warm up (page cache, and the memory the machine hands out) and
+then --runs times; the table shows the median. A tool whose warm-up takes longer than
+--slow seconds is timed on that one run only (its noise is small next to its time).
+
     /usr/bin/python3 bench/run.py [--build build] [--sizes 1000,100000,1000000]
 
 DuckDB comes from the npm package @duckdb/node-api, installed into bench/.node (a scratch
@@ -30,13 +34,11 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 
 
 def run(cmd, env=None, cwd=None):
-    """Runs a command; returns (stdout, seconds, peak RSS in MB)."""
+    """Runs a command; returns (stdout, seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd)
     out, err = proc.communicate()
     seconds = time.perf_counter() - start
-    # communicate() has reaped the child; its peak RSS is the largest of all children so far,
-    # so every tool runs in a fresh wrapper whose own peak is its child's
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-2000:]}")
     return out.decode(), seconds
@@ -82,11 +84,45 @@ def parse_sql_rows(text):
     return counts
 
 
+def print_targets(rows, status_seconds):
+    """The benchmark issue's targets, each with the measured value and whether it is met."""
+    by = {(size, name): (seconds, rss, mb) for size, _, mb, name, seconds, _, rss, _, _ in rows}
+    sizes = sorted({size for size, *_ in rows})
+    big = sizes[-1]
+    kik, _, mb = by[(big, "libkik")][0], None, by[(big, "libkik")][2]
+    checks = [
+        (f"libkik at {big:,} measures in at most 0.6 s", f"{kik:.3f} s", kik <= 0.6),
+        ("at least 4x faster than DuckDB", f"{by[(big, 'duckdb')][0] / kik:.1f}x", by[(big, "duckdb")][0] >= 4 * kik),
+        ("at least 14x faster than Python's csv module", f"{by[(big, 'python csv')][0] / kik:.1f}x",
+         by[(big, "python csv")][0] >= 14 * kik),
+        ("peak memory at most the input's size", f"{by[(big, 'libkik')][1]:.0f} MB of {mb:.0f} MB",
+         by[(big, "libkik")][1] <= mb),
+        ("Python load at most 1.2x the C time", f"{by[(big, 'python kik: load')][0] / kik:.2f}x",
+         by[(big, "python kik: load")][0] <= 1.2 * kik),
+        ("to_pandas() under 1 s", f"{by[(big, 'python kik: to_pandas')][0]:.3f} s",
+         by[(big, "python kik: to_pandas")][0] < 1.0),
+        ("kik-status on the bundled plan under 5 ms", f"{status_seconds * 1000:.1f} ms", status_seconds < 0.005),
+    ]
+    if len(sizes) > 1:
+        # linear: the time per MB at the largest size no more than 1.5x that at the one below
+        # (the smallest sizes are mostly process start)
+        small = sizes[-2]
+        per_big = kik / mb
+        per_small = by[(small, "libkik")][0] / by[(small, "libkik")][2]
+        checks.append((f"time linear from {small:,} to {big:,} (s/MB within 1.5x)",
+                       f"{per_big / per_small:.2f}x", per_big <= 1.5 * per_small))
+    print("\n| target | measured | met |\n|---|---:|---|")
+    for what, value, met in checks:
+        print(f"| {what} | {value} | {'yes' if met else 'NO'} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "build"))
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per tool after the warm-up (median shown)")
+    parser.add_argument("--slow", type=float, default=5.0, help="a tool slower than this is timed once")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="kik-bench-"))
@@ -106,7 +142,9 @@ def main():
     for size in [int(s) for s in args.sizes.split(",")]:
         folder = work / str(size)
         folder.mkdir(exist_ok=True)
-        subprocess.run([str(build / "bench" / "gen_plan"), str(size), str(folder)], check=True)
+        made = subprocess.run([str(build / "bench" / "gen_plan"), str(size), str(folder)], check=True,
+                              capture_output=True, text=True).stdout
+        task_count = int(made.split(", ")[1].split()[0])  # "N measures, T tasks"
         measures, tasks = str(folder / "measures.csv"), str(folder / "tasks.csv")
         # every tool starts alike: the files written out and in the page cache
         os.sync()
@@ -116,7 +154,6 @@ def main():
                     pass
         (work / "job-sqlite.sql").write_text(sqlite_script(measures, tasks))
         megabytes = (os.path.getsize(measures) + os.path.getsize(tasks)) / 1e6
-        task_count = sum(1 for _ in open(tasks, "rb")) - 1
         results = {}
         for name, make in tools.items():
             cmd, _, cwd = make(measures, tasks)
@@ -125,23 +162,33 @@ def main():
                 # an ES module resolves packages from its own folder: run a copy beside node_modules
                 shutil.copy(HERE / "job_duckdb.mjs", node_dir / "job_duckdb.mjs")
                 cmd[1] = str(node_dir / "job_duckdb.mjs")
-            out, seconds, rss = measured(cmd, env=env_node, cwd=cwd)
+            out, seconds, rss = measured(cmd, env=env_node, cwd=cwd)  # the warm-up
+            times, peaks = [seconds], [rss]
+            if seconds <= args.slow:
+                timed = [measured(cmd, env=env_node, cwd=cwd) for _ in range(args.runs)]
+                times, peaks = [t for _, t, _ in timed], [r for _, _, r in timed]
             counts = parse_sql_rows(out) if name == "sqlite3" else json.loads(out)
+            seconds, rss = statistics.median(times), max(peaks)
             results[name] = (counts, seconds, rss)
-            print(f"{size:>8} {name:<10} {seconds:8.3f} s {rss:8.1f} MB", file=sys.stderr)
+            print(f"{size:>8} {name:<10} {seconds:8.3f} s (runs: {' '.join(f'{t:.3f}' for t in times)}) "
+                  f"{rss:8.1f} MB", file=sys.stderr)
         base = results["libkik"]
         for name, (counts, seconds, rss) in results.items():
             agrees = counts == base[0]
             rows.append((size, task_count, megabytes, name, seconds, megabytes / seconds, rss,
                          seconds / base[1], agrees))
         # from Python: the same load through the bindings, and to_pandas()
-        script = ("import sys, time, kik\n"
+        # pandas is imported before the clock starts, as in a notebook that uses it
+        script = ("import sys, time, kik, pandas\n"
                   "t = time.perf_counter(); p = kik.Plan.new(); p.import_file(sys.argv[1], 'measures');"
                   " p.import_file(sys.argv[2], 'tasks'); load = time.perf_counter() - t\n"
                   "t = time.perf_counter(); f = p.to_pandas(); frame = time.perf_counter() - t\n"
                   "print(load, frame, len(f))\n")
-        out, _, _ = measured([PYTHON, "-c", script, measures, tasks], env=env)
-        load, frame, n = out.split()
+        runs = [measured([PYTHON, "-c", script, measures, tasks], env=env)[0].split() for _ in range(3)]
+        load = statistics.median(float(r[0]) for r in runs)
+        frame = statistics.median(float(r[1]) for r in runs)
+        n = runs[0][2]
+        print(f"{size:>8} python kik: load {load:.3f} s, to_pandas {frame:.3f} s", file=sys.stderr)
         rows.append((size, task_count, megabytes, "python kik: load", float(load), megabytes / float(load), None,
                      float(load) / base[1], int(n) == size))
         rows.append((size, task_count, megabytes, "python kik: to_pandas", float(frame), None, None, None,
@@ -160,6 +207,7 @@ def main():
               f"{'' if ratio is None else f'{ratio:.2f}'} | {'yes' if agrees else 'NO'} |")
     print(f"\nkik-status on the bundled plan (process start included), median of 30 runs: "
           f"{statistics.median(status_times) * 1000:.1f} ms")
+    print_targets(rows, statistics.median(status_times))
     if not all(row[-1] for row in rows):
         sys.exit("the tools disagree on the counts")
 
