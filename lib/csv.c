@@ -407,7 +407,8 @@ static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *l
  * later cells on later lines); other rows count columns on demand. */
 static void finish_row(kik__csv *r, size_t next)
 {
-	size_t k;
+	kik__csv_cell *cells = r->cells; /* locals: the NUL stores below may alias *r */
+	size_t k, count = r->cell_count;
 	if (r->quoted) {
 		unsigned long line = r->line, column = 1;
 		size_t i = r->pos;
@@ -425,8 +426,8 @@ static void finish_row(kik__csv *r, size_t next)
 	} else {
 		r->line++;
 	}
-	for (k = 0; k < r->cell_count; k++) /* on the delimiter or line end after it, at the latest */
-		((char *)r->cells[k].text)[r->cells[k].len] = '\0';
+	for (k = 0; k < count; k++) /* on the delimiter or line end after it, at the latest */
+		((char *)cells[k].text)[cells[k].len] = '\0';
 	r->row = r->buf + r->pos;
 }
 

@@ -36,6 +36,7 @@ typedef struct row {
 typedef struct part_state {
 	const int *col;
 	const char *last[3]; /* field, field_name, group */
+	size_t last_len[3];
 } part_state;
 
 /* What carries from one row to the next in phase two. */
@@ -48,10 +49,12 @@ typedef struct state {
 } state;
 
 /* A part's copy of a short cell that rows repeat: the one kept last when equal. */
-static const char *keep_short(kik__part *part, const char **last, const char *cell, size_t len)
+static const char *keep_short(kik__part *part, const char **last, size_t *last_len, const char *cell, size_t len)
 {
-	if (!*last || strcmp(*last, cell) != 0)
+	if (!*last || *last_len != len || !kik__same_bytes(*last, cell, len)) {
 		*last = kik__arena_strndup(&part->im->plan->alloc, part->text, cell, len);
+		*last_len = len;
+	}
 	return *last;
 }
 
@@ -190,9 +193,9 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 	if (!(out = kik__table_push(&part->im->plan->alloc, &part->own_records, &part->records)))
 		return KIK_ENOMEM;
 	*out = r;
-	out->field = keep_short(part, &ps->last[0], r.field, strlen(r.field));
-	out->field_name = keep_short(part, &ps->last[1], r.field_name, strlen(r.field_name));
-	out->group = keep_short(part, &ps->last[2], r.group, strlen(r.group));
+	out->field = keep_short(part, &ps->last[0], &ps->last_len[0], r.field, strlen(r.field));
+	out->field_name = keep_short(part, &ps->last[1], &ps->last_len[1], r.field_name, strlen(r.field_name));
+	out->group = keep_short(part, &ps->last[2], &ps->last_len[2], r.group, strlen(r.group));
 	out->text = keep_text(part, r.text, strlen(r.text));
 	out->goal_text = *r.goal_text ? keep_text(part, r.goal_text, strlen(r.goal_text)) : NULL;
 	out->coded = r.coded ? keep_text(part, r.coded, strlen(r.coded)) : NULL;

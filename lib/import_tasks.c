@@ -36,6 +36,12 @@ typedef struct rows_state {
 	char field_cell[64];
 	const kik_field *field_hit;
 	size_t run; /* the first record of the rows of `measure` just above */
+	/* owner/due pairs looked up lately, by a cheap key: most rows repeat one of a few */
+	struct recent_attrs {
+		const char *pair; /* the interned "owner\0due" */
+		size_t owner_len, due_len;
+		uint32_t number;
+	} recent[64];
 } rows_state;
 
 /* A task the import updated, to be put back if it fails. */
@@ -158,12 +164,31 @@ static long find_same(const kik_plan *plan, const kik_measure *m, kik_task_kind 
 	return -1;
 }
 
+/* Where a pair may sit in rs->recent: from its lengths and a few bytes that tell owners
+ * and dates apart. */
+static struct recent_attrs *recent_slot(rows_state *rs, const char *owner, size_t owner_len, const char *due,
+					size_t due_len)
+{
+	unsigned key = (unsigned)owner_len * 7u + (unsigned)due_len;
+	if (owner_len)
+		key = key * 31u + (unsigned char)owner[0] * 3u + (unsigned char)owner[owner_len - 1];
+	if (due_len >= 10) /* ISO dates: month and day */
+		key = key * 31u + (unsigned char)due[6] * 5u + (unsigned char)due[8] * 3u + (unsigned char)due[9];
+	return &rs->recent[(key ^ (key >> 6)) % 64];
+}
+
 /* The number of the owner/due pair of a row in rs->attrs; its strings go to part->text. */
 static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t owner_len, const char *due,
 		     size_t due_len, uint32_t *attrs)
 {
 	char small[256], *pair = small;
+	struct recent_attrs *hit = recent_slot(rs, owner, owner_len, due, due_len);
 	int err;
+	if (hit->pair && hit->owner_len == owner_len && hit->due_len == due_len &&
+	    kik__same_bytes(hit->pair, owner, owner_len) && kik__same_bytes(hit->pair + owner_len + 1, due, due_len)) {
+		*attrs = hit->number;
+		return 0;
+	}
 	if (owner_len + due_len + 2 > sizeof(small) &&
 	    !(pair = kik__malloc(&part->im->plan->alloc, owner_len + due_len + 2)))
 		return KIK_ENOMEM;
@@ -172,6 +197,12 @@ static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t 
 	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, part->text, pair, owner_len + 1 + due_len, attrs);
 	if (pair != small)
 		kik__free(&part->im->plan->alloc, pair);
+	if (err == 0) {
+		hit->pair = rs->attrs->strings[*attrs];
+		hit->owner_len = owner_len;
+		hit->due_len = due_len;
+		hit->number = *attrs;
+	}
 	return err;
 }
 

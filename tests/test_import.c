@@ -216,3 +216,31 @@ Test(import, limits_give_a_clear_error)
 		     KIK_ELIMIT));
 	cr_assert(eq(sz, kik_plan_measure_count(plan), 0));
 }
+
+Test(import, owners_and_due_dates_that_look_alike_stay_apart)
+{
+	/* same lengths, same first and last letters, same month and day: a reader that
+	 * remembers recent pairs by such traits must still compare them whole */
+	static const char tasks[] = "field;measure;kind;title;state;due;owner\n"
+				    "SB;1.1;concept;A;done;2024-01-15;Amt A\n"
+				    "SB;1.1;concept;B;done;2025-01-15;Amt A\n"
+				    "SB;1.1;concept;C;done;2024-01-15;Arm A\n"
+				    "SB;1.1;concept;D;done;2024-01-15;Amt A\n"
+				    "SB;1.1;concept;E;done;;Amt A\n"
+				    "SB;1.1;concept;F;done;2024-01-15;\n";
+	static const char *const expected[][2] = {
+		{ "2024-01-15", "Amt A" }, { "2025-01-15", "Amt A" }, { "2024-01-15", "Arm A" },
+		{ "2024-01-15", "Amt A" }, { "", "Amt A" },           { "2024-01-15", "" },
+	};
+	const kik_measure *m;
+	size_t i;
+	cr_assert(eq(int, load(canonical), 0));
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, tasks, strlen(tasks), "t.csv", NULL), 0));
+	cr_assert(ne(ptr, (void *)(m = kik_plan_find_measure(plan, "SB-1.1")), NULL));
+	cr_assert(eq(sz, kik_measure_task_count(m), 6));
+	for (i = 0; i < 6; i++) {
+		const kik_task *t = kik_measure_task(m, i);
+		cr_assert(eq(str, (char *)kik_task_due(t), (char *)expected[i][0]), "task %zu", i);
+		cr_assert(eq(str, (char *)kik_task_owner(t), (char *)expected[i][1]), "task %zu", i);
+	}
+}
