@@ -179,6 +179,12 @@ static int row_by_row(kik__import *im, state *st)
 	return im->diag && im->diag->count ? KIK_EPARSE : 0;
 }
 
+/* The length of the text kik__import_cell() gives. */
+static size_t cell_len(const kik__csv_cell *cells, size_t n, int index)
+{
+	return index >= 0 && (size_t)index < n ? cells[index].len : 0;
+}
+
 /* Phase one of a part: a row into a record, its strings kept by the part. */
 static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 {
@@ -193,12 +199,13 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 	if (!(out = kik__table_push(&part->im->plan->alloc, &part->own_records, &part->records)))
 		return KIK_ENOMEM;
 	*out = r;
-	out->field = keep_short(part, &ps->last[0], &ps->last_len[0], r.field, strlen(r.field));
-	out->field_name = keep_short(part, &ps->last[1], &ps->last_len[1], r.field_name, strlen(r.field_name));
-	out->group = keep_short(part, &ps->last[2], &ps->last_len[2], r.group, strlen(r.group));
-	out->text = keep_text(part, r.text, strlen(r.text));
-	out->goal_text = *r.goal_text ? keep_text(part, r.goal_text, strlen(r.goal_text)) : NULL;
-	out->coded = r.coded ? keep_text(part, r.coded, strlen(r.coded)) : NULL;
+	out->field = keep_short(part, &ps->last[0], &ps->last_len[0], r.field, field->len);
+	out->field_name =
+	    keep_short(part, &ps->last[1], &ps->last_len[1], r.field_name, cell_len(cells, n, ps->col[FIELD_NAME]));
+	out->group = keep_short(part, &ps->last[2], &ps->last_len[2], r.group, cell_len(cells, n, ps->col[GROUP]));
+	out->text = keep_text(part, r.text, cell_len(cells, n, ps->col[TEXT]));
+	out->goal_text = *r.goal_text ? keep_text(part, r.goal_text, cell_len(cells, n, ps->col[GOAL_TEXT])) : NULL;
+	out->coded = r.coded ? keep_text(part, r.coded, cell_len(cells, n, ps->col[MEASURE])) : NULL;
 	if (!out->field || !out->field_name || !out->group || !out->text || (*r.goal_text && !out->goal_text) ||
 	    (r.coded && !out->coded))
 		return KIK_ENOMEM;
