@@ -9,7 +9,8 @@ Markdown table with MB/s and the ratio to libkik. Also measured: loading from Py
 to_pandas(), and kik-status on the bundled plan.
 
 Every tool runs once to warm up (page cache, and the memory the machine hands out) and
-then --runs times; the table shows the median. A tool whose warm-up takes longer than
+then --runs times; the table shows the median. The Python rows alternate with runs of the
+C job, and their ratio is to those. A tool whose warm-up takes longer than
 --slow seconds is timed on that one run only (its noise is small next to its time).
 
     /usr/bin/python3 bench/run.py [--build build] [--sizes 1000,100000,1000000]
@@ -87,9 +88,10 @@ def parse_sql_rows(text):
 def print_targets(rows, status_seconds):
     """The benchmark issue's targets, each with the measured value and whether it is met."""
     by = {(size, name): (seconds, rss, mb) for size, _, mb, name, seconds, _, rss, _, _ in rows}
+    ratio = {(size, name): r for size, _, _, name, _, _, _, r, _ in rows}
     sizes = sorted({size for size, *_ in rows})
     big = sizes[-1]
-    kik, _, mb = by[(big, "libkik")][0], None, by[(big, "libkik")][2]
+    kik, mb = by[(big, "libkik")][0], by[(big, "libkik")][2]
     checks = [
         (f"libkik at {big:,} measures in at most 0.6 s", f"{kik:.3f} s", kik <= 0.6),
         ("at least 4x faster than DuckDB", f"{by[(big, 'duckdb')][0] / kik:.1f}x", by[(big, "duckdb")][0] >= 4 * kik),
@@ -97,8 +99,8 @@ def print_targets(rows, status_seconds):
          by[(big, "python csv")][0] >= 14 * kik),
         ("peak memory at most the input's size", f"{by[(big, 'libkik')][1]:.0f} MB of {mb:.0f} MB",
          by[(big, "libkik")][1] <= mb),
-        ("Python load at most 1.2x the C time", f"{by[(big, 'python kik: load')][0] / kik:.2f}x",
-         by[(big, "python kik: load")][0] <= 1.2 * kik),
+        ("Python load at most 1.2x the C time (runs alternating)", f"{ratio[(big, 'python kik: load')]:.2f}x",
+         ratio[(big, "python kik: load")] <= 1.2),
         ("to_pandas() under 1 s", f"{by[(big, 'python kik: to_pandas')][0]:.3f} s",
          by[(big, "python kik: to_pandas")][0] < 1.0),
         ("kik-status on the bundled plan under 5 ms", f"{status_seconds * 1000:.1f} ms", status_seconds < 0.005),
@@ -121,7 +123,7 @@ def main():
     parser.add_argument("--build", default=str(ROOT / "build"))
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per tool after the warm-up (median shown)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per tool after the warm-up (median shown)")
     parser.add_argument("--slow", type=float, default=5.0, help="a tool slower than this is timed once")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
@@ -184,13 +186,19 @@ def main():
                   " p.import_file(sys.argv[2], 'tasks'); load = time.perf_counter() - t\n"
                   "t = time.perf_counter(); f = p.to_pandas(); frame = time.perf_counter() - t\n"
                   "print(load, frame, len(f))\n")
-        runs = [measured([PYTHON, "-c", script, measures, tasks], env=env)[0].split() for _ in range(3)]
+        # Python runs alternate with runs of the C job, so that the ratio compares runs made
+        # under the same conditions (this machine's times drift by a third from minute to minute)
+        runs, c_times = [], []
+        for _ in range(args.runs):
+            c_times.append(measured(tools["libkik"](measures, tasks)[0], env=env)[1])
+            runs.append(measured([PYTHON, "-c", script, measures, tasks], env=env)[0].split())
         load = statistics.median(float(r[0]) for r in runs)
         frame = statistics.median(float(r[1]) for r in runs)
         n = runs[0][2]
-        print(f"{size:>8} python kik: load {load:.3f} s, to_pandas {frame:.3f} s", file=sys.stderr)
+        print(f"{size:>8} python kik: load {load:.3f} s (C job alongside: {statistics.median(c_times):.3f} s), "
+              f"to_pandas {frame:.3f} s", file=sys.stderr)
         rows.append((size, task_count, megabytes, "python kik: load", float(load), megabytes / float(load), None,
-                     float(load) / base[1], int(n) == size))
+                     float(load) / statistics.median(c_times), int(n) == size))
         rows.append((size, task_count, megabytes, "python kik: to_pandas", float(frame), None, None, None,
                      int(n) == size))
 
