@@ -96,7 +96,6 @@ int kik__is_iso_date(const char *s)
 	return 1;
 }
 
-/* Index of the first entry whose key, labels or aliases fold to the same as `text`; -1 if none. */
 /* strcmp(a, b) == 0 inlined: the keys are short and it runs for cells of every row */
 static int same_text(const char *a, const char *b)
 {
@@ -105,6 +104,7 @@ static int same_text(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* Index of the first entry whose key, labels or aliases fold to the same as `text`; -1 if none. */
 int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,
 		     const char *const *labels_en, const char *const *aliases)
 {

@@ -459,10 +459,14 @@ class Plan:
 
 
 def _objects(items: list):
-    """A numpy object array of a list (np.fromiter skips np.array's look into each item)."""
+    """A numpy object array of a list (np.fromiter skips np.array's look into each item;
+    numpy before 1.23 has no fromiter for objects)."""
     import numpy as np
 
-    return np.fromiter(items, dtype=object, count=len(items))
+    try:
+        return np.fromiter(items, dtype=object, count=len(items))
+    except (TypeError, ValueError):
+        return np.array(items, dtype=object)
 
 
 def _from_codes(codes: bytes, categories: List[str]):
