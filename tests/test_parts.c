@@ -189,13 +189,18 @@ static outcome try_import(const text *measures, kik_import_kind kind, const text
 	return out;
 }
 
-static void assert_same_outcome(const outcome *a, const outcome *b)
+/* Imports `bad` row by row and with `n` threads, asserts both end alike, and returns the
+ * row by row outcome (its content is the caller's to free). */
+static outcome same_as_row_by_row(const text *measures, kik_import_kind kind, const text *bad, unsigned n)
 {
-	cr_assert(eq(int, a->code, b->code));
-	cr_assert(eq(ulong, a->line, b->line));
-	cr_assert(eq(ulong, a->column, b->column));
-	cr_assert(eq(str, (char *)a->message, (char *)b->message));
-	cr_assert(eq(str, a->content, b->content));
+	outcome one = try_import(measures, kind, bad, 1), more = try_import(measures, kind, bad, n);
+	cr_assert(eq(int, more.code, one.code));
+	cr_assert(eq(ulong, more.line, one.line));
+	cr_assert(eq(ulong, more.column, one.column));
+	cr_assert(eq(str, (char *)more.message, (char *)one.message));
+	cr_assert(eq(str, more.content, one.content));
+	free(more.content);
+	return one;
 }
 
 /* Replaces the first `what` at or after `from` in t with `with` (same length or not). */
@@ -386,15 +391,12 @@ Test(parts, a_bad_row_in_a_later_part_is_reported_as_row_by_row)
 {
 	generator g = { 3, 1, 0 };
 	text m = measures_file(&g, 40000);
-	outcome one, three;
+	outcome one;
 	replace_after(&m, m.len * 4 / 5, ";implemented\n", ";fertig\n");
-	one = try_import(NULL, KIK_IMPORT_MEASURES, &m, 1);
-	three = try_import(NULL, KIK_IMPORT_MEASURES, &m, 3);
+	one = same_as_row_by_row(NULL, KIK_IMPORT_MEASURES, &m, 3);
 	cr_assert(eq(int, one.code, KIK_EPARSE));
 	cr_assert(gt(ulong, one.line, 30000));
-	assert_same_outcome(&three, &one);
 	free(one.content);
-	free(three.content);
 	free(m.data);
 }
 
@@ -403,16 +405,13 @@ Test(parts, a_task_twice_in_different_parts_is_reported_as_row_by_row)
 	generator g = { 4, 0, 0 };
 	text m = measures_file(&g, 40000), t = tasks_file(&g, &m);
 	char *first_row = strchr(t.data, '\n') + 1, *end = strchr(first_row, '\n') + 1;
-	outcome one, two;
+	outcome one;
 	/* the first task again, at the end */
 	put(&t, "%.*s", (int)(end - first_row), first_row);
-	one = try_import(&m, KIK_IMPORT_TASKS, &t, 1);
-	two = try_import(&m, KIK_IMPORT_TASKS, &t, 2);
+	one = same_as_row_by_row(&m, KIK_IMPORT_TASKS, &t, 2);
 	cr_assert(eq(int, one.code, KIK_EPARSE));
 	cr_assert(ne(ptr, strstr(one.message, "appears twice: first on line 2"), NULL), "%s", one.message);
-	assert_same_outcome(&two, &one);
 	free(one.content);
-	free(two.content);
 	free(m.data);
 	free(t.data);
 }
@@ -422,28 +421,22 @@ Test(parts, windows_1252_in_a_later_part_reads_as_row_by_row)
 	generator g = { 8, 1, 0 };
 	text m = measures_file(&g, 40000);
 	char *p;
-	outcome one, two;
+	outcome one;
 	/* ASCII up to near the end, then one Windows-1252 byte: the whole file is Windows-1252 */
 	for (p = m.data; *p; p++)
 		if ((unsigned char)*p >= 0x80)
 			*p = 'e';
 	replace_after(&m, m.len * 9 / 10, "Maeenahme", "Ma\xDFnahme");
-	one = try_import(NULL, KIK_IMPORT_MEASURES, &m, 1);
-	two = try_import(NULL, KIK_IMPORT_MEASURES, &m, 2);
+	one = same_as_row_by_row(NULL, KIK_IMPORT_MEASURES, &m, 2);
 	cr_assert(eq(int, one.code, 0));
 	cr_assert(ne(ptr, strstr(one.content, "Maßnahme"), NULL));
-	assert_same_outcome(&two, &one);
 	free(one.content);
-	free(two.content);
 	/* after UTF-8 beyond ASCII in the first part, such a byte is an error */
 	replace_after(&m, 0, "Ziel", "Zi\xC3\xABl");
-	one = try_import(NULL, KIK_IMPORT_MEASURES, &m, 1);
-	two = try_import(NULL, KIK_IMPORT_MEASURES, &m, 2);
+	one = same_as_row_by_row(NULL, KIK_IMPORT_MEASURES, &m, 2);
 	cr_assert(eq(int, one.code, KIK_EPARSE));
 	cr_assert(ne(ptr, strstr(one.message, "byte 0xDF is not valid UTF-8"), NULL), "%s", one.message);
-	assert_same_outcome(&two, &one);
 	free(one.content);
-	free(two.content);
 	free(m.data);
 }
 
