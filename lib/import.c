@@ -244,8 +244,10 @@ static int parts_for(const kik_plan *plan, kik_import_kind kind, const kik__sour
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		if (!kik__allocator_is_default(&plan->alloc) || cores < 2)
 			return 1;
-		threads = cores > 16 ? 16 : (unsigned)cores;
+		threads = (unsigned)cores;
 	}
+	if (threads > KIK__MOST_PARTS)
+		threads = KIK__MOST_PARTS;
 	return (int)(most < threads ? most : threads);
 }
 

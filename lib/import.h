@@ -84,6 +84,7 @@ int kik__needs_defusing(const char *s);
  * A part starts at a guessed row start; the guess holds when the part before it ends
  * exactly there. Anything unexpected (a wrong guess, an error, Windows-1252) makes the
  * import start over row by row, which finds the first problem and reports it exactly. */
+enum { KIK__MOST_PARTS = 16 }; /* an import's parts, and so its threads, at most */
 typedef struct kik__part kik__part;
 typedef int (*kik__part_row_fn)(kik__part *part, const kik__csv_cell *cells, size_t count);
 struct kik__part {

@@ -215,12 +215,12 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 /* In parts: phase one at once, then phase two over the records in file order. */
 static int in_parts(kik__import *im, state *st)
 {
-	kik__part parts[16];
-	part_state states[16];
+	kik__part parts[KIK__MOST_PARTS];
+	part_state states[KIK__MOST_PARTS];
 	int k, err;
 	memset(parts, 0, sizeof(parts));
 	memset(states, 0, sizeof(states));
-	for (k = 0; k < im->parts && k < 16; k++) {
+	for (k = 0; k < im->parts; k++) {
 		states[k].col = st->col;
 		parts[k].state = &states[k];
 	}

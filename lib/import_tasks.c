@@ -478,12 +478,12 @@ static int link_part(kik__import *im, state *st, kik__part *part, rows_state *rs
 
 static int in_parts(kik__import *im, state *st)
 {
-	kik__part parts[16];
-	rows_state states[16];
+	kik__part parts[KIK__MOST_PARTS];
+	rows_state states[KIK__MOST_PARTS];
 	int k, err;
 	memset(parts, 0, sizeof(parts));
 	memset(states, 0, sizeof(states));
-	for (k = 0; k < im->parts && k < 16; k++) {
+	for (k = 0; k < im->parts; k++) {
 		states[k].col = st->col;
 		states[k].attrs = &states[k].own_attrs;
 		parts[k].state = &states[k];
@@ -500,7 +500,7 @@ static int in_parts(kik__import *im, state *st)
 	}
 	if (err == 0)
 		kik__parts_keep_texts(im, parts);
-	for (k = 0; k < im->parts && k < 16; k++)
+	for (k = 0; k < im->parts; k++)
 		kik__intern_free(&im->plan->alloc, &states[k].own_attrs);
 	kik__parts_free(im, parts);
 	return err;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MOST_PARTS = 16, LOOK_AHEAD = 64 * 1024 };
+enum { LOOK_AHEAD = 64 * 1024 };
 
 /* Where a row most likely starts at or after `target`: after a line end that is not inside
  * a quoted cell, as judged by the first quote after it (an opening quote follows a
@@ -66,8 +66,8 @@ static int cut(kik__import *im, uint64_t *starts, size_t n)
 
 int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size)
 {
-	uint64_t starts[MOST_PARTS];
-	if ((size_t)im->parts > MOST_PARTS || !im->csv.delimiter || !cut(im, starts, (size_t)im->parts))
+	uint64_t starts[KIK__MOST_PARTS];
+	if ((size_t)im->parts > KIK__MOST_PARTS || !im->csv.delimiter || !cut(im, starts, (size_t)im->parts))
 		return KIK_EPARSE;
 	return kik__read_parts_at(im, parts, row, record_size, starts);
 }
@@ -76,10 +76,12 @@ int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, 
 		       const uint64_t *starts)
 {
 	const kik_allocator *a = &im->plan->alloc;
-	pthread_t threads[MOST_PARTS];
+	pthread_t threads[KIK__MOST_PARTS];
 	size_t n = (size_t)im->parts, k, started = 0;
 	unsigned long rows = 0;
 	int err = 0;
+	if (n > KIK__MOST_PARTS)
+		return KIK_EPARSE;
 	for (k = 0; k < n; k++) {
 		parts[k].im = im;
 		parts[k].row = row;
@@ -88,7 +90,7 @@ int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, 
 	}
 	parts[0].csv = &im->csv;
 	/* text converted from Windows-1252 no longer lines up with the file's offsets */
-	if (n > MOST_PARTS || im->csv.converted || !im->csv.delimiter)
+	if (im->csv.converted || !im->csv.delimiter)
 		return KIK_EPARSE;
 	parts[0].start = im->csv.base + im->csv.pos;
 	for (k = 1; k < n; k++)

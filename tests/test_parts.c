@@ -563,3 +563,18 @@ Test(parts, a_failed_allocation_on_any_thread_fails_cleanly_or_is_recovered_from
 	free(m.data);
 	free(t.data);
 }
+
+Test(parts, more_threads_than_parts_can_be_are_fine)
+{
+	/* 64 threads asked for a file of more than 17 parts' worth: at most 16 parts are read */
+	generator g = { 12, 1, 0 };
+	text m = measures_file(&g, 160000);
+	char *one, *many;
+	cr_assert(gt(sz, m.len, 17u * 2 * 1024 * 1024), "%zu bytes", m.len);
+	one = load(&m, NULL, 1);
+	many = load(&m, NULL, 64);
+	cr_assert(eq(str, many, one));
+	free(one);
+	free(many);
+	free(m.data);
+}
