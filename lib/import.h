@@ -49,6 +49,11 @@ static inline const char *kik__import_cell(const kik__csv_cell *cells, size_t co
 {
 	return index >= 0 && (size_t)index < count ? cells[index].text : "";
 }
+/* The length of that text. */
+static inline size_t kik__import_cell_len(const kik__csv_cell *cells, size_t count, int index)
+{
+	return index >= 0 && (size_t)index < count ? cells[index].len : 0;
+}
 /* The position of a cell of the current row, for errors (the row's start when the cell
  * is missing). */
 kik__pos kik__import_pos(const kik__import *im, const kik__csv_cell *cells, size_t count, int index);

@@ -179,12 +179,6 @@ static int row_by_row(kik__import *im, state *st)
 	return im->diag && im->diag->count ? KIK_EPARSE : 0;
 }
 
-/* The length of the text kik__import_cell() gives. */
-static size_t cell_len(const kik__csv_cell *cells, size_t n, int index)
-{
-	return index >= 0 && (size_t)index < n ? cells[index].len : 0;
-}
-
 /* Phase one of a part: a row into a record, its strings kept by the part. */
 static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 {
@@ -200,12 +194,14 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 		return KIK_ENOMEM;
 	*out = r;
 	out->field = keep_short(part, &ps->last[0], &ps->last_len[0], r.field, field->len);
-	out->field_name =
-	    keep_short(part, &ps->last[1], &ps->last_len[1], r.field_name, cell_len(cells, n, ps->col[FIELD_NAME]));
-	out->group = keep_short(part, &ps->last[2], &ps->last_len[2], r.group, cell_len(cells, n, ps->col[GROUP]));
-	out->text = keep_text(part, r.text, cell_len(cells, n, ps->col[TEXT]));
-	out->goal_text = *r.goal_text ? keep_text(part, r.goal_text, cell_len(cells, n, ps->col[GOAL_TEXT])) : NULL;
-	out->coded = r.coded ? keep_text(part, r.coded, cell_len(cells, n, ps->col[MEASURE])) : NULL;
+	out->field_name = keep_short(part, &ps->last[1], &ps->last_len[1], r.field_name,
+				     kik__import_cell_len(cells, n, ps->col[FIELD_NAME]));
+	out->group =
+	    keep_short(part, &ps->last[2], &ps->last_len[2], r.group, kik__import_cell_len(cells, n, ps->col[GROUP]));
+	out->text = keep_text(part, r.text, kik__import_cell_len(cells, n, ps->col[TEXT]));
+	out->goal_text =
+	    *r.goal_text ? keep_text(part, r.goal_text, kik__import_cell_len(cells, n, ps->col[GOAL_TEXT])) : NULL;
+	out->coded = r.coded ? keep_text(part, r.coded, kik__import_cell_len(cells, n, ps->col[MEASURE])) : NULL;
 	if (!out->field || !out->field_name || !out->group || !out->text || (*r.goal_text && !out->goal_text) ||
 	    (r.coded && !out->coded))
 		return KIK_ENOMEM;

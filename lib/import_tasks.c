@@ -70,7 +70,7 @@ static const char *cell(const kik__csv_cell *cells, size_t n, const rows_state *
 
 static size_t cell_len(const kik__csv_cell *cells, size_t n, const rows_state *rs, int column)
 {
-	return rs->col[column] >= 0 && (size_t)rs->col[column] < n ? cells[rs->col[column]].len : 0;
+	return kik__import_cell_len(cells, n, rs->col[column]);
 }
 
 static const kik_field *field_of(const kik_plan *plan, rows_state *rs, const char *cell)
