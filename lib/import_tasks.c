@@ -39,9 +39,16 @@ typedef struct rows_state {
 	/* owner/due pairs looked up lately, by a cheap key: most rows repeat one of a few */
 	struct recent_attrs {
 		const char *pair; /* the interned "owner\0due" */
-		size_t owner_len, due_len;
+		uint16_t owner_len, due_len;
 		uint32_t number;
-	} recent[64];
+	} recent[256];
+	/* kind and state cells read lately and what they named: a file spells each one or
+	 * two ways, and looking a name up folds and compares it with every spelling */
+	struct known_name {
+		char text[23];
+		uint8_t len;
+		int value;
+	} kinds[4], states[4];
 } rows_state;
 
 /* A task the import updated, to be put back if it fails. */
@@ -133,19 +140,60 @@ static int row_measure(kik__part *part, rows_state *rs, const kik__csv_cell *cel
 	return 0;
 }
 
+static int parse_kind(const char *text, int *value)
+{
+	kik_task_kind kind;
+	int err = kik_task_kind_parse(text, &kind);
+	*value = (int)kind;
+	return err;
+}
+
+static int parse_state(const char *text, int *value)
+{
+	kik_task_state task_state;
+	int err = kik_task_state_parse(text, &task_state);
+	*value = (int)task_state;
+	return err;
+}
+
+/* What a name cell means, by `parse` or from the four names in `known` read before. */
+static int known_name(struct known_name *known, const char *text, size_t len, int (*parse)(const char *, int *),
+		      int *value)
+{
+	struct known_name *slot;
+	int k;
+	for (k = 0; k < 4 && known[k].len; k++)
+		if (known[k].len == len && kik__same_bytes(known[k].text, text, len)) {
+			*value = known[k].value;
+			return 0;
+		}
+	if (parse(text, value) < 0)
+		return KIK_EPARSE;
+	if (len && len < sizeof(known->text)) {
+		slot = &known[k < 4 ? k : (int)(len % 4)];
+		memcpy(slot->text, text, len);
+		slot->len = (uint8_t)len;
+		slot->value = *value;
+	}
+	return 0;
+}
+
 static int row_kind_state(kik__part *part, rows_state *rs, const kik__csv_cell *cells, size_t n, kik_task_kind *kind,
 			  kik_task_state *task_state)
 {
-	if (kik_task_kind_parse(cell(cells, n, rs, KIND), kind) < 0)
+	int value;
+	if (known_name(rs->kinds, cell(cells, n, rs, KIND), cell_len(cells, n, rs, KIND), parse_kind, &value) < 0)
 		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[KIND],
 				       "'%s' is not a kind of task: expected Einzelauftrag, AG-Auftrag or "
 				       "Arbeitspaket (or concept, ag, work_package)",
 				       cell(cells, n, rs, KIND));
-	if (kik_task_state_parse(cell(cells, n, rs, STATE), task_state) < 0)
+	*kind = (kik_task_kind)value;
+	if (known_name(rs->states, cell(cells, n, rs, STATE), cell_len(cells, n, rs, STATE), parse_state, &value) < 0)
 		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[STATE],
 				       "'%s' is not a task state: expected offen, in Arbeit, erledigt or entfällt "
 				       "(or open, in_progress, done, not_applicable)",
 				       cell(cells, n, rs, STATE));
+	*task_state = (kik_task_state)value;
 	return 0;
 }
 
@@ -164,17 +212,20 @@ static long find_same(const kik_plan *plan, const kik_measure *m, kik_task_kind 
 	return -1;
 }
 
-/* Where a pair may sit in rs->recent: from its lengths and a few bytes that tell owners
- * and dates apart. */
+/* Where a pair may sit in rs->recent: from its lengths and the bytes that tell owners
+ * and dates apart (an owner's ends; a date's year, month and day). */
 static struct recent_attrs *recent_slot(rows_state *rs, const char *owner, size_t owner_len, const char *due,
 					size_t due_len)
 {
-	unsigned key = (unsigned)owner_len * 7u + (unsigned)due_len;
+	uint32_t key = (uint32_t)owner_len * 64u + (uint32_t)due_len, date;
 	if (owner_len)
-		key = key * 31u + (unsigned char)owner[0] * 3u + (unsigned char)owner[owner_len - 1];
-	if (due_len >= 10) /* ISO dates: month and day */
-		key = key * 31u + (unsigned char)due[6] * 5u + (unsigned char)due[8] * 3u + (unsigned char)due[9];
-	return &rs->recent[(key ^ (key >> 6)) % 64];
+		key = key * 31u + (unsigned char)owner[0] * 256u + (unsigned char)owner[owner_len - 1];
+	if (due_len >= 10) { /* ISO dates */
+		date = (uint32_t)(due[3] * 13 + due[5] * 10 + due[6]) * 32u + (uint32_t)(due[8] * 10 + due[9]);
+		key = key * 977u + date;
+	}
+	key *= 0x9E3779B1u;
+	return &rs->recent[key >> 24];
 }
 
 /* The number of the owner/due pair of a row in rs->attrs; its strings go to part->text. */
@@ -197,10 +248,10 @@ static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t 
 	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, part->text, pair, owner_len + 1 + due_len, attrs);
 	if (pair != small)
 		kik__free(&part->im->plan->alloc, pair);
-	if (err == 0) {
+	if (err == 0 && owner_len <= UINT16_MAX && due_len <= UINT16_MAX) {
 		hit->pair = rs->attrs->strings[*attrs];
-		hit->owner_len = owner_len;
-		hit->due_len = due_len;
+		hit->owner_len = (uint16_t)owner_len;
+		hit->due_len = (uint16_t)due_len;
 		hit->number = *attrs;
 	}
 	return err;
@@ -479,10 +530,12 @@ static int link_part(kik__import *im, state *st, kik__part *part, rows_state *rs
 static int in_parts(kik__import *im, state *st)
 {
 	kik__part parts[KIK__MOST_PARTS];
-	rows_state states[KIK__MOST_PARTS];
+	rows_state *states; /* a few kilobytes each: not on the caller's stack */
 	int k, err;
+	if (!(states = kik__malloc(&im->plan->alloc, (size_t)im->parts * sizeof(*states))))
+		return KIK_ENOMEM;
 	memset(parts, 0, sizeof(parts));
-	memset(states, 0, sizeof(states));
+	memset(states, 0, (size_t)im->parts * sizeof(*states));
 	for (k = 0; k < im->parts; k++) {
 		states[k].col = st->col;
 		states[k].attrs = &states[k].own_attrs;
@@ -502,6 +555,7 @@ static int in_parts(kik__import *im, state *st)
 		kik__parts_keep_texts(im, parts);
 	for (k = 0; k < im->parts; k++)
 		kik__intern_free(&im->plan->alloc, &states[k].own_attrs);
+	kik__free(&im->plan->alloc, states);
 	kik__parts_free(im, parts);
 	return err;
 }

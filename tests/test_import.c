@@ -227,20 +227,69 @@ Test(import, owners_and_due_dates_that_look_alike_stay_apart)
 				    "SB;1.1;concept;C;done;2024-01-15;Arm A\n"
 				    "SB;1.1;concept;D;done;2024-01-15;Amt A\n"
 				    "SB;1.1;concept;E;done;;Amt A\n"
-				    "SB;1.1;concept;F;done;2024-01-15;\n";
+				    "SB;1.1;concept;F;done;2024-01-15;\n"
+				    "SB;1.1;concept;G;done;2014-01-15;Amt A\n";
 	static const char *const expected[][2] = {
 		{ "2024-01-15", "Amt A" }, { "2025-01-15", "Amt A" }, { "2024-01-15", "Arm A" },
 		{ "2024-01-15", "Amt A" }, { "", "Amt A" },           { "2024-01-15", "" },
+		{ "2014-01-15", "Amt A" },
 	};
 	const kik_measure *m;
 	size_t i;
 	cr_assert(eq(int, load(canonical), 0));
 	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, tasks, strlen(tasks), "t.csv", NULL), 0));
 	cr_assert(ne(ptr, (void *)(m = kik_plan_find_measure(plan, "SB-1.1")), NULL));
-	cr_assert(eq(sz, kik_measure_task_count(m), 6));
-	for (i = 0; i < 6; i++) {
+	cr_assert(eq(sz, kik_measure_task_count(m), 7));
+	for (i = 0; i < 7; i++) {
 		const kik_task *t = kik_measure_task(m, i);
 		cr_assert(eq(str, (char *)kik_task_due(t), (char *)expected[i][0]), "task %zu", i);
 		cr_assert(eq(str, (char *)kik_task_owner(t), (char *)expected[i][1]), "task %zu", i);
 	}
+}
+
+Test(import, kinds_and_states_spelled_many_ways_in_one_file)
+{
+	/* more spellings than a reader may remember, one after another and back again */
+	static const char tasks[] = "field;measure;kind;title;state;due;owner\n"
+				    "SB;1.1;concept;A;done;;\n"
+				    "SB;1.1;Einzelauftrag;B;erledigt;;\n"
+				    "SB;1.1;ag;C;offen;;\n"
+				    "SB;1.1;AG-Auftrag;D;in Arbeit;;\n"
+				    "SB;1.1;Arbeitspaket;E;entfällt;;\n"
+				    "SB;1.1;work_package;F;in_progress;;\n"
+				    "SB;1.1;Konzept;G;open;;\n"
+				    "SB;1.1;concept;H;not_applicable;;\n"
+				    "SB;1.1;AG;I;done;;\n"
+				    "SB;1.1;Arbeitspakete;J;abgeschlossen;;\n"
+				    "SB;1.1;ag;K;offen;;\n";
+	static const kik_task_kind kinds[] = {
+		KIK_TASK_CONCEPT,      KIK_TASK_CONCEPT,      KIK_TASK_AG,      KIK_TASK_AG,
+		KIK_TASK_WORK_PACKAGE, KIK_TASK_WORK_PACKAGE, KIK_TASK_CONCEPT, KIK_TASK_CONCEPT,
+		KIK_TASK_AG,           KIK_TASK_WORK_PACKAGE, KIK_TASK_AG
+	};
+	static const kik_task_state states[] = {
+		KIK_TASK_DONE,           KIK_TASK_DONE,        KIK_TASK_OPEN, KIK_TASK_IN_PROGRESS,
+		KIK_TASK_NOT_APPLICABLE, KIK_TASK_IN_PROGRESS, KIK_TASK_OPEN, KIK_TASK_NOT_APPLICABLE,
+		KIK_TASK_DONE,           KIK_TASK_DONE,        KIK_TASK_OPEN,
+	};
+	static const char bad[] = "field;measure;kind;title;state;due;owner\n"
+				  "SB;1.1;concept;L;done;;\n"
+				  "SB;1.1;concepts;M;done;;\n";
+	const kik_measure *m;
+	const kik_error *e;
+	size_t i;
+	cr_assert(eq(int, load(canonical), 0));
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, tasks, strlen(tasks), "t.csv", NULL), 0));
+	m = kik_plan_find_measure(plan, "SB-1.1");
+	cr_assert(eq(sz, kik_measure_task_count(m), 11));
+	for (i = 0; i < 11; i++) {
+		cr_assert(eq(int, kik_task_kind_of(kik_measure_task(m, i)), kinds[i]), "task %zu", i);
+		cr_assert(eq(int, kik_task_state_of(kik_measure_task(m, i)), states[i]), "task %zu", i);
+	}
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, bad, strlen(bad), "t.csv", NULL), KIK_EPARSE));
+	cr_assert(ne(ptr, (void *)(e = kik_plan_last_error(plan)), NULL));
+	cr_assert(eq(ulong, e->line, 3));
+	cr_assert(eq(ulong, e->column, 8));
+	cr_assert(ne(ptr, strstr(e->message, "'concepts' is not a kind"), NULL), "message: %s", e->message);
+	cr_assert(eq(sz, kik_measure_task_count(m), 11));
 }
