@@ -63,6 +63,7 @@ typedef struct state {
 	size_t base;         /* plan->tasks.len before: new tasks are at base and after */
 	size_t attrs_before; /* plan->attrs.count before */
 	size_t count_before; /* plan->task_count before */
+	uint32_t id_before;  /* plan->last_task_id before */
 	kik__table undo;     /* struct undo */
 	kik__table lines;    /* row by row: the line of each new task (unsigned long) */
 	kik__arena scratch;  /* the chunks of undo and lines */
@@ -339,6 +340,7 @@ static void undo_all(kik__import *im, state *st)
 	kik__table_truncate(&plan->tasks, st->base);
 	kik__intern_truncate(&plan->attrs, st->attrs_before);
 	plan->task_count = st->count_before;
+	plan->last_task_id = st->id_before;
 }
 
 /* Clears the marks of the tasks updated (after success) or undoes everything. */
@@ -438,7 +440,7 @@ static int task_row(kik__import *im, state *st, kik__part *part, const kik__csv_
 		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
 	}
 	t->measure = m;
-	t->id = (uint32_t)position + 1;
+	t->id = ++plan->last_task_id;
 	t->bits = kik__task_bits(d.kind, d.state, 0, attrs);
 	kik__ids_push(&plan->alloc, &m->tasks, (uint32_t)position);
 	plan->task_count++;
@@ -477,6 +479,14 @@ static int row_by_row(kik__import *im, state *st)
 
 /* ---- in parts ------------------------------------------------------------------- */
 
+/* Makes the position a hole, with the id given last (see struct kik_plan's tasks). */
+static void hole(kik_plan *plan, size_t position)
+{
+	kik_task *t = kik__task_at(plan, position);
+	memset(t, 0, sizeof(*t));
+	t->id = plan->last_task_id;
+}
+
 /* Phase two for the records of one part, now at positions first.. of the plan. */
 static int link_part(kik__import *im, state *st, kik__part *part, rows_state *rs, size_t first)
 {
@@ -505,10 +515,10 @@ static int link_part(kik__import *im, state *st, kik__part *part, rows_state *rs
 			if (old->bits & KIK__TASK_TOUCHED) /* updated twice */
 				err = KIK_EPARSE;
 			else if ((err = update(plan, st, t->id, KIK__TASK_STATE(t), attrs, 0)) == 0)
-				memset(t, 0, sizeof(*t)); /* the record was only the new values */
+				hole(plan, p); /* the record was only the new values */
 			continue;
 		}
-		t->id = (uint32_t)p + 1;
+		t->id = ++plan->last_task_id;
 		t->bits = kik__task_bits(KIK__TASK_KIND(t), KIK__TASK_STATE(t), 0, attrs);
 		/* Phase one compared the rows of a measure that came one after another in a part;
 		 * a measure whose tasks came apart in the file is compared here. */
@@ -543,8 +553,10 @@ static int in_parts(kik__import *im, state *st)
 	}
 	err = kik__read_parts(im, parts, part_row, sizeof(kik_task));
 	for (k = 0; err == 0 && k < im->parts; k++) {
-		size_t first;
+		size_t first, p = im->plan->tasks.len;
 		err = kik__table_adopt(&im->plan->alloc, &im->plan->tasks, &parts[k].records, &first);
+		for (; err == 0 && p < first; p++) /* the rest of the chunk before the part's */
+			hole(im->plan, p);
 		/* the records are the plan's now, whatever follows (undoing keeps their chunks) */
 		kik__arena_adopt(&im->plan->arena, &parts[k].own_records);
 		if (err == 0)
@@ -569,6 +581,7 @@ int kik__import_tasks(kik__import *im)
 	st.base = plan->tasks.len;
 	st.attrs_before = plan->attrs.count;
 	st.count_before = plan->task_count;
+	st.id_before = plan->last_task_id;
 	st.undo.size = sizeof(undo);
 	if ((err = kik__import_header(im, columns, COLUMNS, st.col)) < 0)
 		return err;

@@ -244,9 +244,13 @@ struct kik_plan {
 	kik_goal *recent_goal;
 	kik_group *recent_group;
 	kik_rule rule;
-	kik__table tasks; /* struct kik_task at position id - 1 */
+	/* struct kik_task in the order added. Ids are given in that order, so they increase
+	 * with positions; a position without a task (removed, or left between the parts of an
+	 * import) keeps the id before it, which lets an id be found by bisection. */
+	kik__table tasks;
 	size_t task_count;
-	kik__intern attrs; /* "owner\0due" pairs of tasks */
+	uint32_t last_task_id; /* the id given last: ids are never given twice */
+	kik__intern attrs;     /* "owner\0due" pairs of tasks */
 	kik__error_slot error;
 };
 

@@ -441,12 +441,12 @@ static int clone_tasks(const kik_plan *plan, kik_plan *copy)
 		uint32_t attrs;
 		if (!c)
 			return KIK_ENOMEM;
+		c->id = t->id;
 		if (!t->measure)
 			continue; /* a hole stays a hole */
 		goal = t->measure->goal;
 		c->measure = kik__find_measure(copy, kik__plan_find_field(copy, goal->field->code), goal->number,
 					       t->measure->sub);
-		c->id = t->id;
 		if (!c->measure || !(c->title = text_copy(copy, t->title)) ||
 		    kik__plan_attrs(copy, kik__attrs_owner(plan, KIK__TASK_ATTRS(t)),
 				    kik__attrs_due(plan, KIK__TASK_ATTRS(t)), &attrs) < 0) {
@@ -501,6 +501,7 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 	kik__plan_reorder(copy);
 	if ((err = clone_tasks(plan, copy)) < 0)
 		goto fail;
+	copy->last_task_id = plan->last_task_id;
 	for (i = 0; i < copy->measure_count; i++) {
 		kik_measure *m = kik__measure_at(copy, i);
 		m->derived = (uint8_t)kik__derive(m, copy->rule);

@@ -48,13 +48,31 @@ int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
 	return 0;
 }
 
-static kik_task *by_id(const kik_plan *plan, unsigned long id)
+/* The task with this id and its position. A task sits at position id - 1 unless positions
+ * without a task came before it, so the search starts there. */
+static kik_task *by_id(const kik_plan *plan, unsigned long id, size_t *position)
 {
+	size_t low, high;
 	kik_task *t;
-	if (id == 0 || id > plan->tasks.len)
+	if (id == 0 || id > plan->last_task_id || id > plan->tasks.len)
 		return NULL;
-	t = kik__task_at(plan, id - 1);
-	return t->measure ? t : NULL;
+	low = id - 1;
+	high = kik__task_at(plan, low)->id >= id ? low : plan->tasks.len;
+	while (low < high) { /* the first position with an id >= id */
+		size_t mid = low + (high - low) / 2;
+		if (kik__task_at(plan, mid)->id < id)
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	if (low == plan->tasks.len)
+		return NULL;
+	t = kik__task_at(plan, low);
+	if (t->id != id || !t->measure)
+		return NULL;
+	if (position)
+		*position = low;
+	return t;
 }
 
 int kik__plan_link_task(kik_plan *plan, size_t position)
@@ -108,7 +126,7 @@ int kik_plan_add_task(kik_plan *plan, const kik_task_desc *desc, const kik_task 
 	}
 	t->title = title;
 	t->measure = m;
-	t->id = position + 1;
+	t->id = ++plan->last_task_id;
 	t->bits = kik__task_bits(desc->kind, desc->state, KIK__TASK_OWN_TITLE, attrs);
 	kik__ids_push(&plan->alloc, &m->tasks, position);
 	plan->task_count++;
@@ -127,7 +145,7 @@ int kik_plan_update_task(kik_plan *plan, unsigned long id, const kik_task_desc *
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	if (!(t = by_id(plan, id)))
+	if (!(t = by_id(plan, id, NULL)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
 	if ((err = kik__check_task(plan, desc, NULL)) < 0 || (err = values_of(plan, desc, &title, &attrs)) < 0)
 		return err;
@@ -143,20 +161,22 @@ int kik_plan_remove_task(kik_plan *plan, unsigned long id)
 {
 	kik_measure *m;
 	kik_task *t;
-	size_t i;
+	size_t i, position = 0;
 	if (!plan)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
-	if (!(t = by_id(plan, id)))
+	if (!(t = by_id(plan, id, &position)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no task with id %lu", id);
 	m = t->measure;
-	for (i = 0; kik__ids_at(&m->tasks, i) != id - 1; i++)
+	for (i = 0; kik__ids_at(&m->tasks, i) != position; i++)
 		;
 	if (kik__ids_remove_at(&plan->alloc, &m->tasks, i) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	if (t->bits & KIK__TASK_OWN_TITLE)
 		kik__free(&plan->alloc, (char *)t->title);
-	memset(t, 0, sizeof(*t)); /* a hole: the id is never given again */
+	t->measure = NULL; /* a hole, which keeps its id: the id is never given again */
+	t->title = NULL;
+	t->bits = 0;
 	plan->task_count--;
 	m->derived = (uint8_t)kik__derive(m, plan->rule);
 	return 0;
@@ -164,7 +184,7 @@ int kik_plan_remove_task(kik_plan *plan, unsigned long id)
 
 const kik_task *kik_plan_find_task(const kik_plan *plan, unsigned long id)
 {
-	return plan ? by_id(plan, id) : NULL;
+	return plan ? by_id(plan, id, NULL) : NULL;
 }
 
 size_t kik_plan_task_count(const kik_plan *plan)

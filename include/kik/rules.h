@@ -111,7 +111,9 @@ KIK_EXTERN(size_t) kik_measure_task_count(const kik_measure *measure);
 /** The i-th task of the measure, in the order added. Valid until the task is updated or removed. */
 KIK_EXTERN(const kik_task *) kik_measure_task(const kik_measure *measure, size_t i);
 
-/** The task's id: unique in its plan, never reused, kept by imports. */
+/** The task's id: unique in its plan, never reused, kept by imports. Ids are given in the
+ *  order tasks are added (an import: in the order of its rows, however many threads read
+ *  it), so the same files give the same ids on any machine. */
 KIK_EXTERN(unsigned long) kik_task_id(const kik_task *task);
 KIK_EXTERN(const kik_measure *) kik_task_measure(const kik_task *task);
 KIK_EXTERN(kik_task_kind) kik_task_kind_of(const kik_task *task);
