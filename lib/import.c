@@ -229,10 +229,13 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 /* Inputs smaller than this per part are read row by row: threads would cost more. */
 #define PART_BYTES (2u * 1024 * 1024)
 
-/* How many parts an import may read at once. Only measures and tasks have a phase one,
+/* Parts per thread: a thread that finishes early takes another part. */
+#define PARTS_PER_THREAD 4
+
+/* How many threads an import may read with. Only measures and tasks have a phase one,
  * and a caller's own allocator is used from several threads only when asked for. */
-static int parts_for(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
-		     const kik_import_options *options, const kik_diagnostics *diag)
+static int threads_for(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
+		       const kik_import_options *options, const kik_diagnostics *diag)
 {
 	unsigned threads = options && options->version >= 2 ? options->threads : 0;
 	uint64_t most = src->size / PART_BYTES;
@@ -251,6 +254,17 @@ static int parts_for(const kik_plan *plan, kik_import_kind kind, const kik__sour
 	return (int)(most < threads ? most : threads);
 }
 
+/* How many parts `threads` threads read a source in: a few each, each part large enough. */
+static int parts_for(const kik__source *src, int threads)
+{
+	uint64_t most = src->size / PART_BYTES, parts = (uint64_t)threads * PARTS_PER_THREAD;
+	if (threads < 2)
+		return 1;
+	if (parts > KIK__MOST_PARTS)
+		parts = KIK__MOST_PARTS;
+	return (int)(most < parts ? most : parts);
+}
+
 typedef int (*importer)(kik__import *im);
 
 static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, const char *name,
@@ -260,7 +274,7 @@ static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, con
 					      kik__import_tasks,    kik__import_published, kik__import_matrix };
 	kik__import im;
 	kik_plan *staging;
-	int err, parts;
+	int err, parts, threads;
 	if ((unsigned)kind > KIK_IMPORT_AUTO)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
 	if (options && options->version < 1)
@@ -270,7 +284,8 @@ static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, con
 		long n = kik__source_read(src, head, sizeof(head), 0);
 		kind = detect_kind(head, n > 0 ? (size_t)n : 0);
 	}
-	parts = parts_for(plan, kind, src, options, diag);
+	threads = threads_for(plan, kind, src, options, diag);
+	parts = parts_for(src, threads);
 	for (;;) {
 		memset(&im, 0, sizeof(im));
 		im.direct = kind == KIK_IMPORT_TASKS && !diag;
@@ -284,6 +299,7 @@ static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, con
 		im.file = name;
 		im.diag = diag;
 		im.parts = parts;
+		im.threads = threads;
 		if ((err = kik__csv_open(&im.csv, &plan->alloc, options, src, 0, UINT64_MAX)) < 0) {
 			kik__error_set(staging, err, NULL, "out of memory");
 		} else {

@@ -23,7 +23,8 @@ typedef struct kik__import {
 	/* Tasks are written to the plan itself rather than to a copy (copying a large plan
 	 * costs more than the tasks); the importer undoes its changes when it fails. */
 	int direct;
-	int parts; /* how many parts the rows may be read in at once; 1: row by row */
+	int parts;   /* how many parts the rows may be read in; 1: row by row */
+	int threads; /* how many threads read the parts (0: one each) */
 	/* the last field cell looked up and its field: rows mostly repeat the one above */
 	char field_cell[64];
 	kik_field *field_hit;
@@ -86,9 +87,11 @@ int kik__needs_defusing(const char *s);
  * A large input is read in parts at once, one thread each: every part turns its rows
  * into records of the importer's (phase one, which may read the plan but not change
  * it), and the importer then applies the records of all parts in file order (phase two).
- * A part starts at a guessed row start; the guess holds when the part before it ends
- * exactly there. Anything unexpected (a wrong guess, an error, Windows-1252) makes the
- * import start over row by row, which finds the first problem and reports it exactly. */
+ * There are more parts than threads, each thread taking the next part when done, so
+ * that a thread slowed down (by the system) does not hold up the others. A part starts
+ * at a guessed row start; the guess holds when the part before it ends exactly there. Anything unexpected (a wrong
+ * guess, an error, Windows-1252) makes the import start over row by row, which finds the first problem and reports it
+ * exactly. */
 enum { KIK__MOST_PARTS = 16 }; /* an import's parts, and so its threads, at most */
 typedef struct kik__part kik__part;
 typedef int (*kik__part_row_fn)(kik__part *part, const kik__csv_cell *cells, size_t count);
@@ -105,7 +108,7 @@ struct kik__part {
 	/* private to parts.c */
 	kik__csv own_csv;
 	kik__arena own_text;
-	uint64_t start, end;
+	uint64_t start, end, reached; /* reached: where its reader stopped */
 };
 /* Reads the rest of the input in im->parts parts with `row`; parts[k].state is set by the
  * caller. Returns 0 when every part read all of its rows; < 0 when the input must be

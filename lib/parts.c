@@ -34,19 +34,57 @@ static uint64_t guess_row_start(const kik__source *src, uint64_t target, char de
 	return 0;
 }
 
-static void *read_part(void *arg)
+/* Reads a part's rows, with a reader of its own but for the first part (the import's). The
+ * reader is closed when done, so that its buffer serves the next part. */
+static void read_part(kik__part *part)
 {
-	kik__part *part = arg;
 	const kik__csv_cell *cells;
 	size_t n;
 	int got;
+	if (part->csv != &part->im->csv) {
+		if ((part->err = kik__csv_open(&part->own_csv, &part->im->plan->alloc, part->im->options, part->im->src,
+					       part->start, part->end)) < 0)
+			return;
+		part->own_csv.delimiter = part->im->csv.delimiter;
+		part->csv = &part->own_csv;
+	}
 	while ((got = kik__read_row(part->csv, &cells, &n)) > 0) {
 		part->rows++;
-		if ((part->err = part->row(part, cells, n)) < 0)
-			return NULL;
+		if ((got = part->row(part, cells, n)) < 0)
+			break;
 	}
 	part->err = got;
-	return NULL;
+	part->reached = part->csv->next_offset;
+	if (part->csv == &part->own_csv)
+		kik__csv_close(&part->own_csv);
+	part->csv = NULL;
+}
+
+/* The parts, and the next one to read. */
+typedef struct crew {
+	pthread_mutex_t lock;
+	kik__part *parts;
+	size_t n, next;
+	int failed; /* a part failed: the rest are not read */
+} crew;
+
+static void *read_parts(void *arg)
+{
+	crew *c = arg;
+	for (;;) {
+		size_t k;
+		pthread_mutex_lock(&c->lock);
+		k = c->failed ? c->n : c->next++;
+		pthread_mutex_unlock(&c->lock);
+		if (k >= c->n)
+			return NULL;
+		read_part(&c->parts[k]);
+		if (c->parts[k].err < 0) {
+			pthread_mutex_lock(&c->lock);
+			c->failed = 1;
+			pthread_mutex_unlock(&c->lock);
+		}
+	}
 }
 
 /* Guesses where each part after the first starts; 0 when the input cannot be cut so. */
@@ -75,11 +113,11 @@ int kik__read_parts(kik__import *im, kik__part *parts, kik__part_row_fn row, siz
 int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, size_t record_size,
 		       const uint64_t *starts)
 {
-	const kik_allocator *a = &im->plan->alloc;
 	pthread_t threads[KIK__MOST_PARTS];
 	size_t n = (size_t)im->parts, k, started = 0;
+	size_t wanted = im->threads > 0 && (size_t)im->threads < n ? (size_t)im->threads : n;
 	unsigned long rows = 0;
-	int err = 0;
+	crew c;
 	if (n > KIK__MOST_PARTS)
 		return KIK_EPARSE;
 	for (k = 0; k < n; k++) {
@@ -87,45 +125,42 @@ int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, 
 		parts[k].row = row;
 		parts[k].records.size = record_size;
 		parts[k].text = &parts[k].own_text;
+		parts[k].err = 1; /* not read */
 	}
-	parts[0].csv = &im->csv;
 	/* text converted from Windows-1252 no longer lines up with the file's offsets */
 	if (im->csv.converted || !im->csv.delimiter)
 		return KIK_EPARSE;
+	parts[0].csv = &im->csv;
 	parts[0].start = im->csv.base + im->csv.pos;
 	for (k = 1; k < n; k++)
 		parts[k].start = starts[k];
 	for (k = 0; k < n; k++)
 		parts[k].end = k + 1 < n ? parts[k + 1].start : UINT64_MAX;
 	im->csv.end = parts[0].end;
-	for (k = 1; k < n && err == 0; k++) {
-		parts[k].csv = &parts[k].own_csv;
-		if ((err = kik__csv_open(parts[k].csv, a, im->options, im->src, parts[k].start, parts[k].end)) < 0)
-			parts[k].csv = NULL;
-		else
-			parts[k].csv->delimiter = im->csv.delimiter;
+	if (pthread_mutex_init(&c.lock, NULL) != 0)
+		return KIK_ENOMEM;
+	c.parts = parts;
+	c.n = n;
+	c.next = 0;
+	c.failed = 0;
+	for (k = 1; k < wanted; k++) {
+		if (pthread_create(&threads[k], NULL, read_parts, &c) != 0)
+			break; /* fewer threads read them */
+		started = k;
 	}
-	for (k = 1; k < n && err == 0; k++) {
-		if (pthread_create(&threads[k], NULL, read_part, &parts[k]) != 0)
-			err = KIK_ENOMEM;
-		else
-			started = k;
-	}
-	if (err == 0)
-		read_part(&parts[0]);
+	read_parts(&c);
 	for (k = 1; k <= started; k++)
 		pthread_join(threads[k], NULL);
-	if (err < 0)
-		return err;
+	pthread_mutex_destroy(&c.lock);
 	/* every part read all its rows, and each ended where the next began */
 	for (k = 0; k < n; k++) {
 		rows += parts[k].rows;
-		if (parts[k].err < 0)
-			return parts[k].err;
-		if (k + 1 < n && parts[k].csv->next_offset != parts[k + 1].start)
+		if (parts[k].err != 0)
+			return parts[k].err < 0 ? parts[k].err : KIK_EPARSE;
+		if (k + 1 < n && parts[k].reached != parts[k + 1].start)
 			return KIK_EPARSE;
 	}
-	return rows > parts[0].csv->max_rows ? KIK_ELIMIT : 0;
+	return rows > im->csv.max_rows ? KIK_ELIMIT : 0;
 }
 
 void kik__parts_keep_texts(kik__import *im, kik__part *parts)
@@ -140,8 +175,6 @@ void kik__parts_free(kik__import *im, kik__part *parts)
 	const kik_allocator *a = &im->plan->alloc;
 	int k;
 	for (k = 0; k < im->parts; k++) {
-		if (parts[k].csv == &parts[k].own_csv)
-			kik__csv_close(&parts[k].own_csv);
 		kik__arena_free(a, &parts[k].own_text);
 		kik__table_free(a, &parts[k].records);
 		kik__arena_free(a, &parts[k].own_records);
