@@ -12,6 +12,8 @@ struct kik_diagnostics {
 	int truncated;
 };
 
+struct kik__part;
+
 typedef struct kik__import {
 	kik_plan *plan; /* the plan written: a staging copy, or the plan itself for tasks */
 	const kik_import_options *options;
@@ -25,6 +27,12 @@ typedef struct kik__import {
 	int direct;
 	int parts;   /* how many parts the rows may be read in; 1: row by row */
 	int threads; /* how many threads read the parts (0: one each) */
+	/* Phase two of a part, when the importer's phase one reads nothing that phase two
+	 * writes: called in file order on the importing thread as soon as the parts before
+	 * are done, while later parts are still being read. NULL: the importer applies the
+	 * parts after all are read. */
+	int (*apply_part)(struct kik__import *im, struct kik__part *part, void *ctx);
+	void *apply_ctx;
 	/* the last field cell looked up and its field: rows mostly repeat the one above */
 	char field_cell[64];
 	kik_field *field_hit;

@@ -208,7 +208,27 @@ static int part_row(kik__part *part, const kik__csv_cell *cells, size_t n)
 	return 0;
 }
 
-/* In parts: phase one at once, then phase two over the records in file order. */
+/* Phase two of a part: its records into the plan, in file order. */
+static int apply_part(kik__import *im, kik__part *part, void *ctx)
+{
+	state *st = ctx;
+	size_t i;
+	int err = 0;
+	for (i = 0; err == 0 && i < part->records.len; i++) {
+		const row *r = kik__table_at(&part->records, i);
+		kik__pos pos = { im->file, r->line, 0 };
+		if (r->field != st->field_cell &&
+		    (err = resolve_field(im, r->field, r->field_name, &pos, &st->field)) < 0)
+			break;
+		st->field_cell = r->field; /* a part keeps one copy of a cell that rows repeat */
+		err = apply(im, st, r, st->field, &pos, KIK__PUT_OWNED);
+	}
+	im->rows += part->rows;
+	return err;
+}
+
+/* In parts: phase one on every core, and phase two of the parts read so far, in file
+ * order, on this thread between its parts (phase one reads nothing of the plan). */
 static int in_parts(kik__import *im, state *st)
 {
 	kik__part parts[KIK__MOST_PARTS];
@@ -220,20 +240,9 @@ static int in_parts(kik__import *im, state *st)
 		states[k].col = st->col;
 		parts[k].state = &states[k];
 	}
+	im->apply_part = apply_part;
+	im->apply_ctx = st;
 	err = kik__read_parts(im, parts, part_row, sizeof(row));
-	for (k = 0; err == 0 && k < im->parts; k++) {
-		size_t i;
-		for (i = 0; err == 0 && i < parts[k].records.len; i++) {
-			const row *r = kik__table_at(&parts[k].records, i);
-			kik__pos pos = { im->file, r->line, 0 };
-			if (r->field != st->field_cell &&
-			    (err = resolve_field(im, r->field, r->field_name, &pos, &st->field)) < 0)
-				break;
-			st->field_cell = r->field; /* a part keeps one copy of a cell that rows repeat */
-			err = apply(im, st, r, st->field, &pos, KIK__PUT_OWNED);
-		}
-		im->rows += parts[k].rows;
-	}
 	if (err == 0)
 		kik__parts_keep_texts(im, parts);
 	kik__parts_free(im, parts);

@@ -60,31 +60,75 @@ static void read_part(kik__part *part)
 	part->csv = NULL;
 }
 
-/* The parts, and the next one to read. */
+/* The parts, the next one to read, and which are read. */
 typedef struct crew {
 	pthread_mutex_t lock;
+	pthread_cond_t read; /* a part was read */
 	kik__part *parts;
 	size_t n, next;
 	int failed; /* a part failed: the rest are not read */
+	char done[KIK__MOST_PARTS];
 } crew;
+
+/* The next part to read, or c->n. */
+static size_t take(crew *c)
+{
+	size_t k;
+	pthread_mutex_lock(&c->lock);
+	k = c->failed || c->next >= c->n ? c->n : c->next++;
+	pthread_mutex_unlock(&c->lock);
+	return k;
+}
+
+static void read_one(crew *c, size_t k)
+{
+	read_part(&c->parts[k]);
+	pthread_mutex_lock(&c->lock);
+	c->done[k] = 1;
+	c->failed |= c->parts[k].err < 0;
+	pthread_cond_broadcast(&c->read);
+	pthread_mutex_unlock(&c->lock);
+}
 
 static void *read_parts(void *arg)
 {
 	crew *c = arg;
-	for (;;) {
-		size_t k;
+	size_t k;
+	while ((k = take(c)) < c->n)
+		read_one(c, k);
+	return NULL;
+}
+
+/* Whether part k is read (waiting for it when `wait`); 0 as well once a part failed. */
+static int is_read(crew *c, size_t k, int wait)
+{
+	int ready;
+	pthread_mutex_lock(&c->lock);
+	while (wait && !c->failed && !c->done[k])
+		pthread_cond_wait(&c->read, &c->lock);
+	ready = !c->failed && c->done[k];
+	pthread_mutex_unlock(&c->lock);
+	return ready;
+}
+
+/* The importing thread: reads parts like the others and, between them, applies the parts
+ * read so far in file order; then waits for the rest and applies them. */
+static int read_and_apply(kik__import *im, crew *c)
+{
+	size_t applied = 0, k;
+	int err = 0;
+	do {
+		if ((k = take(c)) < c->n)
+			read_one(c, k);
+		while (err == 0 && applied < c->n && is_read(c, applied, k == c->n))
+			err = im->apply_part(im, &c->parts[applied++], im->apply_ctx);
+	} while (err == 0 && applied < c->n && (k < c->n || is_read(c, applied, 1)));
+	if (err < 0) {
 		pthread_mutex_lock(&c->lock);
-		k = c->failed ? c->n : c->next++;
+		c->failed = 1;
 		pthread_mutex_unlock(&c->lock);
-		if (k >= c->n)
-			return NULL;
-		read_part(&c->parts[k]);
-		if (c->parts[k].err < 0) {
-			pthread_mutex_lock(&c->lock);
-			c->failed = 1;
-			pthread_mutex_unlock(&c->lock);
-		}
 	}
+	return err;
 }
 
 /* Guesses where each part after the first starts; 0 when the input cannot be cut so. */
@@ -117,6 +161,7 @@ int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, 
 	size_t n = (size_t)im->parts, k, started = 0;
 	size_t wanted = im->threads > 0 && (size_t)im->threads < n ? (size_t)im->threads : n;
 	unsigned long rows = 0;
+	int err = 0;
 	crew c;
 	if (n > KIK__MOST_PARTS)
 		return KIK_EPARSE;
@@ -137,21 +182,30 @@ int kik__read_parts_at(kik__import *im, kik__part *parts, kik__part_row_fn row, 
 	for (k = 0; k < n; k++)
 		parts[k].end = k + 1 < n ? parts[k + 1].start : UINT64_MAX;
 	im->csv.end = parts[0].end;
+	memset(&c, 0, sizeof(c));
 	if (pthread_mutex_init(&c.lock, NULL) != 0)
 		return KIK_ENOMEM;
+	if (pthread_cond_init(&c.read, NULL) != 0) {
+		pthread_mutex_destroy(&c.lock);
+		return KIK_ENOMEM;
+	}
 	c.parts = parts;
 	c.n = n;
-	c.next = 0;
-	c.failed = 0;
 	for (k = 1; k < wanted; k++) {
 		if (pthread_create(&threads[k], NULL, read_parts, &c) != 0)
 			break; /* fewer threads read them */
 		started = k;
 	}
-	read_parts(&c);
+	if (im->apply_part)
+		err = read_and_apply(im, &c);
+	else
+		read_parts(&c);
 	for (k = 1; k <= started; k++)
 		pthread_join(threads[k], NULL);
+	pthread_cond_destroy(&c.read);
 	pthread_mutex_destroy(&c.lock);
+	if (err < 0)
+		return err;
 	/* every part read all its rows, and each ended where the next began */
 	for (k = 0; k < n; k++) {
 		rows += parts[k].rows;
