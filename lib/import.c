@@ -230,7 +230,7 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 #define PART_BYTES (2u * 1024 * 1024)
 
 /* Parts per thread: a thread that finishes early takes another part. */
-#define PARTS_PER_THREAD 4
+#define PARTS_PER_THREAD 2
 
 /* How many threads an import may read with. Only measures and tasks have a phase one,
  * and a caller's own allocator is used from several threads only when asked for. */
