@@ -64,8 +64,8 @@ typedef struct kik_import_options {
 	 * (Version 2) How many threads may read a large measures or tasks file at once:
 	 * 0 (default) for one per processor when the plan uses the C library's allocator,
 	 * and one otherwise; 1 for none besides the caller's; at most 16 are used. With
-	 * more than one, a plan's own allocator must be thread-safe. The result is the
-	 * same either way.
+	 * more than one, a plan's own allocator must be thread-safe. The result (task ids
+	 * included) is the same either way.
 	 */
 	unsigned threads;
 } kik_import_options;
