@@ -92,14 +92,15 @@ int kik__import_matrix(kik__import *im);
 int kik__needs_defusing(const char *s);
 
 /* ---- parts (parts.c) ------------------------------------------------------
- * A large input is read in parts at once, one thread each: every part turns its rows
- * into records of the importer's (phase one, which may read the plan but not change
- * it), and the importer then applies the records of all parts in file order (phase two).
- * There are more parts than threads, each thread taking the next part when done, so
- * that a thread slowed down (by the system) does not hold up the others. A part starts
- * at a guessed row start; the guess holds when the part before it ends exactly there. Anything unexpected (a wrong
- * guess, an error, Windows-1252) makes the import start over row by row, which finds the first problem and reports it
- * exactly. */
+ * A large input is read in parts on several threads: every part turns its rows into
+ * records of the importer's (phase one, which may read the plan but not change it), and
+ * the importer applies the records of the parts in file order (phase two): after all are
+ * read, or, with im->apply_part, each as soon as the parts before it are applied. There
+ * are more parts than threads, each thread taking the next part when done, so that a
+ * thread the system slows down does not hold up the others. A part starts at a guessed
+ * row start; the guess holds when the part before it ends exactly there. Anything
+ * unexpected (a wrong guess, an error, Windows-1252) makes the import start over row by
+ * row, which finds the first problem and reports it exactly. */
 enum { KIK__MOST_PARTS = 16 }; /* an import's parts, and so its threads, at most */
 typedef struct kik__part kik__part;
 typedef int (*kik__part_row_fn)(kik__part *part, const kik__csv_cell *cells, size_t count);
