@@ -110,8 +110,8 @@ static int row_measure(kik__part *part, rows_state *rs, const kik__csv_cell *cel
 		return 0;
 	}
 	if (strchr(number, '-')) {
-		snprintf(id, sizeof(id), "%s", number);
-		*out = (kik_measure *)kik_plan_find_measure(plan, number);
+		if (!(*out = (kik_measure *)kik_plan_find_measure(plan, number)))
+			snprintf(id, sizeof(id), "%s", number);
 	} else {
 		if (kik__parse_measure_number(number, &goal_no, &sub) < 0)
 			return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[MEASURE],
@@ -125,7 +125,8 @@ static int row_measure(kik__part *part, rows_state *rs, const kik__csv_cell *cel
 			   ? rs->measure->goal
 			   : kik__field_find_goal(field, goal_no);
 		*out = goal ? kik__goal_find_measure(goal, sub) : NULL;
-		kik__format_id(id, sizeof(id), field->code, '-', goal_no, sub);
+		if (!*out) /* the id only for the message: most rows find their measure */
+			kik__format_id(id, sizeof(id), field->code, '-', goal_no, sub);
 	}
 	if (!*out)
 		return kik__part_error(part, KIK_EPARSE, cells, n, rs->col[MEASURE],

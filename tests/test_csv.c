@@ -304,3 +304,23 @@ Test(csv, memory_does_not_depend_on_how_the_input_is_split)
 	free(big);
 	free(table);
 }
+
+/* The byte comparison the importers run on every row's short cells: against memcmp for
+ * every length up to 40 and a difference at every position (its tail load overlaps). */
+Test(csv, same_bytes_agrees_with_memcmp_at_every_length)
+{
+	char a[48], b[48];
+	size_t len, at;
+	for (len = 0; len <= 40; len++) {
+		for (at = 0; at < len + 8; at++)
+			a[at] = b[at] = (char)('a' + at % 26);
+		cr_assert(kik__same_bytes(a, b, len), "equal, %zu bytes", len);
+		for (at = 0; at < len; at++) {
+			b[at] = 'X';
+			cr_assert(not(kik__same_bytes(a, b, len)), "%zu bytes, differing at %zu", len, at);
+			b[at] = a[at];
+		}
+		b[len] = 'X'; /* beyond the length: not compared */
+		cr_assert(kik__same_bytes(a, b, len), "%zu bytes, a difference after them", len);
+	}
+}
