@@ -476,8 +476,11 @@ def _from_codes(codes: bytes, categories: List[str]):
     import pandas as pd
 
     codes = np.frombuffer(codes, dtype=np.int32)
-    if len(set(categories)) == len(categories):
+    try:  # pandas checks that they are unique: no need to check before
         return pd.Categorical.from_codes(codes, categories=categories)
+    except ValueError:
+        if len(set(categories)) == len(categories):
+            raise
     unique, inverse = np.unique(np.array(categories, dtype=object), return_inverse=True)
     return pd.Categorical.from_codes(np.where(codes >= 0, inverse[codes], -1), categories=unique)
 
