@@ -181,6 +181,18 @@ Test(import, columns_count_characters_not_bytes)
 	expect_error(KIK_EPARSE, 2, 20, "'öffnen'");
 }
 
+Test(import, positions_after_a_quoted_cell_of_several_lines_count_each_line)
+{
+	/* each line of the quoted text is longer than sixteen bytes, with umlauts after the
+	 * breaks; one break is LF, one CRLF */
+	static const char lines[] = "field;goal;measure;text;status\n"
+				    "SB;1;1.1;\"Erste Zeile der Beschreibung\n"
+				    "Übergänge für Familien im Quartier\r\n"
+				    "Öffnung der Verwaltung für alle\";öffnen\n";
+	cr_assert(eq(int, load(lines), KIK_EPARSE));
+	expect_error(KIK_EPARSE, 4, 34, "'öffnen'");
+}
+
 Test(import, a_missing_file_is_an_io_error_naming_it)
 {
 	const kik_error *e;
