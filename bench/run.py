@@ -6,7 +6,8 @@ The job: load measures and tasks, derive every measure's status by the default r
 count per field and status. Each tool runs as its own process; the driver takes its wall
 time and peak memory (max RSS), checks that all tools give the same counts, and prints a
 Markdown table with MB/s and the ratio to libkik. Also measured: loading from Python,
-to_pandas(), and kik-status on the bundled plan.
+to_pandas(), kik-status on the bundled plan, and the floor: what only reading the files on
+two threads and keeping as much fresh memory as libkik's plan costs on this machine.
 
 Every tool runs once to warm up (page cache, and the memory the machine hands out) and
 then --runs times; the table shows the median. The Python rows alternate with runs of the
@@ -118,6 +119,25 @@ def print_targets(rows, status_seconds):
         print(f"| {what} | {value} | {'yes' if met else 'NO'} |")
 
 
+def measure_floor(build, measures, tasks, keep_mb, args, size, megabytes):
+    """The floor at one size, as a line for the report: runs back to back, as the tools run,
+    and runs after the machine idled (a host that takes back freed memory makes fresh memory
+    dear again after a pause)."""
+    cmd = [str(build / "bench" / "memory_floor"), measures, tasks, f"{keep_mb:.0f}"]
+    measured(cmd)  # the warm-up
+    back = [measured(cmd)[1] for _ in range(args.runs)]
+    idle = []
+    for _ in range(3):
+        time.sleep(args.idle)
+        idle.append(measured(cmd)[1])
+    print(f"{size:>8} floor      {statistics.median(back):8.3f} s (runs: {' '.join(f'{t:.3f}' for t in back)}; "
+          f"after {args.idle:g} s idle: {' '.join(f'{t:.3f}' for t in idle)})", file=sys.stderr)
+    return (f"Floor at {size:,} measures (read {megabytes:.0f} MB on two threads and copy {keep_mb:.0f} MB, "
+            f"libkik's peak, into fresh memory; no parsing): {statistics.median(back):.3f} s, median of "
+            f"{args.runs} runs back to back; {statistics.median(idle):.3f} s, median of 3 runs each after "
+            f"{args.idle:g} s idle")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "build"))
@@ -125,6 +145,8 @@ def main():
     parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per tool after the warm-up (median shown)")
     parser.add_argument("--slow", type=float, default=5.0, help="a tool slower than this is timed once")
+    parser.add_argument("--idle", type=float, default=3.0,
+                        help="seconds the machine idles before each of the floor's last runs")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="kik-bench-"))
@@ -140,7 +162,7 @@ def main():
         "duckdb": lambda m, t: (["node", str(HERE / "job_duckdb.mjs"), m, t, str(HERE / "job.sql")], None,
                                 str(node_dir)),
     }
-    rows = []
+    rows, floors = [], []
     for size in [int(s) for s in args.sizes.split(",")]:
         folder = work / str(size)
         folder.mkdir(exist_ok=True)
@@ -179,6 +201,7 @@ def main():
             agrees = counts == base[0]
             rows.append((size, task_count, megabytes, name, seconds, megabytes / seconds, rss,
                          seconds / base[1], agrees))
+        floors.append(measure_floor(build, measures, tasks, results["libkik"][2], args, size, megabytes))
         # from Python: the same load through the bindings, and to_pandas()
         # pandas is imported before the clock starts, as in a notebook that uses it
         script = ("import sys, time, kik, pandas\n"
@@ -215,6 +238,8 @@ def main():
               f"{'' if ratio is None else f'{ratio:.2f}'} | {'yes' if agrees else 'NO'} |")
     print(f"\nkik-status on the bundled plan (process start included), median of 30 runs: "
           f"{statistics.median(status_times) * 1000:.1f} ms")
+    for line in floors:
+        print(line)
     print_targets(rows, statistics.median(status_times))
     if not all(row[-1] for row in rows):
         sys.exit("the tools disagree on the counts")
