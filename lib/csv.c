@@ -44,25 +44,74 @@ void kik__csv_close(kik__csv *r)
 	r->cells = NULL;
 }
 
-/* The line and column of buf[at], counted from the next row's start: lines end at LF,
- * CR or CRLF; columns count code points. */
-static void position_of(const kik__csv *r, size_t at, unsigned long *line, unsigned long *column)
+#if defined(__SSE2__)
+/* The number of bits set in x < 2^16, without the call that __builtin_popcount becomes
+ * on x86-64 without POPCNT. */
+static unsigned bits_set16(unsigned x)
 {
-	size_t i;
-	*line = r->line;
-	*column = 1;
-	for (i = r->pos; i < at; i++) {
-		unsigned char c = (unsigned char)r->buf[i];
-		if (c == '\n' && i > r->pos && r->buf[i - 1] == '\r')
-			continue;
-		if (c == '\n' || c == '\r') {
-			++*line;
-			*column = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			++*column;
+	x = x - ((x >> 1) & 0x5555u);
+	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+	x = (x + (x >> 4)) & 0x0F0Fu;
+	return (x + (x >> 8)) & 0x1Fu;
+}
+#endif
+
+/* Counts lines and columns over b[*i, to) from *line and *column: lines end at LF, CR or
+ * CRLF; columns count code points. */
+static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *line, unsigned long *column)
+{
+	while (*i < to) {
+		size_t stop = to; /* bytes before this are counted one by one */
+#if defined(__SSE2__)
+		/* sixteen bytes at a time (fewer at `to`, while the text has sixteen) while they
+		 * hold no line end: columns are the bytes that start a character; at a line end,
+		 * one by one up to it, then sixteen again (a quoted cell may hold several lines) */
+		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), xc0 = _mm_set1_epi8((char)0xC0),
+			      x80 = _mm_set1_epi8((char)0x80);
+		while (*i < to && *i + 16 <= r->len) {
+			size_t n = to - *i < 16 ? to - *i : 16;
+			unsigned keep = (1u << n) - 1; /* the bytes before `to` */
+			__m128i v = _mm_loadu_si128((const __m128i *)(r->buf + *i));
+			unsigned ends = keep & (unsigned)_mm_movemask_epi8(
+						   _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+			unsigned cont = keep & (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, xc0), x80));
+			if (ends) {
+				stop = *i + (size_t)__builtin_ctz(ends) + 1;
+				break;
+			}
+			*column += n - bits_set16(cont);
+			*i += n;
+		}
+#endif
+		for (; *i < stop; ++*i) {
+			unsigned char ch = (unsigned char)r->buf[*i];
+			if (ch == '\n' && *i > r->pos && r->buf[*i - 1] == '\r')
+				continue;
+			if (ch == '\n' || ch == '\r') {
+				++*line;
+				*column = 1;
+			} else if ((ch & 0xC0) != 0x80) {
+				++*column;
+			}
 		}
 	}
 }
+
+/* The line and column of buf[at], counted from the next row's start. */
+static void position_of(const kik__csv *r, size_t at, unsigned long *line, unsigned long *column)
+{
+	size_t i = r->pos;
+	*line = r->line;
+	*column = 1;
+	count_over(r, &i, at, line, column);
+}
+
+/* The error path: cold, so that the compiler keeps it out of the row loop. */
+static int fail_at(kik__csv *r, size_t at, int code, const char *what)
+#if defined(__GNUC__)
+    __attribute__((cold))
+#endif
+    ;
 
 static int fail_at(kik__csv *r, size_t at, int code, const char *what)
 {
@@ -369,58 +418,6 @@ static size_t unescape(char *s, size_t len)
 			i++;
 	}
 	return o;
-}
-
-#if defined(__SSE2__)
-/* The number of bits set in x < 2^16, without the call that __builtin_popcount becomes
- * on x86-64 without POPCNT. */
-static unsigned bits_set16(unsigned x)
-{
-	x = x - ((x >> 1) & 0x5555u);
-	x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-	x = (x + (x >> 4)) & 0x0F0Fu;
-	return (x + (x >> 8)) & 0x1Fu;
-}
-#endif
-
-/* Counts lines and columns over b[*i, to), as position_of() does. */
-static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *line, unsigned long *column)
-{
-	while (*i < to) {
-		size_t stop = to; /* bytes before this are counted one by one */
-#if defined(__SSE2__)
-		/* sixteen bytes at a time (fewer at `to`, while the text has sixteen) while they
-		 * hold no line end: columns are the bytes that start a character; at a line end,
-		 * one by one up to it, then sixteen again (a quoted cell may hold several lines) */
-		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), xc0 = _mm_set1_epi8((char)0xC0),
-			      x80 = _mm_set1_epi8((char)0x80);
-		while (*i < to && *i + 16 <= r->len) {
-			size_t n = to - *i < 16 ? to - *i : 16;
-			unsigned keep = (1u << n) - 1; /* the bytes before `to` */
-			__m128i v = _mm_loadu_si128((const __m128i *)(r->buf + *i));
-			unsigned ends = keep & (unsigned)_mm_movemask_epi8(
-						   _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-			unsigned cont = keep & (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, xc0), x80));
-			if (ends) {
-				stop = *i + (size_t)__builtin_ctz(ends) + 1;
-				break;
-			}
-			*column += n - bits_set16(cont);
-			*i += n;
-		}
-#endif
-		for (; *i < stop; ++*i) {
-			unsigned char ch = (unsigned char)r->buf[*i];
-			if (ch == '\n' && *i > r->pos && r->buf[*i - 1] == '\r')
-				continue;
-			if (ch == '\n' || ch == '\r') {
-				++*line;
-				*column = 1;
-			} else if ((ch & 0xC0) != 0x80) {
-				++*column;
-			}
-		}
-	}
 }
 
 /* Makes the cells of the row [pos, next) NUL-terminated strings. A row with a quoted cell
