@@ -88,6 +88,10 @@ int main(int argc, char **argv)
 		sizes[f] = st.st_size;
 		total += st.st_size;
 	}
+	if (total == 0) { /* the shares below are fractions of it */
+		fprintf(stderr, "memory_floor: both files are empty\n");
+		return 2;
+	}
 	start = now();
 	if (!(keep = malloc(keep_size))) {
 		fprintf(stderr, "memory_floor: out of memory\n");
