@@ -109,17 +109,17 @@ int kik__allocator_is_default(const kik_allocator *a)
 	return !a->malloc && !a->realloc && !a->free;
 }
 
-void kik__advise_bulk(const kik_allocator *a, void *block, size_t size)
+char *kik__prefault(const kik_allocator *a, char *from, char *to)
 {
-#if defined(MADV_HUGEPAGE)
-	const uintptr_t huge = 2 * 1024 * 1024;
-	uintptr_t from = ((uintptr_t)block + huge - 1) & ~(huge - 1), to = ((uintptr_t)block + size) & ~(huge - 1);
-	/* only whole huge pages inside a block of the C library's, which is ours to advise */
-	if (kik__allocator_is_default(a) && size >= 2 * huge && to > from)
-		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#if defined(MADV_POPULATE_WRITE)
+	static const uintptr_t page = 4096; /* where pages are larger, madvise() fails: no harm */
+	uintptr_t start = (uintptr_t)from & ~(page - 1), end = ((uintptr_t)to + page - 1) & ~(page - 1);
+	/* the memory keeps its contents: what the rounding takes in of a neighbour is unchanged */
+	if (kik__allocator_is_default(a) && end > start)
+		(void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
 #else
 	(void)a;
-	(void)block;
-	(void)size;
+	(void)from;
 #endif
+	return to;
 }

@@ -15,6 +15,17 @@ struct kik__arena_block {
 };
 
 enum { FIRST_BLOCK = 16 * 1024, LARGEST_BLOCK = 64 * 1024 * 1024 };
+/* A block this large is paged in ahead of use, this much at a time: one call for many
+ * pages costs less than a fault for each, and little is paged in that is not used. */
+enum { PREFAULT_FROM = 1024 * 1024, PREFAULT_STEP = 256 * 1024 };
+
+/* Pages in the head's memory up to a step beyond what is used (the use just passed what
+ * was paged in). */
+static void prefault(const kik_allocator *a, kik__arena *arena)
+{
+	size_t to = arena->size - arena->used > PREFAULT_STEP ? arena->used + PREFAULT_STEP : arena->size;
+	arena->ready = kik__prefault(a, arena->ready, (char *)arena->head->data + to);
+}
 
 /* A new block for at least `need` bytes: as large as the arena so far (so blocks double),
  * within limits. A very large request gets a block of its own behind the head, so that the
@@ -37,7 +48,6 @@ static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
 	block = kik__malloc(a, sizeof(kik__arena_block) + payload);
 	if (!block)
 		return NULL;
-	kik__advise_bulk(a, block, sizeof(kik__arena_block) + payload);
 	arena->total += payload;
 	if (own) {
 		block->next = arena->head->next;
@@ -48,6 +58,9 @@ static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
 	arena->head = block;
 	arena->used = need;
 	arena->size = payload;
+	arena->ready = (char *)block->data + (payload < PREFAULT_FROM ? payload : 0);
+	if (payload >= PREFAULT_FROM)
+		prefault(a, arena);
 	return (char *)block->data;
 }
 
@@ -56,6 +69,8 @@ static void *take(const kik_allocator *a, kik__arena *arena, size_t size, size_t
 	size_t at = (arena->used + align - 1) & ~(align - 1);
 	if (arena->head && at <= arena->size && arena->size - at >= size) {
 		arena->used = at + size;
+		if ((char *)arena->head->data + arena->used > arena->ready)
+			prefault(a, arena);
 		return (char *)arena->head->data + at;
 	}
 	return new_block(a, arena, size);

@@ -14,9 +14,9 @@ void kik__free(const kik_allocator *a, void *ptr);
 char *kik__strndup(const kik_allocator *a, const char *s, size_t len);
 /* Whether `a` is the C library's allocator, which is thread-safe. */
 int kik__allocator_is_default(const kik_allocator *a);
-/* Asks the system to back a large block from the default allocator with huge pages:
- * on this kind of machine that makes first touching it several times cheaper. */
-void kik__advise_bulk(const kik_allocator *a, void *block, size_t size);
+/* Pages in [from, to) of a block of the C library's ahead of use, many pages per call
+ * instead of one fault per page; returns where it stopped (`from` when it did nothing). */
+char *kik__prefault(const kik_allocator *a, char *from, char *to);
 
 /* memcmp(a, b, len) == 0 for the short cells compared on every row (owners, measure
  * numbers, kinds): eight bytes at a time and the rest in one overlapping load, without a
@@ -76,6 +76,7 @@ typedef struct kik__arena {
 	kik__arena_block *head;
 	size_t used, size; /* of head */
 	size_t total;      /* bytes in all blocks: blocks grow with it */
+	char *ready;       /* the head's memory up to here is paged in (see kik__prefault) */
 } kik__arena;
 /* Zeroed memory aligned for pointers and integers. */
 void *kik__arena_alloc(const kik_allocator *a, kik__arena *arena, size_t size);

@@ -1,6 +1,6 @@
 /* Tables of fixed-size records in chunks of KIK__TABLE_CHUNK: a record never moves, so
  * pointers to it stay valid, and growing never copies millions of records. The chunks are
- * carved from an arena, whose large blocks the system backs with huge pages. */
+ * carved from an arena, whose large blocks are paged in ahead of use. */
 #include "internal.h"
 
 #include <string.h>
