@@ -33,6 +33,18 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
+/* Pages in [p, p + n) before it is written, as libkik pages in its large blocks. */
+static void prefault(char *p, size_t n)
+{
+#if defined(MADV_POPULATE_WRITE)
+	size_t page = 4096, start = (size_t)p & ~(page - 1), end = ((size_t)p + n + page - 1) & ~(page - 1);
+	(void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 static void *read_half(void *arg)
 {
 	half *h = arg;
@@ -55,6 +67,7 @@ static void *read_half(void *arg)
 		share = (size_t)((double)h->keep_size * (double)(at - h->from) / (double)span) - kept;
 		while (share) {
 			size_t piece = share < (size_t)n ? share : (size_t)n;
+			prefault(h->keep + kept, piece);
 			memcpy(h->keep + kept, block, piece);
 			kept += piece;
 			share -= piece;
@@ -97,14 +110,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "memory_floor: out of memory\n");
 		return 2;
 	}
-#if defined(MADV_HUGEPAGE)
-	{ /* huge pages, as libkik asks for its large blocks */
-		const size_t huge = 2u << 20;
-		char *from = (char *)(((size_t)keep + huge - 1) & ~(huge - 1));
-		if (keep_size > 2 * huge)
-			madvise(from, keep_size - 2 * huge, MADV_HUGEPAGE);
-	}
-#endif
 	for (f = 0; f < 2; f++) {
 		half halves[THREADS];
 		pthread_t threads[THREADS];
