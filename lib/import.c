@@ -229,8 +229,9 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 /* Inputs smaller than this per part are read row by row: threads would cost more. */
 #define PART_BYTES (2u * 1024 * 1024)
 
-/* Parts per thread: a thread that finishes early takes another part. */
-#define PARTS_PER_THREAD 2
+/* Parts per thread: a thread that finishes early takes another part, and the importing
+ * thread, which also applies the parts in order, is left with less to apply at the end. */
+#define PARTS_PER_THREAD 4
 
 /* How many threads an import may read with. Only measures and tasks have a phase one,
  * and a caller's own allocator is used from several threads only when asked for. */
