@@ -109,7 +109,7 @@ int kik__allocator_is_default(const kik_allocator *a)
 	return !a->malloc && !a->realloc && !a->free;
 }
 
-char *kik__prefault(const kik_allocator *a, char *from, char *to)
+void kik__prefault(const kik_allocator *a, char *from, char *to)
 {
 #if defined(MADV_POPULATE_WRITE)
 	static const uintptr_t page = 4096; /* where pages are larger, madvise() fails: no harm */
@@ -120,6 +120,6 @@ char *kik__prefault(const kik_allocator *a, char *from, char *to)
 #else
 	(void)a;
 	(void)from;
+	(void)to;
 #endif
-	return to;
 }

@@ -24,7 +24,8 @@ enum { PREFAULT_FROM = 1024 * 1024, PREFAULT_STEP = 256 * 1024 };
 static void prefault(const kik_allocator *a, kik__arena *arena)
 {
 	size_t to = arena->size - arena->used > PREFAULT_STEP ? arena->used + PREFAULT_STEP : arena->size;
-	arena->ready = kik__prefault(a, arena->ready, (char *)arena->head->data + to);
+	kik__prefault(a, arena->ready, (char *)arena->head->data + to);
+	arena->ready = (char *)arena->head->data + to;
 }
 
 /* A new block for at least `need` bytes: as large as the arena so far (so blocks double),
@@ -58,8 +59,9 @@ static char *new_block(const kik_allocator *a, kik__arena *arena, size_t need)
 	arena->head = block;
 	arena->used = need;
 	arena->size = payload;
+	/* a small block counts as paged in: only a large one is paged in ahead */
 	arena->ready = (char *)block->data + (payload < PREFAULT_FROM ? payload : 0);
-	if (payload >= PREFAULT_FROM)
+	if ((char *)block->data + arena->used > arena->ready)
 		prefault(a, arena);
 	return (char *)block->data;
 }

@@ -15,9 +15,9 @@ char *kik__strndup(const kik_allocator *a, const char *s, size_t len);
 /* Whether `a` is the C library's allocator, which is thread-safe. */
 int kik__allocator_is_default(const kik_allocator *a);
 /* Pages in [from, to) of a block of the C library's ahead of use, many pages per call
- * instead of one fault per page. Returns `to`: what it could not page in (an older
- * kernel, a caller's allocator) comes in a fault at a time on use, as without it. */
-char *kik__prefault(const kik_allocator *a, char *from, char *to);
+ * instead of one fault per page. What it cannot page in (an older kernel, a caller's
+ * allocator) comes in a fault at a time on use, as without it. */
+void kik__prefault(const kik_allocator *a, char *from, char *to);
 
 /* memcmp(a, b, len) == 0 for the short cells compared on every row (owners, measure
  * numbers, kinds): eight bytes at a time and the rest in one overlapping load, without a
