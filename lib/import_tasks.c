@@ -29,6 +29,10 @@ typedef struct rows_state {
 	const int *col;
 	kik__intern *attrs; /* owner/due pairs: the part's own, or the plan's row by row */
 	kik__intern own_attrs;
+	/* where the strings of `attrs` go: the plan's texts row by row; in a part, an arena of
+	 * their own, so that looking a pair up does not miss the cache among the titles */
+	kik__arena *attr_text;
+	kik__arena own_attr_text;
 	/* the row above: its field and measure cells and their measure */
 	char field[64], number[64];
 	size_t field_len, number_len;
@@ -230,7 +234,7 @@ static struct recent_attrs *recent_slot(rows_state *rs, const char *owner, size_
 	return &rs->recent[key >> 24];
 }
 
-/* The number of the owner/due pair of a row in rs->attrs; its strings go to part->text. */
+/* The number of the owner/due pair of a row in rs->attrs; its strings go to rs->attr_text. */
 static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t owner_len, const char *due,
 		     size_t due_len, uint32_t *attrs)
 {
@@ -247,7 +251,7 @@ static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t 
 		return KIK_ENOMEM;
 	memcpy(pair, owner, owner_len + 1);
 	memcpy(pair + owner_len + 1, due, due_len + 1);
-	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, part->text, pair, owner_len + 1 + due_len, attrs);
+	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, rs->attr_text, pair, owner_len + 1 + due_len, attrs);
 	if (pair != small)
 		kik__free(&part->im->plan->alloc, pair);
 	if (err == 0 && owner_len <= UINT16_MAX && due_len <= UINT16_MAX) {
@@ -461,6 +465,7 @@ static int row_by_row(kik__import *im, state *st)
 	rs.col = st->col;
 	rs.attrs = &im->plan->attrs;
 	kik__part_of_import(im, &part, NULL, 0);
+	rs.attr_text = part.text;
 	part.state = &rs;
 	st->lines.size = sizeof(unsigned long);
 	while ((got = kik__import_row(im, &cells, &n)) > 0) {
@@ -550,6 +555,7 @@ static int in_parts(kik__import *im, state *st)
 	for (k = 0; k < im->parts; k++) {
 		states[k].col = st->col;
 		states[k].attrs = &states[k].own_attrs;
+		states[k].attr_text = &states[k].own_attr_text;
 		parts[k].state = &states[k];
 	}
 	err = kik__read_parts(im, parts, part_row, sizeof(kik_task));
@@ -566,8 +572,10 @@ static int in_parts(kik__import *im, state *st)
 	}
 	if (err == 0)
 		kik__parts_keep_texts(im, parts);
-	for (k = 0; k < im->parts; k++)
+	for (k = 0; k < im->parts; k++) {
 		kik__intern_free(&im->plan->alloc, &states[k].own_attrs);
+		kik__arena_free(&im->plan->alloc, &states[k].own_attr_text);
+	}
 	kik__free(&im->plan->alloc, states);
 	kik__parts_free(im, parts);
 	return err;
