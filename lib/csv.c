@@ -278,17 +278,21 @@ static uint64_t specials(const char *b, size_t from, size_t end, char delimiter)
 	return mask;
 }
 
-static kik__csv_cell *new_cell(kik__csv *r)
+/* Room for one more cell, starting at buf[at], or an error: the row has as many cells as allowed,
+ * or memory ran out. Checked only when the cells are full, not for every cell. */
+static int more_cells(kik__csv *r, size_t at)
 {
-	if (r->cell_count == r->cell_cap) {
-		size_t cap = r->cell_cap ? r->cell_cap * 2 : 16;
-		kik__csv_cell *cells = kik__realloc(r->alloc, r->cells, cap * sizeof(*cells));
-		if (!cells)
-			return NULL;
-		r->cells = cells;
-		r->cell_cap = cap;
-	}
-	return &r->cells[r->cell_count++];
+	size_t cap = r->cell_cap ? r->cell_cap * 2 : 16;
+	kik__csv_cell *cells;
+	if (r->cell_count == r->max_columns)
+		return fail_at(r, at, KIK_ELIMIT, "too many cells in this row");
+	if (cap > r->max_columns)
+		cap = r->max_columns;
+	if (!(cells = kik__realloc(r->alloc, r->cells, cap * sizeof(*cells))))
+		return fail_at(r, at, KIK_ENOMEM, "out of memory");
+	r->cells = cells;
+	r->cell_cap = cap;
+	return 0;
 }
 
 /* The length of quoted content once each "" is one quote. */
@@ -347,16 +351,15 @@ static int split(kik__csv *r, size_t *next)
 	for (;;) {
 		kik__csv_cell *c;
 		size_t close = 0;
-		if (r->cell_count == r->max_columns)
-			return fail_at(r, start, KIK_ELIMIT, "too many cells in this row");
 		while (!mask && at + 64 < end)
 			mask = specials(b, at += 64, end, d);
 		j = mask ? at + (size_t)__builtin_ctzll(mask) : end;
 		mask &= mask - 1;
 		if (j < end && b[j] == '"' && j != start)
 			continue; /* a quote inside an unquoted cell is text */
-		if (!(c = new_cell(r)))
-			return fail_at(r, start, KIK_ENOMEM, "out of memory");
+		if (r->cell_count == r->cell_cap && (got = more_cells(r, start)) < 0)
+			return got;
+		c = &r->cells[r->cell_count++];
 		c->raw = b + start;
 		c->line = r->line;
 		c->column = 0;

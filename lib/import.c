@@ -11,7 +11,7 @@ int kik__read_row(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 {
 	for (;;) {
 		size_t i;
-		int blank = 1, got = kik__csv_next(r, cells, count);
+		int got = kik__csv_next(r, cells, count);
 		if (got <= 0)
 			return got;
 		for (i = 0; i < *count; i++) {
@@ -28,9 +28,10 @@ int kik__read_row(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 				cell->text++; /* the apostrophe an export put before a formula-like text */
 				cell->len--;
 			}
-			blank &= cell->len == 0;
 		}
-		if (!blank)
+		for (i = 0; i < *count && (*cells)[i].len == 0; i++)
+			;
+		if (i < *count)
 			return 1;
 		/* a row of empty cells (";;;") counts as blank */
 	}

@@ -122,6 +122,43 @@ Test(csv, rows_read_the_same_whatever_the_block_size, .timeout = 20)
 	}
 }
 
+/* A row may have as many cells as the limit allows, and the one after fails where it
+ * starts, whether the limit is below the reader's first room for cells or above it. */
+Test(csv, the_limit_on_cells_is_exact)
+{
+	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const size_t limits[] = { 1, 5, 16, 17, 40 };
+	size_t k, cells_in_row;
+	for (k = 0; k < sizeof(limits) / sizeof(limits[0]); k++) {
+		for (cells_in_row = limits[k]; cells_in_row <= limits[k] + 1; cells_in_row++) {
+			kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
+			const kik__csv_cell *cells;
+			char input[256] = "";
+			size_t n, i;
+			kik__source src;
+			kik__csv r;
+			int got;
+			for (i = 0; i < cells_in_row; i++)
+				strcat(input, i ? ";ab" : "ab");
+			strcat(input, "\n");
+			kik__source_memory(&src, input, strlen(input));
+			options.delimiter = ';';
+			options.max_columns = limits[k];
+			cr_assert(eq(int, kik__csv_open(&r, &a, &options, &src, 0, UINT64_MAX), 0));
+			got = kik__csv_next(&r, &cells, &n);
+			if (cells_in_row == limits[k]) {
+				cr_assert(eq(int, got, 1), "limit %zu", limits[k]);
+				cr_assert(eq(sz, n, cells_in_row));
+				cr_assert(eq(str, (char *)cells[n - 1].text, "ab"));
+			} else {
+				cr_assert(eq(int, got, KIK_ELIMIT), "limit %zu", limits[k]);
+				cr_assert(eq(ulong, r.error_column, (unsigned long)(3 * limits[k] + 1)));
+			}
+			kik__csv_close(&r);
+		}
+	}
+}
+
 /* ---- csv-spectrum ---------------------------------------------------------- */
 
 /* Reads a JSON string at *p (after its opening quote), unescaping into out. */
