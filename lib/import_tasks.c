@@ -40,12 +40,21 @@ typedef struct rows_state {
 	char field_cell[64];
 	const kik_field *field_hit;
 	size_t run; /* the first record of the rows of `measure` just above */
-	/* owner/due pairs looked up lately, by a cheap key: most rows repeat one of a few */
-	struct recent_attrs {
-		const char *pair; /* the interned "owner\0due" */
-		uint16_t owner_len, due_len;
+	/* Owner/due pairs by numbers: a row's owner is found among the owners read before (a
+	 * file names few), its date is taken as a number, and the pair is found by the two
+	 * numbers. Comparing the pairs' strings instead missed the cache on most rows. */
+	kik__intern owners; /* the owners read, in owner_text */
+	kik__arena owner_text;
+	struct known_owner {
+		const char *text;
+		size_t len;
 		uint32_t number;
-	} recent[256];
+	} known_owners[64];
+	struct pair_slot {
+		uint64_t key; /* owner number + 1, then the date; 0: empty */
+		uint32_t attrs;
+	} * pairs; /* every pair read, open addressing */
+	size_t pair_cap, pair_count;
 	/* kind and state cells read lately and what they named: a file spells each one or
 	 * two ways, and looking a name up folds and compares it with every spelling */
 	struct known_name {
@@ -218,47 +227,101 @@ static long find_same(const kik_plan *plan, const kik_measure *m, kik_task_kind 
 	return -1;
 }
 
-/* Where a pair may sit in rs->recent: from its lengths and the bytes that tell owners
- * and dates apart (an owner's ends; a date's year, month and day). */
-static struct recent_attrs *recent_slot(rows_state *rs, const char *owner, size_t owner_len, const char *due,
-					size_t due_len)
+/* The number of an owner among those this reader has read. */
+static int owner_number(const kik_allocator *a, rows_state *rs, const char *owner, size_t len, uint32_t *number)
 {
-	uint32_t key = (uint32_t)owner_len * 64u + (uint32_t)due_len, date;
-	if (owner_len)
-		key = key * 31u + (unsigned char)owner[0] * 256u + (unsigned char)owner[owner_len - 1];
-	if (due_len >= 10) { /* ISO dates */
-		date = (uint32_t)(due[3] * 13 + due[5] * 10 + due[6]) * 32u + (uint32_t)(due[8] * 10 + due[9]);
-		key = key * 977u + date;
+	size_t at = (len * 31u + (len ? (unsigned char)owner[0] * 7u + (unsigned char)owner[len - 1] : 0u)) % 64u;
+	struct known_owner *known = &rs->known_owners[at];
+	int err;
+	if (known->text && known->len == len && kik__same_bytes(known->text, owner, len)) {
+		*number = known->number;
+		return 0;
 	}
-	key *= 0x9E3779B1u;
-	return &rs->recent[key >> 24];
+	if ((err = kik__intern_put(a, &rs->owners, &rs->owner_text, owner, len, number)) < 0)
+		return err;
+	known->text = rs->owners.strings[*number];
+	known->len = len;
+	known->number = *number;
+	return 0;
+}
+
+/* A due date as a number: YYYYMMDD, or 0 without one (dates are checked before). */
+static uint32_t date_number(const char *due, size_t len)
+{
+	uint32_t n = 0;
+	size_t i;
+	for (i = 0; len == 10 && i < 10; i++)
+		if (i != 4 && i != 7)
+			n = n * 10u + (uint32_t)(due[i] - '0');
+	return n;
+}
+
+/* The slot of a pair's key in rs->pairs: its own, or the empty one where it would go. */
+static struct pair_slot *pair_slot(rows_state *rs, uint64_t key)
+{
+	uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+	size_t mask = rs->pair_cap - 1, i = (size_t)(h >> 32) & mask;
+	while (rs->pairs[i].key && rs->pairs[i].key != key)
+		i = (i + 1) & mask;
+	return &rs->pairs[i];
+}
+
+static int grow_pairs(const kik_allocator *a, rows_state *rs)
+{
+	size_t old_cap = rs->pair_cap, cap = old_cap ? old_cap * 2 : 256, i;
+	struct pair_slot *old = rs->pairs, *slots = kik__malloc(a, cap * sizeof(*slots));
+	if (!slots)
+		return KIK_ENOMEM;
+	memset(slots, 0, cap * sizeof(*slots));
+	rs->pairs = slots;
+	rs->pair_cap = cap;
+	for (i = 0; i < old_cap; i++)
+		if (old[i].key)
+			*pair_slot(rs, old[i].key) = old[i];
+	kik__free(a, old);
+	return 0;
+}
+
+static void rows_state_free(const kik_allocator *a, rows_state *rs)
+{
+	kik__intern_free(a, &rs->own_attrs);
+	kik__arena_free(a, &rs->own_attr_text);
+	kik__intern_free(a, &rs->owners);
+	kik__arena_free(a, &rs->owner_text);
+	kik__free(a, rs->pairs);
 }
 
 /* The number of the owner/due pair of a row in rs->attrs; its strings go to rs->attr_text. */
 static int row_attrs(kik__part *part, rows_state *rs, const char *owner, size_t owner_len, const char *due,
 		     size_t due_len, uint32_t *attrs)
 {
+	const kik_allocator *a = &part->im->plan->alloc;
 	char small[256], *pair = small;
-	struct recent_attrs *hit = recent_slot(rs, owner, owner_len, due, due_len);
+	struct pair_slot *slot;
+	uint32_t owner_no;
+	uint64_t key;
 	int err;
-	if (hit->pair && hit->owner_len == owner_len && hit->due_len == due_len &&
-	    kik__same_bytes(hit->pair, owner, owner_len) && kik__same_bytes(hit->pair + owner_len + 1, due, due_len)) {
-		*attrs = hit->number;
+	if ((err = owner_number(a, rs, owner, owner_len, &owner_no)) < 0)
+		return err;
+	key = ((uint64_t)owner_no + 1) << 32 | date_number(due, due_len);
+	if ((rs->pair_count + 1) * 2 > rs->pair_cap && (err = grow_pairs(a, rs)) < 0)
+		return err;
+	slot = pair_slot(rs, key);
+	if (slot->key) {
+		*attrs = slot->attrs;
 		return 0;
 	}
-	if (owner_len + due_len + 2 > sizeof(small) &&
-	    !(pair = kik__malloc(&part->im->plan->alloc, owner_len + due_len + 2)))
+	if (owner_len + due_len + 2 > sizeof(small) && !(pair = kik__malloc(a, owner_len + due_len + 2)))
 		return KIK_ENOMEM;
 	memcpy(pair, owner, owner_len + 1);
 	memcpy(pair + owner_len + 1, due, due_len + 1);
-	err = kik__intern_put(&part->im->plan->alloc, rs->attrs, rs->attr_text, pair, owner_len + 1 + due_len, attrs);
+	err = kik__intern_put(a, rs->attrs, rs->attr_text, pair, owner_len + 1 + due_len, attrs);
 	if (pair != small)
-		kik__free(&part->im->plan->alloc, pair);
-	if (err == 0 && owner_len <= UINT16_MAX && due_len <= UINT16_MAX) {
-		hit->pair = rs->attrs->strings[*attrs];
-		hit->owner_len = (uint16_t)owner_len;
-		hit->due_len = (uint16_t)due_len;
-		hit->number = *attrs;
+		kik__free(a, pair);
+	if (err == 0) {
+		slot->key = key;
+		slot->attrs = *attrs;
+		rs->pair_count++;
 	}
 	return err;
 }
@@ -480,6 +543,7 @@ static int row_by_row(kik__import *im, state *st)
 	if (err == 0)
 		kik__arena_adopt(&im->plan->text, &part.own_text);
 	kik__arena_free(&im->plan->alloc, &part.own_text);
+	rows_state_free(&im->plan->alloc, &rs);
 	return err;
 }
 
@@ -572,10 +636,8 @@ static int in_parts(kik__import *im, state *st)
 	}
 	if (err == 0)
 		kik__parts_keep_texts(im, parts);
-	for (k = 0; k < im->parts; k++) {
-		kik__intern_free(&im->plan->alloc, &states[k].own_attrs);
-		kik__arena_free(&im->plan->alloc, &states[k].own_attr_text);
-	}
+	for (k = 0; k < im->parts; k++)
+		rows_state_free(&im->plan->alloc, &states[k]);
 	kik__free(&im->plan->alloc, states);
 	kik__parts_free(im, parts);
 	return err;

@@ -2,6 +2,9 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static kik_plan *plan;
@@ -257,6 +260,52 @@ Test(import, owners_and_due_dates_that_look_alike_stay_apart)
 		cr_assert(eq(str, (char *)kik_task_due(t), (char *)expected[i][0]), "task %zu", i);
 		cr_assert(eq(str, (char *)kik_task_owner(t), (char *)expected[i][1]), "task %zu", i);
 	}
+}
+
+/* More owners than a reader remembers at once and more pairs than its first room for
+ * them: every task keeps its own owner and due date. */
+Test(import, every_task_keeps_its_owner_and_due_date_among_thousands_of_pairs)
+{
+	static const char *const measures[] = { "SB;1.1", "SB;1.2", "SB;3.1", "AA;1.1" };
+	static const char *const ids[] = { "SB-1.1", "SB-1.2", "SB-3.1", "AA-1.1" };
+	enum { TASKS = 3000 };
+	static char owners[TASKS][80], dues[TASKS][16];
+	size_t cap = 128 + TASKS * 160, len, i, k, seen[4] = { 0, 0, 0, 0 };
+	char *csv = malloc(cap);
+	uint32_t x = 7;
+	cr_assert(eq(int, load(canonical), 0));
+	len = (size_t)snprintf(csv, cap, "field;measure;kind;title;state;due;owner\n");
+	for (i = 0; i < TASKS; i++) {
+		unsigned owner, day;
+		x = x * 1103515245u + 12345u;
+		owner = (x >> 8) % 103;
+		day = (x >> 16) % 700;
+		if (owner == 100)
+			snprintf(owners[i], sizeof(owners[i]), "%s", "");
+		else if (owner == 101)
+			snprintf(owners[i], sizeof(owners[i]),
+				 "Amt für Integration und ein sehr langer Name, Abteilung %u", day % 3);
+		else
+			snprintf(owners[i], sizeof(owners[i]), "Amt %u", owner);
+		if (day < 50)
+			dues[i][0] = '\0';
+		else
+			snprintf(dues[i], sizeof(dues[i]), "20%02u-%02u-%02u", 20 + day % 10, 1 + day / 10 % 12,
+				 1 + day % 28);
+		len += (size_t)snprintf(csv + len, cap - len, "%s;ag;T%zu;done;%s;%s\n", measures[i % 4], i, dues[i],
+					owners[i]);
+	}
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, csv, len, "t.csv", NULL), 0), "%s",
+		  kik_plan_last_error(plan)->message);
+	for (i = 0; i < TASKS; i++) {
+		const kik_measure *m = kik_plan_find_measure(plan, ids[i % 4]);
+		const kik_task *t = kik_measure_task(m, seen[i % 4]++);
+		cr_assert(eq(str, (char *)kik_task_owner(t), owners[i]), "task %zu", i);
+		cr_assert(eq(str, (char *)kik_task_due(t), dues[i]), "task %zu", i);
+	}
+	for (k = 0; k < 4; k++)
+		cr_assert(eq(sz, seen[k], TASKS / 4));
+	free(csv);
 }
 
 Test(import, kinds_and_states_spelled_many_ways_in_one_file)
