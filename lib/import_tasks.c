@@ -24,13 +24,19 @@ static const kik__column columns[COLUMNS] = {
 	{ "owner", "verantwortlich|Verantwortung|zuständig", 0 },
 };
 
+/* A pair of owner and due date read, by number: see rows_state. */
+struct pair_slot {
+	uint64_t key; /* owner number + 1, then the date; 0: empty */
+	uint32_t attrs;
+};
+
 /* What a part (or the import, row by row) keeps from row to row in phase one. */
 typedef struct rows_state {
 	const int *col;
 	kik__intern *attrs; /* owner/due pairs: the part's own, or the plan's row by row */
 	kik__intern own_attrs;
 	/* where the strings of `attrs` go: the plan's texts row by row; in a part, an arena of
-	 * their own, so that looking a pair up does not miss the cache among the titles */
+	 * their own, so that interning a pair does not miss the cache among the titles */
 	kik__arena *attr_text;
 	kik__arena own_attr_text;
 	/* the row above: its field and measure cells and their measure */
@@ -50,10 +56,7 @@ typedef struct rows_state {
 		size_t len;
 		uint32_t number;
 	} known_owners[64];
-	struct pair_slot {
-		uint64_t key; /* owner number + 1, then the date; 0: empty */
-		uint32_t attrs;
-	} * pairs; /* every pair read, open addressing */
+	struct pair_slot *pairs; /* every pair read, open addressing */
 	size_t pair_cap, pair_count;
 	/* kind and state cells read lately and what they named: a file spells each one or
 	 * two ways, and looking a name up folds and compares it with every spelling */
