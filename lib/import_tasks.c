@@ -51,6 +51,8 @@ typedef struct rows_state {
 	 * numbers. Comparing the pairs' strings instead missed the cache on most rows. */
 	kik__intern owners; /* the owners read, in owner_text */
 	kik__arena owner_text;
+	/* owners met lately, by length and end bytes, so that most rows skip hashing the owner
+	 * in `owners` (without them the job ran 3.6% more instructions, 8% more user time) */
 	struct known_owner {
 		const char *text;
 		size_t len;
