@@ -10,9 +10,12 @@ to_pandas(), kik-status on the bundled plan, and the floor: what only reading th
 two threads and keeping as much fresh memory as libkik's plan costs on this machine.
 
 Every tool runs once to warm up (page cache, and the memory the machine hands out) and
-then --runs times; the table shows the median. The Python rows alternate with runs of the
-C job, and their ratio is to those. A tool whose warm-up takes longer than
---slow seconds is timed on that one run only (its noise is small next to its time).
+then --runs times (--slow-runs times if its warm-up took longer than --slow seconds); the
+table shows the median. Each timed run of another tool comes right after a run of libkik
+and is followed by one, and its ratio is to the mean of those two: this machine's speed
+drifts by half from minute to minute, so only runs made seconds apart compare. A tool's
+ratio is the median of its runs' ratios. The Python rows alternate with runs of the C job
+in the same way.
 
     /usr/bin/python3 bench/run.py [--build build] [--sizes 1000,100000,1000000]
 
@@ -95,12 +98,12 @@ def print_targets(rows, status_seconds):
     kik, mb = by[(big, "libkik")][0], by[(big, "libkik")][2]
     checks = [
         (f"libkik at {big:,} measures in at most 0.6 s", f"{kik:.3f} s", kik <= 0.6),
-        ("at least 4x faster than DuckDB", f"{by[(big, 'duckdb')][0] / kik:.1f}x", by[(big, "duckdb")][0] >= 4 * kik),
-        ("at least 14x faster than Python's csv module", f"{by[(big, 'python csv')][0] / kik:.1f}x",
-         by[(big, "python csv")][0] >= 14 * kik),
+        ("at least 4x faster than DuckDB (runs paired)", f"{ratio[(big, 'duckdb')]:.1f}x", ratio[(big, "duckdb")] >= 4),
+        ("at least 14x faster than Python's csv module (runs paired)", f"{ratio[(big, 'python csv')]:.1f}x",
+         ratio[(big, "python csv")] >= 14),
         ("peak memory at most the input's size", f"{by[(big, 'libkik')][1]:.0f} MB of {mb:.0f} MB",
          by[(big, "libkik")][1] <= mb),
-        ("Python load at most 1.2x the C time (runs alternating)", f"{ratio[(big, 'python kik: load')]:.2f}x",
+        ("Python load at most 1.2x the C time (runs paired)", f"{ratio[(big, 'python kik: load')]:.2f}x",
          ratio[(big, "python kik: load")] <= 1.2),
         ("to_pandas() under 1 s", f"{by[(big, 'python kik: to_pandas')][0]:.3f} s",
          by[(big, "python kik: to_pandas")][0] < 1.0),
@@ -117,6 +120,42 @@ def print_targets(rows, status_seconds):
     print("\n| target | measured | met |\n|---|---:|---|")
     for what, value, met in checks:
         print(f"| {what} | {value} | {'yes' if met else 'NO'} |")
+
+
+def timed_tools(commands, args):
+    """Every tool's warm-up, then its timed runs, each between two runs of libkik. Returns
+    per tool: the counts (of every run, or None where runs disagree), the times, the ratios
+    to the libkik runs around each run (libkik has none), and the peak RSS."""
+    def counts_of(name, out):
+        return parse_sql_rows(out) if name == "sqlite3" else json.loads(out)
+
+    outs, times, ratios, peaks, warm = {}, {}, {}, {}, {}
+    for name, (cmd, env, cwd) in commands.items():
+        out, seconds, rss = measured(cmd, env=env, cwd=cwd)
+        outs[name], warm[name], peaks[name] = counts_of(name, out), seconds, rss
+        times[name], ratios[name] = [], []
+
+    def run_tool(name):
+        cmd, env, cwd = commands[name]
+        out, seconds, rss = measured(cmd, env=env, cwd=cwd)
+        if counts_of(name, out) != outs[name]:
+            outs[name] = None  # runs of the same job disagree: reported as disagreeing counts
+        times[name].append(seconds)
+        peaks[name] = max(peaks[name], rss)
+        return seconds
+
+    before = run_tool("libkik")
+    for round_ in range(args.runs):
+        for name in commands:
+            if name == "libkik" or (warm[name] > args.slow and round_ >= args.slow_runs):
+                continue
+            seconds = run_tool(name)
+            after = run_tool("libkik")
+            ratios[name].append(seconds / ((before + after) / 2))
+            before = after
+    while len(times["libkik"]) < args.runs:  # when every other tool is slow
+        run_tool("libkik")
+    return {name: (outs[name], times[name], ratios[name], peaks[name]) for name in commands}
 
 
 def measure_floor(build, measures, tasks, keep_mb, args, size, megabytes):
@@ -144,7 +183,9 @@ def main():
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per tool after the warm-up (median shown)")
-    parser.add_argument("--slow", type=float, default=5.0, help="a tool slower than this is timed once")
+    parser.add_argument("--slow", type=float, default=5.0,
+                        help="a tool whose warm-up takes longer than this is timed --slow-runs times")
+    parser.add_argument("--slow-runs", type=int, default=3, help="timed runs of a slow tool (median shown)")
     parser.add_argument("--idle", type=float, default=3.0,
                         help="seconds the machine idles before each of the floor's last runs")
     args = parser.parse_args()
@@ -178,30 +219,28 @@ def main():
                     pass
         (work / "job-sqlite.sql").write_text(sqlite_script(measures, tasks))
         megabytes = (os.path.getsize(measures) + os.path.getsize(tasks)) / 1e6
-        results = {}
+        commands = {}
         for name, make in tools.items():
             cmd, _, cwd = make(measures, tasks)
-            env_node = dict(env, NODE_PATH=str(node_dir / "node_modules")) if cwd else env
+            env_tool = dict(env, NODE_PATH=str(node_dir / "node_modules")) if cwd else env
             if name == "duckdb":
                 # an ES module resolves packages from its own folder: run a copy beside node_modules
                 shutil.copy(HERE / "job_duckdb.mjs", node_dir / "job_duckdb.mjs")
                 cmd[1] = str(node_dir / "job_duckdb.mjs")
-            out, seconds, rss = measured(cmd, env=env_node, cwd=cwd)  # the warm-up
-            times, peaks = [seconds], [rss]
-            if seconds <= args.slow:
-                timed = [measured(cmd, env=env_node, cwd=cwd) for _ in range(args.runs)]
-                times, peaks = [t for _, t, _ in timed], [r for _, _, r in timed]
-            counts = parse_sql_rows(out) if name == "sqlite3" else json.loads(out)
-            seconds, rss = statistics.median(times), max(peaks)
-            results[name] = (counts, seconds, rss)
-            print(f"{size:>8} {name:<10} {seconds:8.3f} s (runs: {' '.join(f'{t:.3f}' for t in times)}) "
-                  f"{rss:8.1f} MB", file=sys.stderr)
+            commands[name] = (cmd, env_tool, cwd)
+        results = timed_tools(commands, args)
         base = results["libkik"]
-        for name, (counts, seconds, rss) in results.items():
-            agrees = counts == base[0]
-            rows.append((size, task_count, megabytes, name, seconds, megabytes / seconds, rss,
-                         seconds / base[1], agrees))
-        floors.append(measure_floor(build, measures, tasks, results["libkik"][2], args, size, megabytes))
+        for name, (counts, times, ratios, rss) in results.items():
+            seconds = statistics.median(times)
+            ratio = statistics.median(ratios) if ratios else 1.0
+            rows.append((size, task_count, megabytes, name, seconds, megabytes / seconds, rss, ratio,
+                         counts is not None and counts == base[0]))
+            print(f"{size:>8} {name:<10} {seconds:8.3f} s (runs: {' '.join(f'{t:.3f}' for t in times)}) "
+                  f"{rss:8.1f} MB" + (f"; x libkik by run: {' '.join(f'{r:.2f}' for r in ratios)}, "
+                                      f"ratio of the medians {seconds / statistics.median(base[1]):.2f}"
+                                      if ratios else ""), file=sys.stderr)
+        kik_peak = base[3]
+        floors.append(measure_floor(build, measures, tasks, kik_peak, args, size, megabytes))
         # from Python: the same load through the bindings, and to_pandas()
         # pandas is imported before the clock starts, as in a notebook that uses it
         script = ("import sys, time, kik, pandas\n"
@@ -209,19 +248,19 @@ def main():
                   " p.import_file(sys.argv[2], 'tasks'); load = time.perf_counter() - t\n"
                   "t = time.perf_counter(); f = p.to_pandas(); frame = time.perf_counter() - t\n"
                   "print(load, frame, len(f))\n")
-        # Python runs alternate with runs of the C job, so that the ratio compares runs made
-        # under the same conditions (this machine's times drift by a third from minute to minute)
-        runs, c_times = [], []
+        # each Python run between two runs of the C job, as the tools above
+        runs, c_times = [], [measured(commands["libkik"][0], env=env)[1]]
         for _ in range(args.runs):
-            c_times.append(measured(tools["libkik"](measures, tasks)[0], env=env)[1])
             runs.append(measured([PYTHON, "-c", script, measures, tasks], env=env)[0].split())
+            c_times.append(measured(commands["libkik"][0], env=env)[1])
         load = statistics.median(float(r[0]) for r in runs)
         frame = statistics.median(float(r[1]) for r in runs)
+        load_ratio = statistics.median(float(r[0]) / ((c_times[i] + c_times[i + 1]) / 2) for i, r in enumerate(runs))
         n = runs[0][2]
         print(f"{size:>8} python kik: load {load:.3f} s (C job alongside: {statistics.median(c_times):.3f} s), "
               f"to_pandas {frame:.3f} s", file=sys.stderr)
         rows.append((size, task_count, megabytes, "python kik: load", float(load), megabytes / float(load), None,
-                     float(load) / statistics.median(c_times), int(n) == size))
+                     load_ratio, int(n) == size))
         rows.append((size, task_count, megabytes, "python kik: to_pandas", float(frame), None, None, None,
                      int(n) == size))
 
