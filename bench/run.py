@@ -189,6 +189,8 @@ def main():
     parser.add_argument("--idle", type=float, default=3.0,
                         help="seconds the machine idles before each of the floor's last runs")
     args = parser.parse_args()
+    if args.runs < 1 or args.slow_runs < 1:
+        parser.error("--runs and --slow-runs must be at least 1: a ratio needs a timed run")
     build = pathlib.Path(args.build).resolve()
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="kik-bench-"))
     work.mkdir(parents=True, exist_ok=True)
