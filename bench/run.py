@@ -122,6 +122,11 @@ def print_targets(rows, status_seconds):
         print(f"| {what} | {value} | {'yes' if met else 'NO'} |")
 
 
+def paired_ratio(seconds, kik_before, kik_after):
+    """A run's time to libkik's in the runs just before and after it."""
+    return seconds / ((kik_before + kik_after) / 2)
+
+
 def timed_tools(commands, args):
     """Every tool's warm-up, then its timed runs, each between two runs of libkik. Returns
     per tool: the counts (of every run, or None where runs disagree), the times, the ratios
@@ -151,7 +156,7 @@ def timed_tools(commands, args):
                 continue
             seconds = run_tool(name)
             after = run_tool("libkik")
-            ratios[name].append(seconds / ((before + after) / 2))
+            ratios[name].append(paired_ratio(seconds, before, after))
             before = after
     while len(times["libkik"]) < args.runs:  # when every other tool is slow
         run_tool("libkik")
@@ -198,11 +203,11 @@ def main():
     env = dict(os.environ, PYTHONPATH=str(build / "bindings" / "python"))
 
     tools = {
-        "libkik": lambda m, t: ([str(build / "bench" / "kik_job"), m, t], None, None),
-        "python csv": lambda m, t: ([PYTHON, str(HERE / "job_pycsv.py"), m, t], None, None),
-        "pandas": lambda m, t: ([PYTHON, str(HERE / "job_pandas.py"), m, t], None, None),
-        "sqlite3": lambda m, t: (["sqlite3", ":memory:", f".read {work / 'job-sqlite.sql'}"], None, None),
-        "duckdb": lambda m, t: (["node", str(HERE / "job_duckdb.mjs"), m, t, str(HERE / "job.sql")], None,
+        "libkik": lambda m, t: ([str(build / "bench" / "kik_job"), m, t], None),
+        "python csv": lambda m, t: ([PYTHON, str(HERE / "job_pycsv.py"), m, t], None),
+        "pandas": lambda m, t: ([PYTHON, str(HERE / "job_pandas.py"), m, t], None),
+        "sqlite3": lambda m, t: (["sqlite3", ":memory:", f".read {work / 'job-sqlite.sql'}"], None),
+        "duckdb": lambda m, t: (["node", str(HERE / "job_duckdb.mjs"), m, t, str(HERE / "job.sql")],
                                 str(node_dir)),
     }
     rows, floors = [], []
@@ -223,7 +228,7 @@ def main():
         megabytes = (os.path.getsize(measures) + os.path.getsize(tasks)) / 1e6
         commands = {}
         for name, make in tools.items():
-            cmd, _, cwd = make(measures, tasks)
+            cmd, cwd = make(measures, tasks)
             env_tool = dict(env, NODE_PATH=str(node_dir / "node_modules")) if cwd else env
             if name == "duckdb":
                 # an ES module resolves packages from its own folder: run a copy beside node_modules
@@ -257,7 +262,8 @@ def main():
             c_times.append(measured(commands["libkik"][0], env=env)[1])
         load = statistics.median(float(r[0]) for r in runs)
         frame = statistics.median(float(r[1]) for r in runs)
-        load_ratio = statistics.median(float(r[0]) / ((c_times[i] + c_times[i + 1]) / 2) for i, r in enumerate(runs))
+        load_ratio = statistics.median(paired_ratio(float(r[0]), c_times[i], c_times[i + 1])
+                                       for i, r in enumerate(runs))
         n = runs[0][2]
         print(f"{size:>8} python kik: load {load:.3f} s (C job alongside: {statistics.median(c_times):.3f} s), "
               f"to_pandas {frame:.3f} s", file=sys.stderr)
