@@ -68,12 +68,18 @@ typedef struct kik_import_options {
 	 * included) is the same either way.
 	 */
 	unsigned threads;
+	/**
+	 * (Version 3) The most bytes read from an input that is not a regular file (a pipe,
+	 * a device, standard input), which is read whole before parsing; 0 means 4 GiB.
+	 * Exceeding it is KIK_ELIMIT. Regular files are read in place and not limited here.
+	 */
+	size_t max_input_bytes;
 } kik_import_options;
 
-#define KIK_IMPORT_OPTIONS_VERSION 2
+#define KIK_IMPORT_OPTIONS_VERSION 3
 #define KIK_IMPORT_OPTIONS_INIT                                                                                        \
 	{                                                                                                              \
-		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0, 0                                           \
+		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0, 0, 0                                        \
 	}
 
 /**
