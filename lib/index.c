@@ -10,12 +10,9 @@ static unsigned char fold(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-static size_t hash_key(const char *key)
+static size_t hash_key(const kik__index *ix, const char *key)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-	for (; *key; key++)
-		h = (h ^ fold((unsigned char)*key)) * 1099511628211ULL;
-	return (size_t)(h ^ (h >> 32)) | 1; /* never 0: 0 marks an empty slot */
+	return (size_t)kik__hash_folded(&ix->key, key) | 1; /* never 0: 0 marks an empty slot */
 }
 
 static int same_key(const char *a, const char *b)
@@ -39,7 +36,7 @@ void *kik__index_get(const kik__index *ix, const char *key)
 	size_t i;
 	if (!ix->cap)
 		return NULL;
-	i = slot_of(ix, key, hash_key(key));
+	i = slot_of(ix, key, hash_key(ix, key));
 	return ix->hashes[i] ? ix->values[i] : NULL;
 }
 
@@ -59,6 +56,9 @@ static int grow(const kik_allocator *a, kik__index *ix)
 		return KIK_ENOMEM;
 	}
 	memset(bigger.hashes, 0, cap * sizeof(size_t));
+	bigger.key = ix->key;
+	if (!ix->cap)
+		kik__hash_key_new(&bigger.key, ix);
 	for (i = 0; i < ix->cap; i++) {
 		if (ix->hashes[i]) {
 			size_t j = ix->hashes[i] & (cap - 1);
@@ -86,9 +86,10 @@ int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra)
 
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value)
 {
-	size_t i, hash = hash_key(key);
+	size_t i, hash;
 	if (kik__index_reserve(a, ix, 1) < 0)
 		return KIK_ENOMEM;
+	hash = hash_key(ix, key);
 	i = slot_of(ix, key, hash);
 	if (!ix->hashes[i])
 		ix->len++;
@@ -104,4 +105,61 @@ void kik__index_free(const kik_allocator *a, kik__index *ix)
 	kik__free(a, ix->values);
 	kik__free(a, ix->hashes);
 	memset(ix, 0, sizeof(*ix));
+}
+
+/* ---- (parent, number) -> pointer ------------------------------------------------- */
+
+static size_t number_slot(const kik__numbers *t, const void *parent, uint32_t number)
+{
+	uint64_t words[2] = { (uint64_t)(uintptr_t)parent, number };
+	size_t mask = t->cap - 1, i = (size_t)kik__hash(&t->key, words, sizeof(words)) & mask;
+	while (t->slots[i].parent && (t->slots[i].parent != parent || t->slots[i].number != number))
+		i = (i + 1) & mask;
+	return i;
+}
+
+void *kik__numbers_get(const kik__numbers *t, const void *parent, uint32_t number)
+{
+	size_t i;
+	if (!t->cap)
+		return NULL;
+	i = number_slot(t, parent, number);
+	return t->slots[i].parent ? t->slots[i].value : NULL;
+}
+
+int kik__numbers_reserve(const kik_allocator *a, kik__numbers *t, size_t extra)
+{
+	kik__numbers bigger = *t;
+	size_t i;
+	if ((t->len + extra) * 2 <= t->cap)
+		return 0;
+	for (bigger.cap = t->cap ? t->cap : 64; (t->len + extra) * 2 > bigger.cap; bigger.cap *= 2)
+		if (bigger.cap > SIZE_MAX / 4 / sizeof(*bigger.slots))
+			return KIK_ENOMEM;
+	if (!(bigger.slots = kik__malloc(a, bigger.cap * sizeof(*bigger.slots))))
+		return KIK_ENOMEM;
+	memset(bigger.slots, 0, bigger.cap * sizeof(*bigger.slots));
+	if (!t->cap)
+		kik__hash_key_new(&bigger.key, t);
+	for (i = 0; i < t->cap; i++)
+		if (t->slots[i].parent)
+			bigger.slots[number_slot(&bigger, t->slots[i].parent, t->slots[i].number)] = t->slots[i];
+	kik__free(a, t->slots);
+	*t = bigger;
+	return 0;
+}
+
+void kik__numbers_put(kik__numbers *t, const void *parent, uint32_t number, void *value)
+{
+	size_t i = number_slot(t, parent, number);
+	t->len += !t->slots[i].parent;
+	t->slots[i].parent = parent;
+	t->slots[i].number = number;
+	t->slots[i].value = value;
+}
+
+void kik__numbers_free(const kik_allocator *a, kik__numbers *t)
+{
+	kik__free(a, t->slots);
+	memset(t, 0, sizeof(*t));
 }

@@ -4,25 +4,6 @@
 
 #include <string.h>
 
-/* A hash of eight bytes at a time: it runs once for every task row. */
-static uint32_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
-	size_t i = 0;
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-	}
-	if (i < len) {
-		w = 0;
-		memcpy(&w, s + i, len - i);
-		h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-	}
-	h ^= h >> 29;
-	return (uint32_t)(h ^ (h >> 32));
-}
-
 static size_t probe(const kik__intern *in, const char *s, size_t len, uint32_t hash)
 {
 	size_t mask = in->slot_cap - 1, i = hash & mask;
@@ -53,6 +34,8 @@ static int grow_slots(const kik_allocator *a, kik__intern *in)
 	uint32_t *slots = kik__malloc(a, slot_cap * sizeof(uint32_t));
 	if (!slots)
 		return KIK_ENOMEM;
+	if (!in->slot_cap)
+		kik__hash_key_new(&in->key, in);
 	kik__free(a, in->slots);
 	in->slots = slots;
 	in->slot_cap = slot_cap;
@@ -81,13 +64,14 @@ static int grow_arrays(const kik_allocator *a, kik__intern *in)
 int kik__intern_put(const kik_allocator *a, kik__intern *in, kik__arena *arena, const char *s, size_t len,
 		    uint32_t *number)
 {
-	uint32_t hash = hash_bytes(s, len);
+	uint32_t hash;
 	size_t i;
 	char *copy;
 	if (len > UINT32_MAX || in->count >= UINT32_MAX - 1)
 		return KIK_ELIMIT;
 	if ((in->count + 1) * 2 > in->slot_cap && grow_slots(a, in) < 0)
 		return KIK_ENOMEM;
+	hash = (uint32_t)kik__hash(&in->key, s, len);
 	i = probe(in, s, len, hash);
 	if (in->slots[i]) {
 		*number = in->slots[i] - 1;

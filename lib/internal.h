@@ -131,12 +131,24 @@ int kik__ids_remove_at(const kik_allocator *a, kik__ids *l, size_t i);
 void kik__ids_truncate(kik__ids *l, size_t count);
 void kik__ids_free(const kik_allocator *a, kik__ids *l);
 
+/* ---- hash.c: the hash of tables keyed by input data ----------------------- */
+/* A table's secret key: which keys of a file collide cannot be known in advance. */
+typedef struct kik__hash_key {
+	uint64_t k0, k1;
+} kik__hash_key;
+/* A fresh random key (`salt`, any address, is mixed in where no random bytes are to be had). */
+void kik__hash_key_new(kik__hash_key *key, const void *salt);
+uint64_t kik__hash(const kik__hash_key *key, const void *data, size_t len);
+/* The hash of a NUL-terminated string with ASCII letters taken in lower case. */
+uint64_t kik__hash_folded(const kik__hash_key *key, const char *s);
+
 /* ---- index.c: string -> pointer hash table (keys compared case-insensitively for ASCII) */
 typedef struct kik__index {
 	const char **keys;
 	void **values;
 	size_t *hashes; /* 0: an empty slot */
 	size_t len, cap;
+	kik__hash_key key; /* drawn when the table is first made */
 } kik__index;
 void *kik__index_get(const kik__index *ix, const char *key);
 /* Makes room for `extra` more keys, so that as many puts cannot fail. */
@@ -145,6 +157,23 @@ int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
 void kik__index_free(const kik_allocator *a, kik__index *ix);
 
+/* (parent, number) -> pointer: the goals of a field and the measures of a goal by number,
+ * for parents whose children did not come in increasing order (those in order bisect). */
+typedef struct kik__numbers {
+	struct kik__number_slot {
+		const void *parent; /* NULL: an empty slot */
+		void *value;
+		uint32_t number;
+	} * slots;
+	size_t len, cap;
+	kik__hash_key key;
+} kik__numbers;
+void *kik__numbers_get(const kik__numbers *t, const void *parent, uint32_t number);
+/* Makes room for `extra` more entries, so that as many puts cannot fail. */
+int kik__numbers_reserve(const kik_allocator *a, kik__numbers *t, size_t extra);
+void kik__numbers_put(kik__numbers *t, const void *parent, uint32_t number, void *value);
+void kik__numbers_free(const kik_allocator *a, kik__numbers *t);
+
 /* ---- intern.c: one stored copy of each distinct byte string --------------- */
 typedef struct kik__intern {
 	const char **strings; /* by number, each NUL-terminated (and may hold NULs) */
@@ -152,6 +181,7 @@ typedef struct kik__intern {
 	size_t count, cap;
 	uint32_t *slots; /* number + 1, 0 for empty */
 	size_t slot_cap;
+	kik__hash_key key; /* drawn when the slots are first made */
 } kik__intern;
 /* The number of s[0..len), stored in `arena` when new. Returns 0 or KIK_ENOMEM. */
 int kik__intern_put(const kik_allocator *a, kik__intern *in, kik__arena *arena, const char *s, size_t len,
@@ -186,7 +216,7 @@ struct kik_group {
 
 struct kik_goal {
 	unsigned number;
-	int by_number;             /* its measures are in increasing number: look-ups may bisect */
+	int by_number; /* its measures are in increasing number (look-ups bisect), else in plan->by_number */
 	unsigned long import_line; /* first line of this goal in the running import, 0 if none */
 	const char *text;
 	kik_field *field;
@@ -211,7 +241,7 @@ struct kik_field {
 	kik__vec aliases;
 	kik__vec groups;
 	kik__vec goals;
-	int by_number; /* its goals are in increasing number: look-ups may bisect */
+	int by_number; /* its goals are in increasing number (look-ups bisect), else in plan->by_number */
 	size_t measure_count;
 	int has_published;
 	size_t published[KIK_STATUS_COUNT];
@@ -255,8 +285,11 @@ struct kik_plan {
 	kik__table measures; /* struct kik_measure, in the order added */
 	uint32_t *order;     /* positions in document order, when that is not the order added */
 	size_t order_cap;
-	int order_dirty;          /* order must be rebuilt (it has room for every measure) */
-	kik__index groups_by_key; /* "<code>\n<name>" */
+	int order_dirty;           /* order must be rebuilt (it has room for every measure) */
+	kik__index groups_by_key;  /* "<code>\n<name>" */
+	kik__index fields_by_name; /* every field's code, name and aliases, folded (kik__fold_name) */
+	kik__index code_suffixes;  /* initials of derived codes -> the next number to try after them */
+	kik__numbers by_number;    /* goals and measures of the fields and goals not by_number */
 	size_t measure_count;
 	/* the field, goal and group of the last measure put: rows mostly repeat them */
 	kik_field *recent_field;

@@ -43,13 +43,9 @@ int kik__parse_measure_number(const char *s, unsigned *goal, unsigned *sub)
 
 kik_goal *kik__field_find_goal(const kik_field *field, unsigned number)
 {
-	size_t lo = 0, hi = field->goals.len, i;
-	if (!field->by_number) {
-		for (i = 0; i < field->goals.len; i++)
-			if (((kik_goal *)field->goals.items[i])->number == number)
-				return field->goals.items[i];
-		return NULL;
-	}
+	size_t lo = 0, hi = field->goals.len;
+	if (!field->by_number)
+		return kik__numbers_get(&field->plan->by_number, field, number);
 	while (lo < hi) {
 		kik_goal *goal = field->goals.items[(lo + hi) / 2];
 		if (goal->number == number)
@@ -64,13 +60,9 @@ kik_goal *kik__field_find_goal(const kik_field *field, unsigned number)
 
 kik_measure *kik__goal_find_measure(const kik_goal *goal, unsigned sub)
 {
-	size_t lo = 0, hi = goal->measures.count, i;
-	if (!goal->by_number) {
-		for (i = 0; i < goal->measures.count; i++)
-			if (kik__goal_measure(goal, i)->sub == sub)
-				return kik__goal_measure(goal, i);
-		return NULL;
-	}
+	size_t lo = 0, hi = goal->measures.count;
+	if (!goal->by_number)
+		return kik__numbers_get(&goal->field->plan->by_number, goal, sub);
 	while (lo < hi) {
 		kik_measure *m = kik__goal_measure(goal, (lo + hi) / 2);
 		if (m->sub == sub)
@@ -200,6 +192,53 @@ static int reserve_one(const kik_allocator *a, kik__vec *v)
 	return kik__vec_reserve(a, v, v->len + 1);
 }
 
+/* How many entries of plan->by_number a new child numbered `number` needs: its own when
+ * its parent's children are out of order already, or all of them when it breaks the order. */
+static size_t unordered_entries(int by_number, size_t count, unsigned last, unsigned number)
+{
+	if (!by_number)
+		return 1;
+	return count && last >= number ? count + 1 : 0;
+}
+
+static unsigned last_goal_number(const kik_field *field)
+{
+	return field->goals.len ? ((const kik_goal *)field->goals.items[field->goals.len - 1])->number : 0;
+}
+
+static unsigned last_sub(const kik_goal *goal)
+{
+	return goal->measures.count ? kik__goal_measure(goal, goal->measures.count - 1)->sub : 0;
+}
+
+/* Adds a new goal to its field's look-up by number (entries reserved). */
+static void index_goal(kik_plan *plan, kik_field *field, kik_goal *goal)
+{
+	size_t i;
+	if (field->by_number && field->goals.len && last_goal_number(field) > goal->number) {
+		for (i = 0; i < field->goals.len; i++) /* out of order from now on: bisecting is over */
+			kik__numbers_put(&plan->by_number, field, ((kik_goal *)field->goals.items[i])->number,
+					 field->goals.items[i]);
+		field->by_number = 0;
+	}
+	if (!field->by_number)
+		kik__numbers_put(&plan->by_number, field, goal->number, goal);
+}
+
+/* Adds a new measure to its goal's look-up by number (entries reserved). */
+static void index_measure(kik_plan *plan, kik_goal *goal, kik_measure *m)
+{
+	size_t i;
+	if (goal->by_number && goal->measures.count && last_sub(goal) > m->sub) {
+		for (i = 0; i < goal->measures.count; i++)
+			kik__numbers_put(&plan->by_number, goal, kik__goal_measure(goal, i)->sub,
+					 kik__goal_measure(goal, i));
+		goal->by_number = 0;
+	}
+	if (!goal->by_number)
+		kik__numbers_put(&plan->by_number, goal, m->sub, m);
+}
+
 /* Whether a new measure of `goal` (the field's last goal if new) ends the document. */
 static int ends_document(const kik_plan *plan, const kik_field *field, const kik_goal *goal)
 {
@@ -266,7 +305,12 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	}
 	m = p.measure;
 	if (!m) {
+		size_t entries = unordered_entries(goal->by_number, goal->measures.count, last_sub(goal), p.sub);
+		if (!p.goal)
+			entries += unordered_entries(p.field->by_number, p.field->goals.len, last_goal_number(p.field),
+						     p.goal_no);
 		if (!kik__format_id(id, sizeof(id), p.field->code, '-', p.goal_no, p.sub) ||
+		    (entries && kik__numbers_reserve(a, &plan->by_number, entries) < 0) ||
 		    kik__ids_prepare(a, &goal->measures, position) < 0 || reserve_order(plan, keeps_order) < 0 ||
 		    !(text = text_copy(plan, id)) || !(m = kik__table_push(a, &plan->arena, &plan->measures)))
 			goto fail;
@@ -295,8 +339,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 		kik__index_put(a, &plan->groups_by_key, new_group_key, group);
 	}
 	if (!p.goal) {
-		kik_goal *last = p.field->goals.len ? p.field->goals.items[p.field->goals.len - 1] : NULL;
-		p.field->by_number &= !last || last->number < goal->number;
+		index_goal(plan, p.field, goal);
 		p.field->goals.items[p.field->goals.len++] = goal;
 	}
 	if (group && goal->group != group) {
@@ -306,8 +349,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 		goal->group = group;
 	}
 	if (!p.measure) {
-		if (goal->measures.count)
-			goal->by_number &= kik__goal_measure(goal, goal->measures.count - 1)->sub < p.sub;
+		index_measure(plan, goal, m);
 		kik__ids_push(a, &goal->measures, position);
 		if (plan->order && !plan->order_dirty && keeps_order)
 			plan->order[plan->measure_count] = position;
@@ -392,21 +434,20 @@ int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik
 static kik_measure *by_id(const kik_plan *plan, const char *id)
 {
 	const char *dash = strrchr(id, '-');
+	const kik_field *field;
+	char code[17]; /* codes have at most 16 letters or digits */
 	unsigned goal, sub;
-	size_t i;
-	if (!dash || kik__parse_measure_number(dash + 1, &goal, &sub) < 0)
+	size_t k, n = dash ? (size_t)(dash - id) : 0;
+	if (!dash || n >= sizeof(code) || kik__parse_measure_number(dash + 1, &goal, &sub) < 0)
 		return NULL;
-	for (i = 0; i < plan->fields.len; i++) {
-		const kik_field *field = plan->fields.items[i];
-		size_t k, n = strlen(field->code);
-		if (n != (size_t)(dash - id))
-			continue;
-		for (k = 0; k < n && (id[k] | 0x20) == (field->code[k] | 0x20); k++)
-			;
-		if (k == n)
-			return kik__find_measure(plan, field, goal, sub);
-	}
-	return NULL;
+	memcpy(code, id, n);
+	code[n] = '\0';
+	/* the field the code folds to: the one with that code, or one with such a name */
+	if (!(field = kik__plan_find_field(plan, code)) || strlen(field->code) != n)
+		return NULL;
+	for (k = 0; k < n && (id[k] | 0x20) == (field->code[k] | 0x20); k++)
+		;
+	return k == n ? kik__find_measure(plan, field, goal, sub) : NULL;
 }
 
 const kik_measure *kik_plan_find_measure(const kik_plan *plan, const char *id)

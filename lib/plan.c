@@ -57,6 +57,9 @@ void kik_plan_free(kik_plan *plan)
 	kik__table_free(&a, &plan->measures);
 	kik__free(&a, plan->order);
 	kik__index_free(&a, &plan->groups_by_key);
+	kik__index_free(&a, &plan->fields_by_name);
+	kik__index_free(&a, &plan->code_suffixes);
+	kik__numbers_free(&a, &plan->by_number);
 	kik__arena_free(&a, &plan->arena);
 	kik__arena_free(&a, &plan->text);
 	kik__free(&a, plan);
@@ -111,27 +114,30 @@ const kik_field *kik_plan_field(const kik_plan *plan, size_t i)
 	return plan && i < plan->fields.len ? plan->fields.items[i] : NULL;
 }
 
-static int name_matches(const char *name, const char *folded)
-{
-	char mine[256];
-	kik__fold_name(name, mine, sizeof(mine));
-	return *folded && strcmp(mine, folded) == 0;
-}
+/* A name as fields_by_name keys it: folded (without case, punctuation, ß), at most 255 bytes. */
+typedef char folded_name[256];
 
 kik_field *kik__plan_find_field(const kik_plan *plan, const char *code_or_name)
 {
-	char folded[256];
-	size_t i, j;
+	folded_name folded;
 	kik__fold_name(code_or_name, folded, sizeof(folded));
-	for (i = 0; i < plan->fields.len; i++) {
-		kik_field *field = plan->fields.items[i];
-		if (name_matches(field->code, folded) || name_matches(field->name, folded))
-			return field;
-		for (j = 0; j < field->aliases.len; j++)
-			if (name_matches(field->aliases.items[j], folded))
-				return field;
-	}
-	return NULL;
+	return *folded ? kik__index_get(&plan->fields_by_name, folded) : NULL;
+}
+
+/* `name` folded, copied as a key of fields_by_name; "" when it folds to nothing (then it
+ * names no field), NULL when out of memory. */
+static const char *name_key(kik_plan *plan, const char *name)
+{
+	folded_name folded;
+	kik__fold_name(name, folded, sizeof(folded));
+	return *folded ? kik__arena_strndup(&plan->alloc, &plan->text, folded, strlen(folded)) : "";
+}
+
+/* Makes `field` found by `key` (room reserved). */
+static void index_name(kik_plan *plan, kik_field *field, const char *key)
+{
+	if (*key)
+		kik__index_put(&plan->alloc, &plan->fields_by_name, key, field);
 }
 
 const kik_field *kik_plan_find_field(const kik_plan *plan, const char *code_or_name)
@@ -154,6 +160,7 @@ static int valid_code(const char *code)
 int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const kik_field **out)
 {
 	kik_field *field;
+	const char *code_key, *name_index_key;
 	if (!plan || !code || !name)
 		return KIK_EINVAL;
 	kik__error_clear(plan);
@@ -166,8 +173,13 @@ int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const
 	field = kik__arena_alloc(&plan->alloc, &plan->arena, sizeof(*field));
 	if (!field || !(field->code = kik__arena_strndup(&plan->alloc, &plan->text, code, strlen(code))) ||
 	    !(field->name = kik__arena_strndup(&plan->alloc, &plan->text, name, strlen(name))) ||
-	    kik__vec_push(&plan->alloc, &plan->fields, field) < 0)
+	    !(code_key = name_key(plan, code)) || !(name_index_key = name_key(plan, name)) ||
+	    kik__vec_reserve(&plan->alloc, &plan->fields, plan->fields.len + 1) < 0 ||
+	    kik__index_reserve(&plan->alloc, &plan->fields_by_name, 2) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	index_name(plan, field, code_key);
+	index_name(plan, field, name_index_key);
+	plan->fields.items[plan->fields.len++] = field;
 	field->plan = plan;
 	field->by_number = 1;
 	if (out)
@@ -178,6 +190,7 @@ int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const
 int kik_plan_add_field_alias(kik_plan *plan, const kik_field *field, const char *alias)
 {
 	const kik_field *other;
+	const char *key;
 	char *copy;
 	if (!plan || !field || !alias)
 		return KIK_EINVAL;
@@ -190,19 +203,25 @@ int kik_plan_add_field_alias(kik_plan *plan, const kik_field *field, const char 
 	if (other)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "'%s' already names field '%s'", alias, other->code);
 	copy = kik__arena_strndup(&plan->alloc, &plan->text, alias, strlen(alias));
-	if (!copy || kik__vec_push(&plan->alloc, &((kik_field *)field)->aliases, copy) < 0)
+	if (!copy || !(key = name_key(plan, alias)) ||
+	    kik__vec_reserve(&plan->alloc, &((kik_field *)field)->aliases, field->aliases.len + 1) < 0 ||
+	    kik__index_reserve(&plan->alloc, &plan->fields_by_name, 1) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	index_name(plan, (kik_field *)field, key);
+	((kik_field *)field)->aliases.items[((kik_field *)field)->aliases.len++] = copy;
 	return 0;
 }
 
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 {
 	/* Code from the initials of the capitalised words ("Sprache und Bildung" -> "SB");
-	 * a name that is itself a valid short code is its own code. */
+	 * a name that is itself a valid short code is its own code. When the code is taken,
+	 * the initials get a number: 2, 3, ... */
 	char base[9], code[24]; /* base: at most 8 initials */
 	size_t n = 0, len = strlen(name);
-	int suffix;
-	const char *p;
+	uintptr_t suffix;
+	const char *p, *key;
+	int err;
 	if (len <= 4 && valid_code(name)) {
 		memcpy(base, name, len + 1);
 	} else {
@@ -213,10 +232,24 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 			base[n++] = 'F';
 		base[n] = '\0';
 	}
-	memcpy(code, base, strlen(base) + 1);
-	for (suffix = 2; kik__plan_find_field(plan, code); suffix++)
-		snprintf(code, sizeof(code), "%s%d", base, suffix);
-	return kik_plan_add_field(plan, code, name, (const kik_field **)out);
+	/* start after the numbers found taken before (fields are never removed): trying every
+	 * number from 2 for each new field made many fields of the same initials cubic */
+	suffix = (uintptr_t)kik__index_get(&plan->code_suffixes, base);
+	if (!(key = kik__arena_strndup(&plan->alloc, &plan->text, base, strlen(base))) ||
+	    kik__index_reserve(&plan->alloc, &plan->code_suffixes, 1) < 0)
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	for (suffix = suffix ? suffix : 1;; suffix++) {
+		if (suffix == 1)
+			memcpy(code, base, strlen(base) + 1);
+		else
+			snprintf(code, sizeof(code), "%s%lu", base, (unsigned long)suffix);
+		if (!kik__plan_find_field(plan, code))
+			break;
+	}
+	if ((err = kik_plan_add_field(plan, code, name, (const kik_field **)out)) < 0)
+		return err;
+	kik__index_put(&plan->alloc, &plan->code_suffixes, key, (void *)(suffix + 1));
+	return 0;
 }
 
 /* ---- field getters ----------------------------------------------------- */
