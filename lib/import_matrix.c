@@ -19,14 +19,26 @@ typedef struct matrix {
 	unsigned long measures; /* measure rows read */
 } matrix;
 
-/* Removes HTML tags such as <b> and </b>, in place. */
+/* Removes HTML tags such as <b> and </b>, in place and in one pass: a tag is "<", a letter
+ * or "/", and everything up to the next ">". A "<" just before a removed tag goes with it,
+ * so that removing cannot join a "<" and the text after the tag into a new tag
+ * ("<<b>script>" becomes "script>", not "<script>"). */
 static void strip_tags(char *s)
 {
-	char *out = s;
+	char *out = s, *start = s;
+	const char *close = NULL; /* the first '>' at or after s, once looked for */
+	int no_close = 0;         /* no '>' is left: nothing more is a tag */
 	while (*s) {
-		if (*s == '<' && (((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z') || s[1] == '/') && strchr(s, '>')) {
-			s = strchr(s, '>') + 1;
-			continue;
+		if (*s == '<' && !no_close && (((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z') || s[1] == '/')) {
+			/* each '>' is looked for once: a search per '<' made a cell of "<a<a<a..." quadratic */
+			if (!close || close < s)
+				no_close = !(close = strchr(s, '>'));
+			if (close) {
+				s = (char *)close + 1;
+				while (out > start && out[-1] == '<')
+					out--;
+				continue;
+			}
 		}
 		*out++ = *s++;
 	}

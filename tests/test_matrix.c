@@ -1,6 +1,8 @@
 /* The report's status matrix as an import format, and telling it from a measures file. */
 #include "plan_equal.h"
 
+#include <stdio.h>
+
 static kik_plan *plan, *bundled;
 
 static void setup(void)
@@ -109,4 +111,62 @@ Test(matrix, shifted_rows_markup_and_footnotes_are_read_as_meant)
 	cr_assert(
 	    eq(str, (char *)kik_group_name(kik_measure_group(kik_plan_find_measure(plan, "GP-1.3"))), "Versorgung"));
 	cr_assert(eq(str, (char *)kik_goal_text(kik_measure_goal(kik_plan_find_measure(plan, "GP-1.1"))), "Ziel eins"));
+}
+
+/* The text of SB-1.1 when its matrix cell holds `cell`. */
+static const char *text_of_cell(const char *cell)
+{
+	static char matrix[4096];
+	snprintf(matrix, sizeof(matrix),
+		 "## Handlungsfeld Sprache und Bildung\nGruppe\tNummer\tZiel/Maßnahme\twartend\tin Bearbeitung\t"
+		 "implementiert\n\t1.\tZiel\t\t\t\n\t1.1.\t%s\tx\t\t\n",
+		 cell);
+	kik_plan_free(plan);
+	cr_assert(eq(int, kik_plan_new(&plan), 0));
+	cr_assert(eq(int, load(matrix), 0), "%s", kik_plan_last_error(plan)->message);
+	return kik_measure_text(kik_plan_find_measure(plan, "SB-1.1"));
+}
+
+Test(matrix, tag_stripping_removes_tags_and_cannot_assemble_one)
+{
+	static const char *const cases[][2] = {
+		{ "<b>fett</b> und </b>mehr", "fett und mehr" },
+		{ "a < b und c<5 bleiben", "a < b und c<5 bleiben" },
+		{ "<<b>script>alert(1)<</b>/script>", "script>alert(1)/script>" },
+		{ "<<<b>b>>x", "b>>x" },
+		{ "x<a<a<a ohne Ende", "x<a<a<a ohne Ende" },
+		{ "<i>kursiv</i><", "kursiv<" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		cr_assert(eq(str, (char *)text_of_cell(cases[i][0]), (char *)cases[i][1]), "%s", cases[i][0]);
+}
+
+/* Whether s holds what the stripper takes for a tag: "<", a letter or "/", then a ">". */
+static int holds_a_tag(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '<' && (((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z') || s[1] == '/') && strchr(s, '>'))
+			return 1;
+	return 0;
+}
+
+Test(matrix, no_tag_survives_stripping_whatever_the_cell)
+{
+	static const char pieces[] = "<>/bx <";
+	uint64_t state = 0x9E3779B97F4A7C15ULL;
+	int run;
+	for (run = 0; run < 3000; run++) {
+		char cell[24];
+		const char *text;
+		size_t i, n;
+		state ^= state >> 12, state ^= state << 25, state ^= state >> 27;
+		n = 2 + (size_t)(state % 20);
+		for (i = 0; i < n; i++)
+			cell[i] = pieces[(state * 0x2545F4914F6CDD1DULL >> (3 * i % 60)) % 7];
+		cell[0] = 'T'; /* a text: not empty, not a mark, not a number */
+		cell[n] = '\0';
+		text = text_of_cell(cell);
+		cr_assert(not(holds_a_tag(text)), "'%s' became '%s'", cell, text);
+	}
 }
