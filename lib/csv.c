@@ -56,8 +56,18 @@ static unsigned bits_set16(unsigned x)
 }
 #endif
 
-/* Counts lines and columns over b[*i, to) from *line and *column: lines end at LF, CR or
- * CRLF; columns count code points. */
+/* Whether `ch` after `prev` ends a line, with the file's line end `kind` ('\n', '\r', or 0
+ * before it is known: then LF, CR and CRLF all do). */
+static int ends_line(char kind, unsigned char prev, unsigned char ch)
+{
+	if (ch == '\n')
+		return kind == '\n' || (kind == 0 && prev != '\r');
+	return ch == '\r' && kind != '\n';
+}
+
+/* Counts lines and columns over b[*i, to) from *line and *column: lines end at the file's
+ * line ends (any of LF, CR or CRLF before the first row's is known); columns count code
+ * points. */
 static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *line, unsigned long *column)
 {
 	while (*i < to) {
@@ -84,13 +94,12 @@ static void count_over(const kik__csv *r, size_t *i, size_t to, unsigned long *l
 		}
 #endif
 		for (; *i < stop; ++*i) {
-			unsigned char ch = (unsigned char)r->buf[*i];
-			if (ch == '\n' && *i > r->pos && r->buf[*i - 1] == '\r')
-				continue;
-			if (ch == '\n' || ch == '\r') {
+			unsigned char ch = (unsigned char)r->buf[*i],
+				      prev = *i > r->pos ? (unsigned char)r->buf[*i - 1] : 0;
+			if (ends_line(r->line_end, prev, ch)) {
 				++*line;
 				*column = 1;
-			} else if ((ch & 0xC0) != 0x80) {
+			} else if (!(ch == '\n' && prev == '\r') && (ch & 0xC0) != 0x80) {
 				++*column;
 			}
 		}
@@ -149,7 +158,15 @@ static int convert_tail(kik__csv *r, size_t at)
 	return r->decoder.bad ? fail_at(r, r->len, KIK_EPARSE, r->decoder.problem) : 1;
 }
 
-/* Skips a byte order mark at the very start; UTF-16 is an error. */
+static int wrong_encoding(kik__csv *r, const char *name)
+{
+	r->error_line = r->error_column = 1;
+	snprintf(r->error, sizeof(r->error),
+		 "the file is %s; expected UTF-8 or Windows-1252 (save it as \"CSV UTF-8\")", name);
+	return KIK_EPARSE;
+}
+
+/* Skips a byte order mark at the very start; UTF-16 and UTF-32 are errors. */
 static int start_of_input(kik__csv *r, const unsigned char *s, size_t n, size_t *skip)
 {
 	*skip = 0;
@@ -157,13 +174,76 @@ static int start_of_input(kik__csv *r, const unsigned char *s, size_t n, size_t 
 		*skip = 3;
 		if (r->decoder.mode == KIK_ENCODING_AUTO)
 			r->decoder.mode = KIK_ENCODING_UTF8; /* a BOM settles it */
+	} else if ((n >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0) ||
+		   (n >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)) {
+		return wrong_encoding(r, "UTF-32"); /* before UTF-16: FF FE starts both */
 	} else if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
-		r->error_line = r->error_column = 1;
-		snprintf(r->error, sizeof(r->error),
-			 "the file is UTF-16; expected UTF-8 or Windows-1252 (save it as \"CSV UTF-8\")");
-		return KIK_EPARSE;
+		return wrong_encoding(r, "UTF-16");
 	}
 	return 0;
+}
+
+/* Whether the input after buf[at] holds a character of UTF-8 beyond ASCII: 1 with its line
+ * in *line (counted on from the line of buf[at]), 0 if none, or < 0 when reading failed.
+ * The rest of the file is read once, only when choosing Windows-1252 hangs on it. */
+static int utf8_after(kik__csv *r, size_t at, unsigned long *line)
+{
+	enum { CHUNK = 64 * 1024 };
+	unsigned char *chunk = kik__malloc(r->alloc, CHUNK), prev = 0;
+	uint64_t offset = r->base + at + 1; /* the text is still the file's bytes */
+	size_t carry = 0;
+	int found = 0;
+	if (!chunk)
+		return KIK_ENOMEM;
+	for (;;) {
+		long n = kik__source_read(r->src, (char *)chunk + carry, CHUNK - carry, offset);
+		size_t total, i;
+		int final;
+		if (n < 0) {
+			found = KIK_EIO;
+			break;
+		}
+		offset += (uint64_t)n;
+		total = carry + (size_t)n;
+		final = (size_t)n < CHUNK - carry;
+		for (i = 0; i < total; i++) {
+			int seq = chunk[i] >= 0xC2 ? kik__utf8_sequence(chunk + i, total - i) : -1;
+			if (seq > 0 || (seq == 0 && !final))
+				break; /* found; or cut by the chunk's end, to be read again with the next */
+			*line += (unsigned long)ends_line(r->line_end, prev, chunk[i]);
+			prev = chunk[i];
+		}
+		if (i < total && kik__utf8_sequence(chunk + i, total - i) > 0) {
+			found = 1;
+			break;
+		}
+		if (final)
+			break;
+		carry = total - i;
+		memmove(chunk, chunk + i, carry);
+	}
+	kik__free(r->alloc, chunk);
+	return found;
+}
+
+/* The automatic choice met a byte that is not UTF-8 before any UTF-8 beyond ASCII: the
+ * file is Windows-1252, unless UTF-8 follows further on. Then it mixes the two, and
+ * reading it as Windows-1252 would turn every later "ü" into "Ã¼" without a word. */
+static int refuse_mixed(kik__csv *r)
+{
+	unsigned long line, column;
+	char what[200];
+	int found;
+	position_of(r, r->checked, &line, &column);
+	if ((found = utf8_after(r, r->checked, &line)) <= 0)
+		return found == 0 ? 0
+				  : fail_at(r, r->checked, found,
+					    found == KIK_ENOMEM ? "out of memory" : "the file could not be read");
+	snprintf(what, sizeof(what),
+		 "byte 0x%02X is not valid UTF-8, but line %lu holds UTF-8: expected one encoding (the file "
+		 "mixes UTF-8 with another)",
+		 (unsigned char)r->buf[r->checked], line);
+	return fail_at(r, r->checked, KIK_EPARSE, what);
 }
 
 /* Drops the rows before pos and reads, then decodes, the next block. Returns 1 with more
@@ -182,9 +262,17 @@ static int refill(kik__csv *r)
 	}
 	if (r->eof)
 		return 0;
+	/* up to the next block boundary, and no further than the input: a small input gets a
+	 * small buffer (a block of 1 MiB for every import held fuzzing to 100 runs a second) */
 	want = r->block - (size_t)(r->next_read % r->block);
+	if (r->src->size - r->next_read < want)
+		want = (size_t)(r->src->size - r->next_read);
+	/* the bytes to convert: room for a whole block, or the rest of the input if less */
 	if (reserve(r, r->len + (converting ? 3 : 1) * want) < 0 ||
-	    (converting && !r->raw && !(r->raw = kik__malloc(r->alloc, r->block))))
+	    (converting && !r->raw &&
+	     !(r->raw =
+		   kik__malloc(r->alloc, r->src->size - r->next_read < r->block ? (size_t)(r->src->size - r->next_read)
+										: r->block))))
 		return fail_at(r, r->len, KIK_ENOMEM, "out of memory");
 	n = kik__source_read(r->src, converting ? r->raw : r->buf + r->len, want, r->next_read);
 	if (n < 0)
@@ -216,6 +304,8 @@ static int refill(kik__csv *r)
 	if (r->decoder.mode == KIK_ENCODING_CP1252) {
 		if (r->end != UINT64_MAX)
 			return KIK__CSV_NOT_ALONE;
+		if ((err = refuse_mixed(r)) < 0)
+			return err;
 		return convert_tail(r, r->checked);
 	}
 	return 1;
@@ -425,6 +515,14 @@ static size_t unescape(char *s, size_t len)
 	return (size_t)(out + (end - from) - s);
 }
 
+/* Where the line end that ends the row [pos, next) starts (next when there is none). */
+static size_t row_end(const kik__csv *r, size_t next)
+{
+	if (next > r->pos && r->buf[next - 1] == '\n')
+		return next - 1 - (next - 1 > r->pos && r->buf[next - 2] == '\r');
+	return next > r->pos && r->buf[next - 1] == '\r' ? next - 1 : next;
+}
+
 /* Makes the cells of the row [pos, next) NUL-terminated strings. A row with a quoted cell
  * gets every position now, before unescaping moves bytes (and a quoted line break puts
  * later cells on later lines); other rows count columns on demand. */
@@ -434,15 +532,15 @@ static void finish_row(kik__csv *r, size_t next)
 	size_t k, count = r->cell_count;
 	if (r->quoted) {
 		unsigned long line = r->line, column = 1;
-		size_t i = r->pos;
+		size_t i = r->pos, end = row_end(r, next);
 		for (k = 0; k < r->cell_count; k++) {
 			kik__csv_cell *c = &r->cells[k];
 			count_over(r, &i, (size_t)(c->raw - r->buf), &line, &column);
 			c->line = line;
 			c->column = column;
 		}
-		count_over(r, &i, next, &line, &column);
-		r->line = line;
+		count_over(r, &i, end, &line, &column);
+		r->line = line + (end < next);      /* the row's own end is a line end of any kind */
 		for (k = 0; k < r->cell_count; k++) /* only now: unescaping moves bytes */
 			if (r->cells[k].quoted)
 				r->cells[k].len = unescape((char *)r->cells[k].text, r->cells[k].len);
@@ -492,6 +590,8 @@ int kik__csv_next(kik__csv *r, const kik__csv_cell **cells, size_t *count)
 				return got;
 			continue;
 		}
+		if (!r->line_end && row_end(r, next) < next)
+			r->line_end = r->buf[next - 1] == '\n' ? '\n' : '\r';
 		if (r->cell_count == 1 && !r->quoted && r->cells[0].len == 0) {
 			r->pos = next; /* a blank line */
 			r->line++;

@@ -47,6 +47,10 @@ typedef struct kik__csv {
 	unsigned long rows;   /* rows returned */
 	uint64_t next_offset; /* file offset of the next row, once a part has ended */
 	int saw_nonascii;     /* a byte beyond ASCII was read */
+	/* The file's line end, from the first row's: '\n' (LF or CRLF) or '\r' (CR); 0 before.
+	 * A line break inside a quoted cell counts as a line only when it is the file's kind,
+	 * as an editor shows the file (a lone CR in an LF file shifted every later line). */
+	char line_end;
 
 	/* the failure, when next() returned < 0 */
 	unsigned long error_line, error_column;

@@ -44,8 +44,7 @@ static size_t put_utf8(unsigned cp, char *out)
 	return 3;
 }
 
-/* Length of the valid UTF-8 sequence at in[0..len): >0 valid, 0 incomplete at the end, -1 invalid. */
-static int utf8_sequence(const unsigned char *in, size_t len)
+int kik__utf8_sequence(const unsigned char *in, size_t len)
 {
 	unsigned char c = in[0];
 	int n, i;
@@ -157,7 +156,7 @@ size_t kik__check_utf8(kik__decoder *d, const unsigned char *s, size_t len, int 
 			return i;
 		if (s[i] == 0)
 			return stop(d, i, "NUL byte: expected text (is this a binary or UTF-16 file?)", 0);
-		n = utf8_sequence(s + i, len - i);
+		n = kik__utf8_sequence(s + i, len - i);
 		if (n == 0 && !final)
 			return i; /* the rest of the sequence comes with the next piece */
 		if (n == 3 && s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF)

@@ -22,6 +22,10 @@ size_t kik__check_utf8(kik__decoder *d, const unsigned char *s, size_t len, int 
  * bytes consumed: all, or fewer at a byte that cannot be read (d->bad set). */
 size_t kik__from_cp1252(kik__decoder *d, const unsigned char *in, size_t len, char *out, size_t *out_len);
 
+/* The length of the UTF-8 sequence of a character beyond ASCII at in[0..len): > 0 when
+ * valid, 0 when cut by the end, -1 when invalid (overlong forms and surrogates included). */
+int kik__utf8_sequence(const unsigned char *in, size_t len);
+
 /* The Windows-1252 byte of a code point, or -1 when it has none. */
 int kik__cp1252_byte(unsigned cp);
 

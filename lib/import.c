@@ -339,6 +339,9 @@ static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *
 {
 	kik_diagnostics *diag = NULL;
 	kik__source src;
+	/* what a pipe or device may hand over: far beyond any plan, short of filling memory */
+	uint64_t most =
+	    options && options->version >= 3 && options->max_input_bytes ? options->max_input_bytes : (uint64_t)4 << 30;
 	int err = 0;
 	kik__error_clear(plan);
 	if (out) {
@@ -351,10 +354,15 @@ static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *
 	}
 	if (!path) {
 		kik__source_memory(&src, data, size);
-	} else if ((err = kik__source_file(&src, &plan->alloc, path)) < 0) {
+	} else if ((err = kik__source_file(&src, &plan->alloc, path, most)) < 0) {
 		kik__pos pos = { path, 0, 0 };
 		if (err == KIK_ENOMEM)
 			kik__error_set(plan, err, &pos, "out of memory");
+		else if (err == KIK_ELIMIT)
+			kik__error_set(plan, err, &pos,
+				       "more than %llu bytes from a pipe or device: expected at most the limit on "
+				       "such inputs (max_input_bytes)",
+				       (unsigned long long)most);
 		else
 			kik__error_set(plan, err, &pos, "cannot open the file: %s", strerror(errno));
 		if (diag && err != KIK_ENOMEM && diag_add(diag, plan) < 0)

@@ -16,22 +16,29 @@ void kik__source_memory(kik__source *s, const char *data, size_t size)
 	s->size = size;
 }
 
-static int slurp(kik__source *s, const kik_allocator *a, int fd)
+/* Reads a stream whole, up to `most` bytes. It stops early at a NUL byte, which no reading
+ * accepts: the bytes read so far end with it, so the reader fails there as on the whole
+ * stream, and an endless stream of zeros (/dev/zero) fails at once. */
+static int slurp(kik__source *s, const kik_allocator *a, int fd, uint64_t most)
 {
-	size_t len = 0, cap = 64 * 1024;
+	size_t len = 0, cap = most < 64 * 1024 ? (size_t)most + 1 : 64 * 1024;
 	char *buf = kik__malloc(a, cap);
 	for (;;) {
 		ssize_t n;
 		if (!buf)
 			return KIK_ENOMEM;
 		if (len == cap) {
-			char *bigger = cap > SIZE_MAX / 2 ? NULL : kik__realloc(a, buf, cap * 2);
-			if (!bigger) {
+			/* grow up to one byte past the limit: reading that byte is exceeding it */
+			size_t more = cap > SIZE_MAX / 2 ? SIZE_MAX : cap * 2;
+			char *bigger;
+			if ((uint64_t)more > most + 1)
+				more = (size_t)(most + 1);
+			if (!(bigger = kik__realloc(a, buf, more))) {
 				kik__free(a, buf);
 				return KIK_ENOMEM;
 			}
 			buf = bigger;
-			cap *= 2;
+			cap = more;
 		}
 		n = read(fd, buf + len, cap - len);
 		if (n < 0 && errno == EINTR)
@@ -40,9 +47,15 @@ static int slurp(kik__source *s, const kik_allocator *a, int fd)
 			kik__free(a, buf);
 			return KIK_EIO;
 		}
-		if (n == 0)
+		if (n == 0 || memchr(buf + len, '\0', (size_t)n)) {
+			len += (size_t)n;
 			break;
+		}
 		len += (size_t)n;
+		if (len > most) {
+			kik__free(a, buf);
+			return KIK_ELIMIT;
+		}
 	}
 	s->owned = buf;
 	s->data = buf;
@@ -50,7 +63,7 @@ static int slurp(kik__source *s, const kik_allocator *a, int fd)
 	return 0;
 }
 
-int kik__source_file(kik__source *s, const kik_allocator *a, const char *path)
+int kik__source_file(kik__source *s, const kik_allocator *a, const char *path, uint64_t most)
 {
 	struct stat st;
 	int fd, err, saved;
@@ -77,7 +90,7 @@ int kik__source_file(kik__source *s, const kik_allocator *a, const char *path)
 		return 0;
 	}
 	saved = errno;
-	err = slurp(s, a, fd);
+	err = slurp(s, a, fd, most);
 	if (err == KIK_EIO)
 		saved = errno;
 	close(fd);

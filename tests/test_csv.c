@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv.h"
 
@@ -68,7 +69,7 @@ static int read_table(const char *path, char delimiter, char *out, size_t cap, u
 	static const kik_allocator a = { NULL, NULL, NULL, NULL };
 	kik__source src;
 	int got;
-	cr_assert(eq(int, kik__source_file(&src, &a, path), 0), "%s", path);
+	cr_assert(eq(int, kik__source_file(&src, &a, path, UINT64_MAX), 0), "%s", path);
 	got = read_source(&src, delimiter, out, cap, error_line);
 	kik__source_close(&src, &a);
 	return got;
@@ -423,5 +424,162 @@ Test(csv, same_bytes_agrees_with_memcmp_at_every_length)
 		}
 		b[len] = 'X'; /* beyond the length: not compared */
 		cr_assert(kik__same_bytes(a, b, len), "%zu bytes, a difference after them", len);
+	}
+}
+
+/* The reader after reading all of `data` (as `block`-byte blocks when block > 0). */
+static int read_all(const char *data, size_t len, size_t block, kik__csv *r)
+{
+	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	const kik__csv_cell *cells;
+	kik__source src;
+	size_t n;
+	int got;
+	kik__source_memory(&src, data, len);
+	cr_assert(eq(int, kik__csv_open(r, &a, NULL, &src, 0, UINT64_MAX), 0));
+	if (block)
+		r->block = block;
+	while ((got = kik__csv_next(r, &cells, &n)) > 0)
+		;
+	return got;
+}
+
+Test(csv, a_small_input_gets_a_small_buffer)
+{
+	static const char small[] = "field;goal;measure;text;status\nSB;1;1.1;a;waiting\n";
+	kik__csv r;
+	cr_assert(eq(int, read_all(small, sizeof(small) - 1, 0, &r), 0));
+	/* a block of 1 MiB for every import held the import fuzz targets to 100 runs a second */
+	cr_assert(lt(sz, r.cap, 1024), "%zu bytes held for %zu of input", r.cap, sizeof(small) - 1);
+	kik__csv_close(&r);
+}
+
+/* The line of the error in `data`, whose last row has a bad status. */
+static unsigned long error_line(const char *data)
+{
+	kik_plan *plan;
+	unsigned long line;
+	cr_assert(eq(int, kik_plan_new(&plan), 0));
+	cr_assert(
+	    eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, data, strlen(data), "l.csv", NULL), KIK_EPARSE));
+	line = kik_plan_last_error(plan)->line;
+	kik_plan_free(plan);
+	return line;
+}
+
+Test(csv, line_breaks_in_quoted_cells_count_as_the_file_ends_its_lines)
+{
+	/* as an editor shows the file: a lone CR in an LF or CRLF file is no line end */
+	cr_assert(
+	    eq(ulong, error_line("field;goal;measure;text;status\nSB;1;1.1;\"a\rb\";waiting\nSB;1;1.2;c;x\n"), 3));
+	cr_assert(eq(ulong,
+		     error_line("field;goal;measure;text;status\r\nSB;1;1.1;\"a\rb\";waiting\r\nSB;1;1.2;c;x\r\n"), 3));
+	cr_assert(
+	    eq(ulong, error_line("field;goal;measure;text;status\nSB;1;1.1;\"a\r\nb\";waiting\nSB;1;1.2;c;x\n"), 4));
+	cr_assert(eq(ulong,
+		     error_line("field;goal;measure;text;status\r\nSB;1;1.1;\"a\nb\";waiting\r\nSB;1;1.2;c;x\r\n"), 4));
+	/* in a CR file, CR is the line end and a lone LF is not */
+	cr_assert(
+	    eq(ulong, error_line("field;goal;measure;text;status\rSB;1;1.1;\"a\rb\";waiting\rSB;1;1.2;c;x\r"), 4));
+	cr_assert(
+	    eq(ulong, error_line("field;goal;measure;text;status\rSB;1;1.1;\"a\nb\";waiting\rSB;1;1.2;c;x\r"), 3));
+	/* a row's own end is a line end of any kind */
+	cr_assert(eq(ulong, error_line("field;goal;measure;text;status\nSB;1;1.1;\"a\";waiting\rSB;1;1.2;c;x\n"), 3));
+}
+
+/* The reader's error for `data`. */
+static const char *reader_error(const char *data, size_t len, unsigned long *line)
+{
+	static kik__csv r;
+	int got = read_all(data, len, 0, &r);
+	static char error[256];
+	cr_assert(lt(int, got, 0));
+	snprintf(error, sizeof(error), "%s", r.error);
+	*line = r.error_line;
+	kik__csv_close(&r);
+	return error;
+}
+
+Test(csv, utf32_and_utf16_are_named_as_such)
+{
+	unsigned long line;
+	cr_assert(ne(ptr, strstr(reader_error("\xFF\xFE\0\0a\0\0\0", 8, &line), "UTF-32"), NULL));
+	cr_assert(ne(ptr, strstr(reader_error("\0\0\xFE\xFF\0\0\0a", 8, &line), "UTF-32"), NULL));
+	cr_assert(ne(ptr,
+		     strstr(reader_error("\xFF\xFE"
+					 "a\0",
+					 4, &line),
+			    "UTF-16"),
+		     NULL));
+	cr_assert(ne(ptr, strstr(reader_error("\xFE\xFF\0a", 4, &line), "UTF-16"), NULL));
+}
+
+/* A file of `size` bytes: a header, a stray Windows-1252 byte on line 2, ASCII rows, and
+ * "ü" in UTF-8 starting at byte `utf8_at` (0: none). */
+static char *stray_byte_file(size_t size, size_t utf8_at)
+{
+	char *data = malloc(size + 1);
+	size_t i;
+	for (i = 0; i < size; i++)
+		data[i] = i % 40 == 39 ? '\n' : 'a';
+	memcpy(data, "h1;h2\nM\xFC", 8);
+	if (utf8_at)
+		memcpy(data + utf8_at, "\xC3\xBC", 2);
+	data[size] = '\0';
+	return data;
+}
+
+Test(csv, utf8_anywhere_after_a_stray_byte_is_mixed_input_not_windows_1252)
+{
+	kik__csv r;
+	unsigned long line;
+	size_t far[] = { 20, 64 * 1024 + 6, 64 * 1024 + 7, 64 * 1024 + 8, 3 * 1024 * 1024 + 1 }, k;
+	for (k = 0; k < sizeof(far) / sizeof(far[0]); k++) {
+		/* the scan reads 64 KiB at a time from after the stray byte (offset 7): "ü" at each
+		 * side of a chunk's end and across it, and blocks later */
+		char *data = stray_byte_file(4 * 1024 * 1024, far[k] + (far[k] % 40 == 39));
+		const char *e = reader_error(data, 4 * 1024 * 1024, &line);
+		char want[64];
+		cr_assert(ne(ptr, strstr(e, "byte 0xFC is not valid UTF-8"), NULL), "%s", e);
+		snprintf(want, sizeof(want), "line %zu holds UTF-8", 1 + (far[k] + (far[k] % 40 == 39)) / 40 + 1);
+		cr_assert(ne(ptr, strstr(e, want), NULL), "at %zu: %s", far[k], e);
+		cr_assert(eq(ulong, line, 2));
+		free(data);
+	}
+	{
+		/* with no UTF-8 after it, the file is Windows-1252 */
+		char *data = stray_byte_file(4 * 1024 * 1024, 0);
+		cr_assert(eq(int, read_all(data, 4 * 1024 * 1024, 0, &r), 0));
+		cr_assert(eq(int, r.converted, 1));
+		kik__csv_close(&r);
+		free(data);
+	}
+}
+
+Test(csv, a_stream_is_read_up_to_its_limit_and_stops_at_a_nul_byte)
+{
+	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	kik__source src;
+	int fds[2], most;
+	char path[64];
+	/* /dev/zero never ends: its first NUL byte is as far as any reading gets */
+	cr_assert(eq(int, kik__source_file(&src, &a, "/dev/zero", UINT64_MAX), 0));
+	cr_assert(le(u64, src.size, 64 * 1024));
+	cr_assert(eq(int, src.data[0], 0));
+	kik__source_close(&src, &a);
+	for (most = 49; most <= 51; most++) {
+		cr_assert(eq(int, pipe(fds), 0));
+		cr_assert(
+		    eq(long, (long)write(fds[1], "field;goal;measure;text;status\nSB;1;1.1;a;waiting\n", 50), 50));
+		close(fds[1]);
+		snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+		if (most < 50) {
+			cr_assert(eq(int, kik__source_file(&src, &a, path, (uint64_t)most), KIK_ELIMIT));
+		} else {
+			cr_assert(eq(int, kik__source_file(&src, &a, path, (uint64_t)most), 0));
+			cr_assert(eq(u64, src.size, 50));
+			kik__source_close(&src, &a);
+		}
+		close(fds[0]);
 	}
 }
