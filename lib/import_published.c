@@ -31,11 +31,14 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	kik_plan *plan = im->plan;
 	size_t counts[KIK_STATUS_COUNT], total = 0;
 	const char *name = kik__import_cell(cells, n, col[0]);
-	const kik_field *field = kik__import_field(im, name);
+	kik_field *field = kik__import_field(im, name);
 	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
 	int k;
 	if (!field)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan", name);
+	if (field->published_line) /* the second would silently replace the first */
+		return kik__error_set(plan, KIK_EPARSE, &pos, "field %s ('%s') appears twice: first on line %lu",
+				      field->code, name, field->published_line);
 	for (k = 0; k < KIK_STATUS_COUNT; k++) {
 		pos = kik__import_pos(im, cells, n, col[1 + k]);
 		if (parse_count(kik__import_cell(cells, n, col[1 + k]), &counts[k]) < 0)
@@ -47,6 +50,14 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	if (*kik__import_cell(cells, n, col[4]) && parse_count(kik__import_cell(cells, n, col[4]), &total) < 0)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a count: expected a whole number",
 				      kik__import_cell(cells, n, col[4]));
+	/* a total is the count of the field's measures: published figures that contradict
+	 * themselves cannot be held against the computed ones */
+	if (total && (counts[0] + counts[1] < counts[0] || counts[0] + counts[1] + counts[2] < counts[2] ||
+		      counts[0] + counts[1] + counts[2] != total))
+		return kik__error_set(plan, KIK_EPARSE, &pos,
+				      "the total %zu is not %zu + %zu + %zu: expected the sum of the three counts",
+				      total, counts[0], counts[1], counts[2]);
+	field->published_line = pos.line;
 	return kik_plan_set_published(plan, field, counts, total);
 }
 

@@ -244,6 +244,7 @@ struct kik_field {
 	int by_number; /* its goals are in increasing number (look-ups bisect), else in plan->by_number */
 	size_t measure_count;
 	int has_published;
+	unsigned long published_line; /* its row in the running import of published figures, 0 if none */
 	size_t published[KIK_STATUS_COUNT];
 	size_t published_total;
 };
