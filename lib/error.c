@@ -26,10 +26,15 @@ void kik__error_clear(kik_plan *plan)
 int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fmt, ...)
 {
 	kik__error_slot *e = &plan->error;
+	char message[sizeof(e->message)];
 	va_list ap;
+	/* Into a buffer of its own first: an argument may be the plan's own message (an error
+	 * passed on with a position), and formatting a buffer into itself lost it. */
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
+	/* messages quote cells of files: none may retitle or clear the terminal they reach */
+	kik__visible(e->message, sizeof(e->message), message);
 	e->set = 1;
 	e->pub.code = code;
 	e->pub.message = e->message;
@@ -37,7 +42,8 @@ int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fm
 	e->pub.line = e->pub.column = 0;
 	if (pos) {
 		if (pos->file) {
-			snprintf(e->file, sizeof(e->file), "%s", pos->file);
+			if (pos->file != e->file)
+				snprintf(e->file, sizeof(e->file), "%s", pos->file);
 			e->pub.file = e->file;
 		}
 		e->pub.line = pos->line;

@@ -194,7 +194,9 @@ static int matrix_row(kik__import *im, const kik__csv_cell *cells, size_t n, voi
 		return err;
 	if (!mx->field)
 		return kik__error_set(plan, KIK_EPARSE, &pos,
-				      "expected a line '## Handlungsfeld NAME' or a field column before the first row");
+				      "row '%s' comes before any field: expected a line '## Handlungsfeld NAME' or a "
+				      "field column before it",
+				      cells[number_at].text);
 	for (i = (size_t)number_at; i-- > 0;) {
 		if ((int)i != mx->field_col && *cells[i].text) {
 			strip_footnote((char *)cells[i].text);

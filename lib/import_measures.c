@@ -162,7 +162,8 @@ static int row_by_row(kik__import *im, state *st)
 		row r;
 		im->rows++;
 		if (!*cell)
-			err = kik__error_set(im->plan, KIK_EPARSE, &pos, "expected a field of action (code or name)");
+			err = kik__error_set(im->plan, KIK_EPARSE, &pos,
+					     "the field cell is empty: expected a field of action (code or name)");
 		else if ((err = resolve_field(im, cell, kik__import_cell(cells, n, st->col[FIELD_NAME]), &pos,
 					      &field)) == 0 &&
 			 (err = parse(&part, cells, n, st->col, field, &r)) == 0) {

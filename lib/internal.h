@@ -202,6 +202,10 @@ int kik__is_iso_date(const char *s);
 /* Writes "<prefix><sep><a>" or, when b > 0, "<prefix><sep><a>.<b>" (no sep when 0), as
  * ids and keys are made; returns the length (0 when it does not fit in cap). */
 size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsigned long a, unsigned long b);
+/* Copies `in` to out (at most cap-1 bytes, NUL-terminated, never cutting a character) so
+ * that printing it cannot act on a terminal: C0 controls and DEL become \xHH, C1 controls
+ * \u00HH, bytes that are not UTF-8 \xHH. Returns the length. */
+size_t kik__visible(char *out, size_t cap, const char *in);
 /* Index of the first of `n` entries whose key, German or English label or one of its
  * "|"-separated aliases folds to the same as `text`; -1 if none. Arrays may be NULL. */
 int kik__lookup_name(const char *text, int n, const char *const *keys, const char *const *labels_de,

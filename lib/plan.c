@@ -221,7 +221,13 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 	size_t n = 0, len = strlen(name);
 	uintptr_t suffix;
 	const char *p, *key;
+	folded_name folded;
 	int err;
+	/* a name of no letters or digits could never be found again: each row would add a field */
+	kik__fold_name(name, folded, sizeof(folded));
+	if (!*folded)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "'%s' cannot name a field: expected letters or digits",
+				      name);
 	if (len <= 4 && valid_code(name)) {
 		memcpy(base, name, len + 1);
 	} else {

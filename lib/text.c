@@ -1,5 +1,5 @@
 /* Text helpers: name folding for matching headers and field names, trimming, UTF-8 lengths. */
-#include "internal.h"
+#include "encoding.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -170,4 +170,42 @@ size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsig
 	}
 	*p = '\0';
 	return (size_t)(p - out);
+}
+
+/* The bytes that show `in`'s character at in[0..len) without acting on a terminal, or 0
+ * when the character can stay as it is (*n: its length). */
+static size_t escape_of(const unsigned char *in, size_t len, size_t *n, char *piece)
+{
+	int seq;
+	*n = 1;
+	if (in[0] < 0x20 || in[0] == 0x7F)
+		return (size_t)snprintf(piece, 8, "\\x%02x", in[0]);
+	if (in[0] < 0x80)
+		return 0;
+	if ((seq = kik__utf8_sequence(in, len)) <= 0)
+		return (size_t)snprintf(piece, 8, "\\x%02x", in[0]); /* not UTF-8 */
+	*n = (size_t)seq;
+	if (in[0] == 0xC2 && in[1] < 0xA0) /* C1 controls, U+0080..U+009F: 0x9B starts a sequence */
+		return (size_t)snprintf(piece, 8, "\\u%04x", in[1]);
+	return 0;
+}
+
+size_t kik__visible(char *out, size_t cap, const char *in)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t used = 0, len = strlen(in);
+	if (!cap)
+		return 0;
+	while (*p) {
+		char piece[8];
+		size_t n, escaped = escape_of(p, len, &n, piece), take = escaped ? escaped : n;
+		if (used + take >= cap)
+			break; /* never half an escape or half a character */
+		memcpy(out + used, escaped ? piece : (const char *)p, take);
+		used += take;
+		p += n;
+		len -= n;
+	}
+	out[used] = '\0';
+	return used;
 }

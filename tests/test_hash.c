@@ -16,7 +16,8 @@ Test(hash, the_same_key_gives_the_same_hash_and_another_key_another)
 	cr_assert(eq(u64, kik__hash(&k1, "Amt für Integration", 20), kik__hash(&k1, "Amt für Integration", 20)));
 	cr_assert(ne(u64, kik__hash(&k1, "Amt für Integration", 20), kik__hash(&k2, "Amt für Integration", 20)));
 	cr_assert(ne(u64, kik__hash(&k1, "a", 1), kik__hash(&k1, "a\0", 2)), "the length counts");
-	cr_assert(eq(u64, kik__hash_folded(&k1, "Sprache UND Bildung 12"), kik__hash(&k1, "sprache und bildung 12", 22)));
+	cr_assert(
+	    eq(u64, kik__hash_folded(&k1, "Sprache UND Bildung 12"), kik__hash(&k1, "sprache und bildung 12", 22)));
 }
 
 Test(hash, fresh_keys_differ)
