@@ -1,12 +1,9 @@
-/* Buffered output with a sticky error, and atomic files. */
+/* Buffered output with a sticky error, for reports. */
 #include "output.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 enum { FLUSH_AT = 64 * 1024 };
 
@@ -110,46 +107,4 @@ int kik__out_finish(kik__out *o)
 	flush(o);
 	kik__buf_free(&o->plan->alloc, &o->buf);
 	return o->err;
-}
-
-static int write_file(void *ctx, const char *data, size_t size)
-{
-	return fwrite(data, 1, size, (FILE *)ctx) == size ? 0 : -1;
-}
-
-int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options)
-{
-	static const char suffix[] = ".tmp-XXXXXX";
-	kik__pos pos = { path, 0, 0 };
-	struct stat st;
-	char *tmp;
-	FILE *f;
-	int fd, err;
-	if (!(tmp = kik__malloc(&plan->alloc, strlen(path) + sizeof(suffix))))
-		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	strcpy(tmp, path);
-	strcat(tmp, suffix);
-	/* write beside the target, then rename: readers never see half a file */
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot create a file beside it: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		kik__free(&plan->alloc, tmp);
-		return err;
-	}
-	/* mkstemp makes the file private; give it the target's mode, or the usual one */
-	fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
-	err = produce(plan, write_file, f, options);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		err = err ? err : kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
-	if (fclose(f) != 0 && err == 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
-	if (err == 0 && rename(tmp, path) != 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot replace the file: %s", strerror(errno));
-	if (err < 0)
-		unlink(tmp);
-	kik__free(&plan->alloc, tmp);
-	return err;
 }

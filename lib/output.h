@@ -26,9 +26,15 @@ void kik__out_md(kik__out *o, const char *s);
 /* Writes what is buffered and frees the buffer; returns the first error (set on the plan). */
 int kik__out_finish(kik__out *o);
 
-/* Writes a file through `produce`, atomically: a temporary file beside `path`, renamed
- * when complete, removed on failure. */
+/* ---- file.c: writing a file ---------------------------------------------------------
+ * Writes `path` through `produce`: a regular file (or a new one) atomically, where nothing
+ * is left behind even when the process is killed; a FIFO or device in place; a symbolic
+ * link's target (see file.c). 0, or the first error set on the plan. */
 typedef int (*kik__producer)(kik_plan *plan, kik_write_fn write, void *ctx, const void *options);
 int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options);
+/* As kik__write_file with a way of replacing chosen (for tests): an unnamed file linked in
+ * when complete (falling back to a named one where the system has none), or a named one. */
+enum { KIK__WRITE_UNNAMED = 0, KIK__WRITE_NAMED = 1 };
+int kik__write_file_by(kik_plan *plan, const char *path, kik__producer produce, const void *options, int how);
 
 #endif
