@@ -1,4 +1,5 @@
 /* Buffered output with a sticky error, for reports. */
+#include "encoding.h"
 #include "output.h"
 
 #include <stdio.h>
@@ -65,41 +66,80 @@ void kik__out_printf(kik__out *o, const char *fmt, ...)
 	kik__free(&o->plan->alloc, big);
 }
 
+/* Writes s with each ASCII character `replace` names replaced, and every character that
+ * text must not carry (controls but TAB and line breaks, DEL, C1 controls, U+FFFE, U+FFFF,
+ * bytes that are not UTF-8) as U+FFFD: it is not well-formed XML, and it can act on a
+ * terminal that shows the page. */
+static void put_text(kik__out *o, const char *s, const char *(*replace)(char c))
+{
+	static const char replacement[] = "\xEF\xBF\xBD";
+	const unsigned char *p = (const unsigned char *)s, *start = p;
+	size_t left = strlen(s);
+	while (*p) {
+		const char *with = *p < 0x80 ? replace((char)*p) : NULL;
+		size_t n = 1;
+		int bad = (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F;
+		if (*p >= 0x80) {
+			int seq = kik__utf8_sequence(p, left);
+			bad = seq <= 0 || (p[0] == 0xC2 && p[1] < 0xA0) ||
+			      (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF));
+			n = seq > 0 ? (size_t)seq : 1;
+		}
+		if (with || bad) {
+			put(o, (const char *)start, (size_t)(p - start));
+			kik__out_str(o, with ? with : replacement);
+			start = p + n;
+		}
+		p += n;
+		left -= n;
+	}
+	put(o, (const char *)start, (size_t)(p - start));
+}
+
+static const char *html_entity(char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return NULL;
+	}
+}
+
 void kik__out_html(kik__out *o, const char *s)
 {
-	const char *start = s;
-	for (; *s; s++) {
-		const char *entity = *s == '&'    ? "&amp;"
-				     : *s == '<'  ? "&lt;"
-				     : *s == '>'  ? "&gt;"
-				     : *s == '"'  ? "&quot;"
-				     : *s == '\'' ? "&#39;"
-						  : NULL;
-		if (entity) {
-			put(o, start, (size_t)(s - start));
-			kik__out_str(o, entity);
-			start = s + 1;
-		}
+	put_text(o, s, html_entity);
+}
+
+/* Markdown: a table cell's | and line breaks; and every character that makes markup
+ * (links and images [..](..), emphasis, code, HTML, entities) escaped, so that a text from
+ * the data shows as written and cannot link or load anything. */
+static const char *markdown_escape(char c)
+{
+	switch (c) {
+	case '|': return "\\|";
+	case '\\': return "\\\\";
+	case '\n':
+	case '\r':
+	case '\t': return " ";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '&': return "&amp;";
+	case '[': return "\\[";
+	case ']': return "\\]";
+	case '*': return "\\*";
+	case '_': return "\\_";
+	case '`': return "\\`";
+	case '~': return "\\~";
+	default: return NULL;
 	}
-	put(o, start, (size_t)(s - start));
 }
 
 void kik__out_md(kik__out *o, const char *s)
 {
-	const char *start = s;
-	for (; *s; s++) {
-		const char *replacement = *s == '|'                  ? "\\|"
-					  : *s == '\\'               ? "\\\\"
-					  : *s == '\n' || *s == '\r' ? " "
-					  : *s == '<'                ? "&lt;"
-								     : NULL;
-		if (replacement) {
-			put(o, start, (size_t)(s - start));
-			kik__out_str(o, replacement);
-			start = s + 1;
-		}
-	}
-	put(o, start, (size_t)(s - start));
+	put_text(o, s, markdown_escape);
 }
 
 int kik__out_finish(kik__out *o)

@@ -19,9 +19,11 @@ void kik__out_printf(kik__out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Text with & < > " ' escaped for HTML and XML. */
+/* Text with & < > " ' escaped for HTML and XML, and characters XML does not allow (and
+ * terminal controls) as U+FFFD. */
 void kik__out_html(kik__out *o, const char *s);
-/* Text for a Markdown table cell: | and \ escaped, line breaks as spaces. */
+/* Text for a Markdown table cell that shows as written: | \ and the characters of links,
+ * images, emphasis, code and HTML escaped, line breaks and TABs as spaces, controls as U+FFFD. */
 void kik__out_md(kik__out *o, const char *s);
 /* Writes what is buffered and frees the buffer; returns the first error (set on the plan). */
 int kik__out_finish(kik__out *o);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *report(kik_plan *plan, kik_report_format format, kik_lang lang)
 {
@@ -111,7 +112,8 @@ Test(report, texts_are_escaped_in_html_and_markdown)
 	cr_assert(ne(ptr, strstr(html, "Feld &quot;A&quot; | B"), NULL));
 	cr_assert(ne(ptr, strstr(html, "Ziel &#39;eins&#39;"), NULL));
 	md = report(plan, KIK_REPORT_MARKDOWN, KIK_LANG_DE);
-	cr_assert(ne(ptr, strstr(md, "| | 1.1. | &lt;script>alert(1)&lt;/script> a\\|b | x | | |"), NULL), "%s", md);
+	cr_assert(ne(ptr, strstr(md, "| | 1.1. | &lt;script&gt;alert(1)&lt;/script&gt; a\\|b | x | | |"), NULL), "%s",
+		  md);
 	cr_assert(ne(ptr, strstr(md, "## Handlungsfeld Feld \"A\" \\| B"), NULL));
 	free(html);
 	free(md);
@@ -145,5 +147,83 @@ Test(report, a_report_file_replaces_its_target_whole)
 	cr_assert(eq(str, buf, "<!DOCTYPE html>"));
 	cr_assert(eq(int, kik_plan_report_file(plan, "/nonexistent/report.html", NULL), KIK_EIO));
 	remove("report.html");
+	kik_plan_free(plan);
+}
+
+/* A plan of one measure whose texts hold `text`. */
+static kik_plan *plan_with_text(const char *text)
+{
+	kik_plan *plan;
+	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
+	cr_assert(eq(int, kik_plan_new(&plan), 0));
+	cr_assert(eq(int, kik_plan_set_name(plan, text), 0));
+	cr_assert(eq(int, kik_plan_add_field(plan, "X", text, NULL), 0));
+	d.field = "X";
+	d.number = "1.1";
+	d.group = text;
+	d.goal_text = text;
+	d.text = text;
+	cr_assert(eq(int, kik_plan_put_measure(plan, &d, NULL), 0));
+	return plan;
+}
+
+/* Whether xmllint (where installed) reads the page as well-formed XML. */
+static int xmllint_accepts(const char *page)
+{
+	char path[] = "/tmp/kik-report-XXXXXX", command[128];
+	int fd = mkstemp(path), ok;
+	FILE *f = fdopen(fd, "wb");
+	fputs(page, f);
+	fclose(f);
+	snprintf(command, sizeof(command), "xmllint --noout %s", path);
+	ok = system("command -v xmllint >/dev/null") != 0 || system(command) == 0;
+	unlink(path);
+	return ok;
+}
+
+Test(report, the_xhtml_is_well_formed_xml_and_shows_no_control_character)
+{
+	/* C0 controls, DEL, a C1 control (CSI), U+FFFE and U+FFFF, and a byte that is not UTF-8 */
+	static const char nasty[] = "a\x01"
+				    "b\x1b]0;title\x07"
+				    "c\x7f d\xC2\x9B"
+				    "2J e\xEF\xBF\xBE f\xEF\xBF\xBF g\xFF h\tüß";
+	kik_plan *plan = plan_with_text(nasty);
+	char *html = report(plan, KIK_REPORT_HTML, KIK_LANG_DE), *md = report(plan, KIK_REPORT_MARKDOWN, KIK_LANG_DE);
+	const unsigned char *p;
+	cr_assert(xmllint_accepts(html));
+	for (p = (const unsigned char *)html; *p; p++)
+		cr_assert(ge(uint, *p == '\n' || *p == '\t' ? 0x20 : *p, 0x20), "byte 0x%02x in the page", *p);
+	for (p = (const unsigned char *)md; *p; p++)
+		cr_assert(ge(uint, *p == '\n' ? 0x20 : *p, 0x20), "byte 0x%02x in the Markdown", *p);
+	cr_assert(eq(ptr, strstr(html, "\xC2\x9B"), NULL));
+	cr_assert(eq(ptr, strstr(html, "\xEF\xBF\xBE"), NULL));
+	cr_assert(ne(ptr,
+		     strstr(html, "a\xEF\xBF\xBD"
+				  "b\xEF\xBF\xBD]0;title\xEF\xBF\xBD"
+				  "c"),
+		     NULL),
+		  "%s", html);
+	cr_assert(ne(ptr, strstr(html, "h\tüß"), NULL));
+	cr_assert(ne(ptr, strstr(md, "h üß"), NULL));
+	free(html);
+	free(md);
+	kik_plan_free(plan);
+}
+
+Test(report, markdown_from_the_data_cannot_link_load_or_format)
+{
+	kik_plan *plan = plan_with_text("[hier](javascript:alert(1)) ![bild](http://example.org/x.png) *fett* `code` "
+					"_kursiv_ ~~weg~~ <img src=x> &lt; Bürger*innen");
+	char *md = report(plan, KIK_REPORT_MARKDOWN, KIK_LANG_DE);
+	const char *link;
+	cr_assert(ne(ptr,
+		     strstr(md, "\\[hier\\](javascript:alert(1)) !\\[bild\\](http://example.org/x.png) \\*fett\\* "
+				"\\`code\\` \\_kursiv\\_ \\~\\~weg\\~\\~ &lt;img src=x&gt; &amp;lt; Bürger\\*innen"),
+		     NULL),
+		  "%s", md);
+	for (link = md; (link = strstr(link, "](")); link++) /* no link or image markup is left */
+		cr_assert(eq(int, link[-1], '\\'), "%s", md);
+	free(md);
 	kik_plan_free(plan);
 }
