@@ -110,15 +110,25 @@ static int export_measures(writer *w)
 {
 	static const char *const head[] = { "field",   "field_name", "group",  "goal", "goal_text",
 					    "measure", "text",       "status", NULL };
+	const kik_goal *previous = NULL;
 	size_t i;
 	int err = row(w, head);
 	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
 		const kik_measure *m = kik__plan_measure(w->plan, i);
 		const kik_goal *g = m->goal;
-		const char *cells[9] = {
-			g->field->code,        g->field->name, g->group ? g->group->name : "",          NULL, g->text,
-			kik_measure_number(m), m->text,        kik_status_key((kik_status)m->recorded), NULL
-		};
+		/* A goal's text on its first measure's row only (the importer keeps it for the
+		 * rows after): on every row, one long text shared by many measures made the
+		 * export hundreds of times the plan's size. */
+		const char *cells[9] = { g->field->code,
+					 g->field->name,
+					 g->group ? g->group->name : "",
+					 NULL,
+					 g != previous ? g->text : "",
+					 kik_measure_number(m),
+					 m->text,
+					 kik_status_key((kik_status)m->recorded),
+					 NULL };
+		previous = g;
 		char goal[16];
 		snprintf(goal, sizeof(goal), "%u", g->number);
 		cells[3] = goal;

@@ -222,3 +222,38 @@ Test(export, validation_of_a_clean_file_finds_nothing)
 	cr_assert(eq(sz, kik_diagnostics_count(d), 1));
 	kik_diagnostics_free(d);
 }
+
+Test(export, a_goal_text_is_written_once_however_many_measures_share_it)
+{
+	enum { TEXT = 100 * 1000, MEASURES = 400 };
+	char *text = malloc(TEXT + 1);
+	kik_plan *p, *q;
+	sink s;
+	size_t i;
+	memset(text, 'z', TEXT);
+	text[TEXT] = '\0';
+	cr_assert(eq(int, kik_plan_new(&p), 0));
+	cr_assert(eq(int, kik_plan_add_field(p, "X", "Feld", NULL), 0));
+	for (i = 1; i <= MEASURES; i++) {
+		kik_measure_desc d = KIK_MEASURE_DESC_INIT;
+		char number[16];
+		snprintf(number, sizeof(number), "1.%zu", i);
+		d.field = "X";
+		d.number = number;
+		d.goal_text = text;
+		d.text = "Massnahme";
+		cr_assert(eq(int, kik_plan_put_measure(p, &d, NULL), 0));
+	}
+	s = export(p, KIK_IMPORT_MEASURES, NULL);
+	/* the text once, and 400 short rows: on every row it was 40 MB */
+	cr_assert(lt(sz, s.len, TEXT + MEASURES * 64), "%zu bytes", s.len);
+	cr_assert(eq(int, kik_plan_new(&q), 0));
+	cr_assert(eq(int, kik_plan_import_buffer(q, KIK_IMPORT_MEASURES, s.data, s.len, "e.csv", NULL), 0));
+	for (i = 0; i < MEASURES; i++)
+		cr_assert(eq(str, (char *)kik_goal_text(kik_measure_goal(kik_plan_measure(q, i))), text));
+	assert_plans_equal(q, p, EQUAL_NAMES);
+	free(s.data);
+	free(text);
+	kik_plan_free(p);
+	kik_plan_free(q);
+}
