@@ -1,7 +1,93 @@
 /* Helpers shared by the example CLI tools. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
+
+/* The length of the UTF-8 character at s (beyond ASCII), or 0 when s holds none. */
+static size_t utf8_length(const unsigned char *s)
+{
+	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0, i;
+	for (i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* How the character at s shows: its escape in `escape` (returns its length), or 0 when it
+ * shows as it is. *n is the character's length in bytes. */
+static int escape_of(const unsigned char *s, size_t *n, char *escape)
+{
+	*n = s[0] < 0x80 ? 1 : utf8_length(s);
+	if (*n == 0) { /* not UTF-8 */
+		*n = 1;
+		return snprintf(escape, 8, "\\x%02x", s[0]);
+	}
+	if (s[0] < 0x20 || s[0] == 0x7F)
+		return snprintf(escape, 8, "\\x%02x", s[0]);
+	if (s[0] == 0xC2 && s[1] < 0xA0) /* C1 controls: 0x9B starts a terminal sequence */
+		return snprintf(escape, 8, "\\u%04x", s[1]);
+	return 0;
+}
+
+/* How the text shows (see cli_print_text); in `mode` CLI_LINES, line ends and TABs stay,
+ * in CLI_CSV a quote is doubled. Writes to out unless NULL; returns the characters shown. */
+enum { CLI_LINE, CLI_LINES, CLI_CSV };
+static size_t visit_text(FILE *out, const char *s, size_t len, size_t max, int mode)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t shown = 0;
+	while (p < end) {
+		char escape[8];
+		size_t n, width;
+		int keep = mode == CLI_LINES && (*p == '\n' || *p == '\t');
+		int elen = keep ? 0 : escape_of(p, &n, escape);
+		if (keep)
+			n = 1;
+		if (mode == CLI_CSV && *p == '"')
+			elen = snprintf(escape, sizeof(escape), "\"\"");
+		width = elen ? (size_t)elen : 1;
+		if (max && shown + width > max) {
+			if (out)
+				fputs("...", out);
+			return shown + 3;
+		}
+		if (out)
+			fwrite(elen ? escape : (const char *)p, 1, elen ? (size_t)elen : n, out);
+		shown += width;
+		p += n;
+	}
+	return shown;
+}
+
+void cli_print_text(FILE *out, const char *s, size_t max)
+{
+	visit_text(out, s, strlen(s), max, CLI_LINE);
+}
+
+size_t cli_text_width(const char *s, size_t max)
+{
+	return visit_text(NULL, s, strlen(s), max, CLI_LINE);
+}
+
+void cli_print_csv_text(FILE *out, const char *s)
+{
+	visit_text(out, s, strlen(s), 0, CLI_CSV);
+}
+
+void cli_print_lines(FILE *out, const char *data, size_t len)
+{
+	visit_text(out, data, len, 0, CLI_LINES);
+}
+
+int cli_finish(const char *tool, int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write to standard output: %s\n", tool, strerror(errno ? errno : EIO));
+		return CLI_BAD_INPUT;
+	}
+	return status;
+}
 
 void cli_print_error(const char *tool, const kik_plan *plan, int code)
 {
@@ -12,13 +98,14 @@ void cli_print_problem(const char *tool, const kik_error *e, int code)
 {
 	if (!e) {
 		fprintf(stderr, "%s: %s\n", tool, kik_error_code_name(code));
-	} else if (e->file && e->line) {
-		fprintf(stderr, "%s:%lu:%lu: %s\n", e->file, e->line, e->column, e->message);
-	} else if (e->file) {
-		fprintf(stderr, "%s: %s\n", e->file, e->message);
-	} else {
-		fprintf(stderr, "%s: %s\n", tool, e->message);
+		return;
 	}
+	cli_print_text(stderr, e->file ? e->file : tool, 0); /* a file's name is the caller's bytes */
+	if (e->file && e->line)
+		fprintf(stderr, ":%lu:%lu", e->line, e->column);
+	fputs(": ", stderr);
+	cli_print_text(stderr, e->message, 0);
+	fputc('\n', stderr);
 }
 
 int cli_take_option(int argc, char **argv, int *i, cli_inputs *in)
@@ -63,21 +150,27 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 
 void cli_json_string(FILE *out, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : utf8_length(p);
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
 			fputs("\\n", out);
-		else if (c == '\r')
+		else if (*p == '\r')
 			fputs("\\r", out);
-		else if (c == '\t')
+		else if (*p == '\t')
 			fputs("\\t", out);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(out, "\\u%04x", *p);
+		else if (n == 0)
+			fputs("\\ufffd", out); /* not UTF-8, which JSON must be */
+		else if (p[0] == 0xC2 && p[1] < 0xA0)
+			fprintf(out, "\\u%04x", p[1]); /* a C1 control */
 		else
-			fputc(c, out);
+			fwrite(p, 1, n, out);
+		p += n ? n : 1;
 	}
 	fputc('"', out);
 }

@@ -8,6 +8,21 @@
 /* Exit statuses of every tool. */
 enum { CLI_OK = 0, CLI_FINDINGS = 1, CLI_BAD_INPUT = 2 };
 
+/* Writes `s` so that it shows as written and cannot act on the terminal: control
+ * characters as \xHH (C1 controls as \u00HH), bytes that are not UTF-8 as \xHH. At most
+ * `max` characters (0: all), then "..." when it is cut. */
+void cli_print_text(FILE *out, const char *s, size_t max);
+/* The characters cli_print_text writes for `s` (0: all), for padding columns. */
+size_t cli_text_width(const char *s, size_t max);
+/* As cli_print_text with no limit, for a CSV cell inside quotes: a quote is doubled. */
+void cli_print_csv_text(FILE *out, const char *s);
+/* As cli_print_text for data[0..len) of several lines: line ends and TABs stay. */
+void cli_print_lines(FILE *out, const char *data, size_t len);
+
+/* Ends a tool: standard output flushed; when it could not be written, a message and exit
+ * status 2 (CLI_BAD_INPUT) instead of `status`. */
+int cli_finish(const char *tool, int status);
+
 /* Prints "FILE:LINE:COLUMN: message" (or less, where the error has no position) to stderr. */
 void cli_print_error(const char *tool, const kik_plan *plan, int code);
 /* The same for one error (NULL: just the code's name). */

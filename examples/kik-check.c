@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 		int k = (int)i;
 		if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-check", CLI_OK);
 		} else if (strcmp(argv[k], "--format") == 0 && k + 1 < argc) {
 			format = argv[++k];
 		} else if (strcmp(argv[k], "--lang") == 0 && k + 1 < argc) {
@@ -84,12 +84,13 @@ int main(int argc, char **argv)
 	} else {
 		for (i = 0; i < n; i++) {
 			const kik_finding *f = kik_findings_get(fs, i);
-			puts(strcmp(lang, "de") == 0 ? f->message_de : f->message_en);
+			cli_print_text(stdout, strcmp(lang, "de") == 0 ? f->message_de : f->message_en, 0);
+			putchar('\n');
 		}
 		if (n == 0)
 			puts(strcmp(lang, "de") == 0 ? "Keine Befunde." : "No findings.");
 	}
 	kik_findings_free(fs);
 	kik_plan_free(plan);
-	return n ? CLI_FINDINGS : CLI_OK;
+	return cli_finish("kik-check", n ? CLI_FINDINGS : CLI_OK);
 }

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] = "usage: kik-convert [--check] [-o OUTPUT] [options] INPUT\n"
 			    "Reads INPUT (a measures CSV in any accepted dialect, or a status matrix as in the\n"
@@ -18,9 +19,15 @@ static const char usage[] = "usage: kik-convert [--check] [-o OUTPUT] [options] 
 			    "  --no-defuse       do not defuse cells a spreadsheet would run as formulas\n"
 			    "Exit status: 0 when clean, 2 on errors.\n";
 
+/* The export to standard output: as it is, or with control characters shown visibly when
+ * it goes to a terminal (a text of the data must not act on it). */
 static int write_stdout(void *ctx, const char *data, size_t size)
 {
-	(void)ctx;
+	const int *terminal = ctx;
+	if (*terminal) {
+		cli_print_lines(stdout, data, size);
+		return ferror(stdout) ? -1 : 0;
+	}
 	return fwrite(data, 1, size, stdout) == size ? 0 : -1;
 }
 
@@ -48,13 +55,13 @@ int main(int argc, char **argv)
 	kik_export_options out = KIK_EXPORT_OPTIONS_INIT;
 	const char *input = NULL, *output = NULL, *fields = NULL;
 	size_t max_errors = 100;
-	int i, check_only = 0, err, status;
+	int i, check_only = 0, err, status, terminal = isatty(STDOUT_FILENO);
 	kik_plan *plan;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-convert", CLI_OK);
 		} else if (!strcmp(a, "--check")) {
 			check_only = 1;
 		} else if (!strcmp(a, "--bom")) {
@@ -98,12 +105,13 @@ int main(int argc, char **argv)
 		status = check(plan, input, max_errors);
 	} else if ((err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, input, NULL)) < 0 ||
 		   (err = output ? kik_plan_export_file(plan, KIK_IMPORT_MEASURES, output, &out)
-				 : kik_plan_export(plan, KIK_IMPORT_MEASURES, write_stdout, NULL, &out)) < 0) {
+				 : kik_plan_export(plan, KIK_IMPORT_MEASURES, write_stdout, &terminal, &out)) < 0) {
 		status = CLI_BAD_INPUT;
-		cli_print_error("kik-convert", plan, err);
+		if (!(err == KIK_EIO && !output && ferror(stdout))) /* that one cli_finish says */
+			cli_print_error("kik-convert", plan, err);
 	} else {
-		status = fflush(stdout) == 0 ? CLI_OK : CLI_BAD_INPUT;
+		status = CLI_OK;
 	}
 	kik_plan_free(plan);
-	return status;
+	return cli_finish("kik-convert", status);
 }

@@ -55,7 +55,9 @@ static void print_table(const kik_plan *old_plan, const kik_plan *new_plan, cons
 		else
 			printf("%s", kik_status_label(c->kind == KIK_CHANGE_ADDED ? c->new_status : c->old_status,
 						      KIK_LANG_DE));
-		printf("  %.60s%s\n", c->text, strlen(c->text) > 60 ? "..." : "");
+		fputs("  ", stdout);
+		cli_print_text(stdout, c->text, 60);
+		putchar('\n');
 	}
 }
 
@@ -136,7 +138,7 @@ int main(int argc, char **argv)
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-diff", CLI_OK);
 		} else if (v && !strcmp(a, "--format") && (!strcmp(v, "table") || !strcmp(v, "json"))) {
 			format = argv[++i];
 		} else if (v && !strcmp(a, "--fields")) {
@@ -173,5 +175,5 @@ int main(int argc, char **argv)
 	}
 	kik_plan_free(old_plan);
 	kik_plan_free(new_plan);
-	return status;
+	return cli_finish("kik-diff", status);
 }

@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-explain", CLI_OK);
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
 		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
@@ -78,7 +78,9 @@ int main(int argc, char **argv)
 	if (!(plan = cli_load_plan("kik-explain", &in)))
 		return CLI_BAD_INPUT;
 	if (!(m = kik_plan_find_measure(plan, id))) {
-		fprintf(stderr, "kik-explain: no measure '%s' in the plan\n", id);
+		fputs("kik-explain: no measure '", stderr);
+		cli_print_text(stderr, id, 0);
+		fputs("' in the plan\n", stderr);
 		kik_plan_free(plan);
 		return CLI_BAD_INPUT;
 	}
@@ -91,15 +93,19 @@ int main(int argc, char **argv)
 		print_json(m, e);
 	} else {
 		size_t k;
-		printf("%s: %s\n", kik_measure_id(m), kik_measure_text(m));
+		printf("%s: ", kik_measure_id(m));
+		cli_print_text(stdout, kik_measure_text(m), 0);
+		putchar('\n');
 		printf("%s: %s\n", de ? "Status" : "status",
 		       kik_status_label(kik_explanation_status(e), de ? KIK_LANG_DE : KIK_LANG_EN));
 		for (k = 0; k < kik_explanation_count(e); k++) {
 			const kik_reason *r = kik_explanation_reason(e, k);
-			printf("- %s\n", de ? r->message_de : r->message_en);
+			fputs("- ", stdout);
+			cli_print_text(stdout, de ? r->message_de : r->message_en, 0);
+			putchar('\n');
 		}
 	}
 	kik_explanation_free(e);
 	kik_plan_free(plan);
-	return CLI_OK;
+	return cli_finish("kik-explain", CLI_OK);
 }

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-report", CLI_OK);
 		} else if (v && !strcmp(a, "--format") && (!strcmp(v, "html") || !strcmp(v, "md"))) {
 			options.format = !strcmp(v, "html") ? KIK_REPORT_HTML : KIK_REPORT_MARKDOWN;
 			i++;
@@ -52,11 +52,8 @@ int main(int argc, char **argv)
 		return CLI_BAD_INPUT;
 	err =
 	    output ? kik_plan_report_file(plan, output, &options) : kik_plan_report(plan, write_stdout, NULL, &options);
-	if (err < 0 || fflush(stdout) != 0) {
+	if (err < 0 && !(err == KIK_EIO && !output && ferror(stdout))) /* that one cli_finish says */
 		cli_print_error("kik-report", plan, err);
-		kik_plan_free(plan);
-		return CLI_BAD_INPUT;
-	}
 	kik_plan_free(plan);
-	return CLI_OK;
+	return cli_finish("kik-report", err < 0 ? CLI_BAD_INPUT : CLI_OK);
 }

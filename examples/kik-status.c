@@ -16,31 +16,24 @@ static void print_table(const kik_plan *plan)
 	kik_summary s;
 	size_t i;
 	int st;
-	printf("%s%s%s\n\n", kik_plan_name(plan), *kik_plan_as_of(plan) ? ", as of " : "", kik_plan_as_of(plan));
+	cli_print_text(stdout, kik_plan_name(plan), 0);
+	printf("%s%s\n\n", *kik_plan_as_of(plan) ? ", as of " : "", kik_plan_as_of(plan));
 	printf("%-6s %-34s %5s %8s", "field", "name", "goals", "measures");
 	for (st = 0; st < KIK_STATUS_COUNT; st++)
 		printf("  %15s", kik_status_label((kik_status)st, KIK_LANG_DE));
 	printf("\n");
 	for (i = 0; i <= kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		char name[128];
-		if (f) {
+		const char *name = f ? kik_field_name(f) : "";
+		size_t chars = cli_text_width(name, 0);
+		if (f)
 			kik_summary_field(f, &s);
-			snprintf(name, sizeof(name), "%s", kik_field_name(f));
-		} else {
+		else
 			kik_summary_plan(plan, &s);
-			snprintf(name, sizeof(name), "%s", "");
-		}
-		/* names are UTF-8: pad by characters, not bytes */
-		{
-			size_t chars = 0, pad;
-			const char *p;
-			for (p = name; *p; p++)
-				chars += ((unsigned char)*p & 0xC0) != 0x80;
-			pad = chars < 34 ? 34 - chars : 0;
-			printf("%-6s %s%*s %5zu %8zu", f ? kik_field_code(f) : "total", name, (int)pad, "", s.goals,
-			       s.measures);
-		}
+		/* names are UTF-8: pad by the characters shown, not bytes */
+		printf("%-6s ", f ? kik_field_code(f) : "total");
+		cli_print_text(stdout, name, 0);
+		printf("%*s %5zu %8zu", (int)(chars < 34 ? 34 - chars : 0), "", s.goals, s.measures);
 		for (st = 0; st < KIK_STATUS_COUNT; st++)
 			printf("  %6zu (%3u %%)", s.count[st], s.percent[st]);
 		printf("\n");
@@ -51,8 +44,7 @@ static void print_csv_row(const char *code, const char *name, const kik_summary 
 {
 	int st;
 	printf("%s;\"", code);
-	for (; *name; name++)
-		fputs(*name == '"' ? "\"\"" : (char[]){ *name, 0 }, stdout);
+	cli_print_csv_text(stdout, name);
 	printf("\";%zu;%zu", s->goals, s->measures);
 	for (st = 0; st < KIK_STATUS_COUNT; st++)
 		printf(";%zu", s->count[st]);
@@ -126,7 +118,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage, stdout);
-			return CLI_OK;
+			return cli_finish("kik-status", CLI_OK);
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			format = argv[++i];
 		} else if (cli_take_option(argc, argv, &i, &in)) {
@@ -152,5 +144,5 @@ int main(int argc, char **argv)
 	else
 		print_table(plan);
 	kik_plan_free(plan);
-	return CLI_OK;
+	return cli_finish("kik-status", CLI_OK);
 }

@@ -104,5 +104,54 @@ check "diff table" 1 "$bin/kik-diff" bundled "$tmp/next.csv"
 expect "diff table count" "$tmp/out" '^28 changed measures$'
 check "diff unreadable" 2 "$bin/kik-diff" bundled "$tmp/bad.csv"
 
+# standard output that cannot be written: exit 2 and a message, in every tool
+full() { # name, command...
+	name=$1
+	shift
+	"$@" >/dev/full 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq 2 ] && grep -q "cannot write to standard output" "$tmp/err"; then passed=$((passed + 1)); else
+		failed=$((failed + 1)); echo "FAIL $name to /dev/full: exit $got"; cat "$tmp/err"; fi
+}
+full "status" "$bin/kik-status"
+full "status help" "$bin/kik-status" --help
+full "check" "$bin/kik-check"
+full "explain" "$bin/kik-explain" SB-4.6
+full "report" "$bin/kik-report"
+full "diff" "$bin/kik-diff" bundled "$tmp/next.csv"
+full "convert" "$bin/kik-convert" --fields "$data/kik-fields.csv" "$data/kik-2023-10-05.csv"
+
+# a file's texts cannot act on the terminal: no ESC (or CSI) byte in any output or message
+printf 'field;goal;measure;text;status\nF\033[31mX;1;1.1;T\033[2Jx\302\233;waiting\n' >"$tmp/esc.csv"
+printf 'field;goal;measure;text;status\nSB;1;1.1;T;\033]2\007\n' >"$tmp/escbad.csv"
+noesc() { # name, command...
+	name=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	if od -An -tx1 "$tmp/out" "$tmp/err" | grep -qE ' (1b|9b)'; then
+		failed=$((failed + 1)); echo "FAIL $name: an ESC byte reaches the terminal"; else passed=$((passed + 1)); fi
+}
+noesc "status table" "$bin/kik-status" "$tmp/esc.csv"
+noesc "status csv" "$bin/kik-status" --format csv "$tmp/esc.csv"
+noesc "status json" "$bin/kik-status" --format json "$tmp/esc.csv"
+noesc "explain" "$bin/kik-explain" "$tmp/esc.csv" F-1.1
+noesc "diff" "$bin/kik-diff" "$tmp/esc.csv" bundled
+noesc "report" "$bin/kik-report" "$tmp/esc.csv"
+noesc "report md" "$bin/kik-report" --format md "$tmp/esc.csv"
+noesc "error message" "$bin/kik-status" "$tmp/escbad.csv"
+noesc "file name" "$bin/kik-status" "$tmp/n\033[2Jame.csv"
+check "status shows the escape" 0 "$bin/kik-status" "$tmp/esc.csv"
+expect "status shows the escape text" "$tmp/out" 'F\\x1b\[31mX'
+
+# inputs that never end, outputs that are not files
+check "status /dev/zero" 2 "$bin/kik-status" /dev/zero
+expect "status /dev/zero says why" "$tmp/err" "NUL byte"
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/from-fifo.html" &
+check "report to a fifo" 0 "$bin/kik-report" -o "$tmp/fifo"
+wait
+check "the fifo stays a fifo" 0 test -p "$tmp/fifo"
+expect "the fifo got the report" "$tmp/from-fifo.html" "</html>"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
