@@ -90,7 +90,7 @@ void kik__arena_adopt(kik__arena *to, kik__arena *from);
 void kik__arena_free(const kik_allocator *a, kik__arena *arena);
 
 /* ---- table.c: records in chunks, so that they never move --------------- */
-enum { KIK__TABLE_SHIFT = 12, KIK__TABLE_CHUNK = 1 << KIK__TABLE_SHIFT };
+enum { KIK__TABLE_SHIFT = 8, KIK__TABLE_CHUNK = 1 << KIK__TABLE_SHIFT };
 typedef struct kik__table {
 	char **chunks; /* [0, chunk_count) in use, [chunk_count, chunk_spare) spare */
 	size_t chunk_count, chunk_spare, chunk_cap;
