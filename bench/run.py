@@ -19,6 +19,13 @@ in the same way.
 
     /usr/bin/python3 bench/run.py [--build build] [--sizes 1000,100000,1000000]
 
+With --shapes, it runs only the scaling check: the input shapes that once took quadratic or
+cubic time (bench/gen_shapes.c: fields of the same initials, many fields, goals and
+measures last first, a matrix cell of tags without an end, owners colliding in the old
+hash, tasks of one measure), each at 10,000 to 160,000 rows through kik-status or
+kik-diff; the CPU time per row (less the time on one row) must stay within 2x from the
+smallest size to the largest.
+
 DuckDB comes from the npm package @duckdb/node-api, installed into bench/.node (a scratch
 directory, not committed) on the first run.
 """
@@ -26,6 +33,7 @@ import argparse
 import json
 import os
 import pathlib
+import resource
 import shutil
 import statistics
 import subprocess
@@ -182,6 +190,79 @@ def measure_floor(build, measures, tasks, keep_mb, args, size, megabytes):
             f"{args.idle:g} s idle")
 
 
+# The input shapes that once took quadratic or cubic time (issue 19), made by gen_shapes, and
+# the tool run on each. `known`: a shape left to another issue, shown but not checked.
+SHAPES = [
+    ("same-initials", "fields of the same initials", "status", None),
+    ("distinct-fields", "fields with codes and names", "status", None),
+    ("distinct-fields", "fields with codes and names, two snapshots", "diff", None),
+    ("goals-descending", "goals of a field, last first", "status", None),
+    ("measures-descending", "measures of a goal, last first", "status", None),
+    ("matrix-tags", "'<a' in a matrix cell, no '>'", "status", None),
+    ("colliding-owners", "owners colliding in the old intern hash", "status", None),
+    ("tasks-one-measure", "tasks of one measure", "status", "finding (a) of issue 19, left to issue 18"),
+]
+
+
+def shape_command(build, tool, folder):
+    """The tool's command on a shape's files in `folder`."""
+    files = {name: str(folder / name) for name in ("measures.csv", "tasks.csv", "other.csv", "matrix.txt")}
+    if tool == "diff":
+        return [str(build / "examples" / "kik-diff"), files["measures.csv"], files["other.csv"]]
+    cmd = [str(build / "examples" / "kik-status")]
+    if (folder / "tasks.csv").exists():
+        cmd += ["--tasks", files["tasks.csv"]]
+    return cmd + [files["matrix.txt"] if (folder / "matrix.txt").exists() else files["measures.csv"]]
+
+
+def cpu_seconds(cmd):
+    """Runs a command; returns the user and system time it took (wall time measures the
+    other processes of a busy machine as much as the tool)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # kik-diff exits 1 when the plans differ
+        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.decode()[-500:]}")
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def shape_seconds(build, work, shape, tool, n, runs):
+    """The median CPU time of the tool on the shape at n rows, and its runs."""
+    folder = work / f"shape-{shape}-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(build / "bench" / "gen_shapes"), shape, str(n), str(folder)], check=True)
+    cmd = shape_command(build, tool, folder)
+    cpu_seconds(cmd)  # the warm-up
+    times = [cpu_seconds(cmd) for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def scaling_check(build, work, sizes, runs):
+    """Times each shape at each size (CPU time, median of `runs`, less the same tool's time
+    on one row: process start and the bundled data) and checks that the time per row is
+    flat: the largest within 2x of the smallest. A shape left to another issue is timed
+    at the two smallest sizes only and not checked. Returns whether every checked shape is."""
+    print("| shape | " + " | ".join(f"{n:,} rows" for n in sizes) + " | per row, largest / smallest | linear |")
+    print("|---|" + "---:|" * len(sizes) + "---:|---|")
+    flat = True
+    for shape, what, tool, known in SHAPES:
+        base, _ = shape_seconds(build, work, shape, tool, 1, runs)
+        per_row, cells = [], []
+        for n in sizes[:2] if known else sizes:
+            seconds, times = shape_seconds(build, work, shape, tool, n, runs)
+            per_row.append(max(seconds - base, 1e-6) / n)
+            cells.append(f"{seconds:.3f} s")
+            print(f"shape {shape} (kik-{tool}) {n:>7}: {seconds:.3f} s CPU (runs: "
+                  f"{' '.join(f'{t:.3f}' for t in times)}; one row: {base:.3f} s)", file=sys.stderr)
+        cells += ["" for _ in range(len(sizes) - len(cells))]
+        growth = max(per_row) / min(per_row)
+        ok = growth <= 2.0
+        verdict = ("yes" if ok else "NO") if not known else f"not checked: {known}"
+        flat &= ok or bool(known)
+        print(f"| {what} (kik-{tool}) | " + " | ".join(cells) + f" | {growth:.2f}x | {verdict} |")
+    return flat
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "build"))
@@ -193,12 +274,19 @@ def main():
     parser.add_argument("--slow-runs", type=int, default=3, help="timed runs of a slow tool (median shown)")
     parser.add_argument("--idle", type=float, default=3.0,
                         help="seconds the machine idles before each of the floor's last runs")
+    parser.add_argument("--shapes", nargs="?", const="10000,20000,40000,80000,160000", default=None,
+                        help="only the scaling check of the input shapes of issue 19, at these row counts "
+                             "(default 10000,20000,40000,80000,160000)")
     args = parser.parse_args()
     if args.runs < 1 or args.slow_runs < 1:
         parser.error("--runs and --slow-runs must be at least 1: a ratio needs a timed run")
     build = pathlib.Path(args.build).resolve()
     work = pathlib.Path(args.work or tempfile.mkdtemp(prefix="kik-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.shapes:
+        if not scaling_check(build, work, [int(n) for n in args.shapes.split(",")], min(args.runs, 3)):
+            sys.exit("a shape's time per row is not flat")
+        return
     node_dir = ensure_duckdb()
     env = dict(os.environ, PYTHONPATH=str(build / "bindings" / "python"))
 
