@@ -31,6 +31,8 @@ static kik_import_kind kind_of(const char *name)
 		return KIK_IMPORT_TASKS;
 	if (strcmp(name, "matrix") == 0)
 		return KIK_IMPORT_MATRIX;
+	if (strcmp(name, "published") == 0)
+		return KIK_IMPORT_PUBLISHED;
 	return KIK_IMPORT_MEASURES;
 }
 
@@ -104,5 +106,5 @@ Test(bad_input, every_case_gets_its_error_and_leaves_the_plan_unchanged)
 		checked++;
 	}
 	fclose(cases);
-	cr_assert(eq(sz, checked, 16));
+	cr_assert(eq(sz, checked, 22));
 }
