@@ -64,24 +64,25 @@ static void distinct_fields(unsigned long n, const char *dir)
 	finish(o);
 }
 
-static void goals_descending(unsigned long n, const char *dir)
+/* Goals of one field (`of_goals`) or measures of one goal, numbered n down to 1. */
+static void descending(unsigned long n, const char *dir, int of_goals)
 {
 	FILE *f = create(dir, "measures.csv");
 	unsigned long i;
 	fputs("field;goal;measure;text;status\n", f);
 	for (i = n; i > 0; i--)
-		fprintf(f, "SB;%lu;%lu.1;Maßnahme;waiting\n", i, i);
+		fprintf(f, "SB;%lu;%lu.%lu;Maßnahme;waiting\n", of_goals ? i : 1, of_goals ? i : 1, of_goals ? 1 : i);
 	finish(f);
+}
+
+static void goals_descending(unsigned long n, const char *dir)
+{
+	descending(n, dir, 1);
 }
 
 static void measures_descending(unsigned long n, const char *dir)
 {
-	FILE *f = create(dir, "measures.csv");
-	unsigned long i;
-	fputs("field;goal;measure;text;status\n", f);
-	for (i = n; i > 0; i--)
-		fprintf(f, "SB;1;1.%lu;Maßnahme;waiting\n", i);
-	finish(f);
+	descending(n, dir, 0);
 }
 
 static void tasks_one_measure(unsigned long n, const char *dir)
