@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 	err =
 	    output ? kik_plan_report_file(plan, output, &options) : kik_plan_report(plan, write_stdout, NULL, &options);
 	if (err < 0 || fflush(stdout) != 0) {
-		cli_print_error("kik-report", plan, err);
+		cli_print_error("kik-report", err);
 		kik_plan_free(plan);
 		return CLI_BAD_INPUT;
 	}

@@ -72,12 +72,11 @@ static int resolve_field(kik__import *im, const char *cell, const char *name, co
 	if ((*out = kik__import_field(im, cell)))
 		return 0;
 	if (*name && !kik__plan_find_field(plan, name))
-		err = kik_plan_add_field(plan, cell, name, (const kik_field **)out);
+		err = kik__plan_add_field(plan, cell, name, out);
 	else
 		err = kik__plan_define_field(plan, cell, out);
 	if (err < 0)
-		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, pos, "%s",
-				      kik_plan_last_error(plan)->message);
+		return kik__error_set(plan, err == KIK_ENOMEM ? err : KIK_EPARSE, pos, "%s", kik_error_last()->message);
 	return 0;
 }
 

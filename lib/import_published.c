@@ -31,7 +31,7 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	kik_plan *plan = im->plan;
 	size_t counts[KIK_STATUS_COUNT], total = 0;
 	const char *name = kik__import_cell(cells, n, col[0]);
-	const kik_field *field = kik__import_field(im, name);
+	kik_field *field = kik__import_field(im, name);
 	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
 	int k;
 	if (!field)
@@ -47,7 +47,11 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	if (*kik__import_cell(cells, n, col[4]) && parse_count(kik__import_cell(cells, n, col[4]), &total) < 0)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a count: expected a whole number",
 				      kik__import_cell(cells, n, col[4]));
-	return kik_plan_set_published(plan, field, counts, total);
+	for (k = 0; k < KIK_STATUS_COUNT; k++)
+		field->published[k] = counts[k];
+	field->published_total = total;
+	field->has_published = 1;
+	return 0;
 }
 
 int kik__import_published(kik__import *im)

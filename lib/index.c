@@ -98,6 +98,28 @@ int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void
 	return 0;
 }
 
+void kik__index_remove(kik__index *ix, const char *key)
+{
+	size_t mask = ix->cap - 1, i, j;
+	if (!ix->cap)
+		return;
+	i = slot_of(ix, key, hash_key(key));
+	if (!ix->hashes[i])
+		return;
+	/* shift back the entries after it that would not be found past the gap */
+	for (j = (i + 1) & mask; ix->hashes[j]; j = (j + 1) & mask) {
+		size_t home = ix->hashes[j] & mask;
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			ix->keys[i] = ix->keys[j];
+			ix->values[i] = ix->values[j];
+			ix->hashes[i] = ix->hashes[j];
+			i = j;
+		}
+	}
+	ix->hashes[i] = 0;
+	ix->len--;
+}
+
 void kik__index_free(const kik_allocator *a, kik__index *ix)
 {
 	kik__free(a, (void *)ix->keys);

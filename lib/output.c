@@ -10,7 +10,7 @@
 
 enum { FLUSH_AT = 64 * 1024 };
 
-void kik__out_init(kik__out *o, kik_plan *plan, kik_write_fn write, void *ctx)
+void kik__out_init(kik__out *o, const kik_plan *plan, kik_write_fn write, void *ctx)
 {
 	memset(o, 0, sizeof(*o));
 	o->plan = plan;
@@ -117,7 +117,7 @@ static int write_file(void *ctx, const char *data, size_t size)
 	return fwrite(data, 1, size, (FILE *)ctx) == size ? 0 : -1;
 }
 
-int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options)
+int kik__write_file(const kik_plan *plan, const char *path, kik__producer produce, const void *options)
 {
 	static const char suffix[] = ".tmp-XXXXXX";
 	kik__pos pos = { path, 0, 0 };
@@ -131,7 +131,7 @@ int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, con
 	strcat(tmp, suffix);
 	/* write beside the target, then rename: readers never see half a file */
 	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot create a file beside it: %s", strerror(errno));
+		err = kik__error_os(KIK_EIO, &pos, errno, "cannot create a file beside it: %s", strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -143,11 +143,11 @@ int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, con
 	fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
 	err = produce(plan, write_file, f, options);
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		err = err ? err : kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
+		err = err ? err : kik__error_os(KIK_EIO, &pos, errno, "cannot write: %s", strerror(errno));
 	if (fclose(f) != 0 && err == 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot write: %s", strerror(errno));
+		err = kik__error_os(KIK_EIO, &pos, errno, "cannot write: %s", strerror(errno));
 	if (err == 0 && rename(tmp, path) != 0)
-		err = kik__error_set(plan, KIK_EIO, &pos, "cannot replace the file: %s", strerror(errno));
+		err = kik__error_os(KIK_EIO, &pos, errno, "cannot replace the file: %s", strerror(errno));
 	if (err < 0)
 		unlink(tmp);
 	kik__free(&plan->alloc, tmp);

@@ -5,14 +5,14 @@
 #include "internal.h"
 
 typedef struct kik__out {
-	kik_plan *plan;
+	const kik_plan *plan;
 	kik_write_fn write;
 	void *ctx;
 	kik__buf buf;
 	int err; /* the first failure; later calls do nothing */
 } kik__out;
 
-void kik__out_init(kik__out *o, kik_plan *plan, kik_write_fn write, void *ctx);
+void kik__out_init(kik__out *o, const kik_plan *plan, kik_write_fn write, void *ctx);
 void kik__out_str(kik__out *o, const char *s);
 void kik__out_printf(kik__out *o, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -28,7 +28,7 @@ int kik__out_finish(kik__out *o);
 
 /* Writes a file through `produce`, atomically: a temporary file beside `path`, renamed
  * when complete, removed on failure. */
-typedef int (*kik__producer)(kik_plan *plan, kik_write_fn write, void *ctx, const void *options);
-int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options);
+typedef int (*kik__producer)(const kik_plan *plan, kik_write_fn write, void *ctx, const void *options);
+int kik__write_file(const kik_plan *plan, const char *path, kik__producer produce, const void *options);
 
 #endif

@@ -4,23 +4,39 @@
 #include <stdio.h>
 #include <string.h>
 
+int kik__allocator_read(const kik_allocator *in, kik_allocator *out)
+{
+	kik_allocator a = KIK_ALLOCATOR_INIT;
+	if (in) {
+		if (in->version < 1 || in->version > KIK_ALLOCATOR_VERSION)
+			return kik__error_set(NULL, KIK_EINVAL, NULL, "allocator of version %u: expected 1 to %u",
+					      in->version, KIK_ALLOCATOR_VERSION);
+		if (!in->malloc != !in->realloc || !in->malloc != !in->free)
+			return kik__error_arg("an allocator needs malloc, realloc and free, or none of them");
+		a = *in;
+	}
+	*out = a;
+	return 0;
+}
+
 int kik_plan_new_with_allocator(kik_plan **out, const kik_allocator *allocator)
 {
-	kik_allocator a = { NULL, NULL, NULL, NULL };
+	kik_allocator a;
 	kik_plan *plan;
+	kik__error_clear(NULL);
 	if (!out)
+		return kik__error_arg("out is NULL");
+	if (kik__allocator_read(allocator, &a) < 0)
 		return KIK_EINVAL;
-	if (allocator)
-		a = *allocator;
 	plan = kik__malloc(&a, sizeof(*plan));
 	if (!plan)
-		return KIK_ENOMEM;
+		return kik__error_set(NULL, KIK_ENOMEM, NULL, "out of memory");
 	memset(plan, 0, sizeof(*plan));
 	plan->alloc = a;
-	plan->name = "";
-	plan->as_of = "";
 	plan->measures.size = sizeof(kik_measure);
 	plan->tasks.size = sizeof(kik_task);
+	/* spreads the natural keys of one plan's tasks differently from another's */
+	plan->key_seed = (uint32_t)((uintptr_t)plan >> 4) * 2654435761u;
 	*out = plan;
 	return 0;
 }
@@ -30,7 +46,7 @@ int kik_plan_new(kik_plan **out)
 	return kik_plan_new_with_allocator(out, NULL);
 }
 
-static void free_field(const kik_allocator *a, kik_field *field)
+void kik__field_free_lists(const kik_allocator *a, kik_field *field)
 {
 	size_t i;
 	/* the objects live in the arena; only their arrays are separate allocations */
@@ -52,48 +68,56 @@ void kik_plan_free(kik_plan *plan)
 	a = plan->alloc;
 	kik__plan_free_tasks(plan);
 	for (i = 0; i < plan->fields.len; i++)
-		free_field(&a, plan->fields.items[i]);
+		kik__field_free_lists(&a, plan->fields.items[i]);
 	kik__vec_free(&a, &plan->fields);
 	kik__table_free(&a, &plan->measures);
 	kik__free(&a, plan->order);
 	kik__index_free(&a, &plan->groups_by_key);
 	kik__arena_free(&a, &plan->arena);
 	kik__arena_free(&a, &plan->text);
+	kik__free(&a, plan->name);
+	kik__free(&a, plan->as_of);
 	kik__free(&a, plan);
 }
 
 const char *kik_plan_name(const kik_plan *plan)
 {
-	return plan ? plan->name : "";
+	return plan ? (plan->name ? plan->name : "") : NULL;
 }
 
 const char *kik_plan_as_of(const kik_plan *plan)
 {
-	return plan ? plan->as_of : "";
+	return plan ? (plan->as_of ? plan->as_of : "") : NULL;
 }
 
-static int set_string(kik_plan *plan, const char **slot, const char *value)
+/* Replaces an own string of the plan: the old one is freed, so repeated calls do not grow. */
+static int set_string(kik_plan *plan, char **slot, const char *value)
 {
-	char *copy = kik__arena_strndup(&plan->alloc, &plan->text, value, strlen(value));
+	char *copy = kik__strndup(&plan->alloc, value, strlen(value));
 	if (!copy)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	kik__free(&plan->alloc, *slot);
 	*slot = copy;
 	return 0;
 }
 
 int kik_plan_set_name(kik_plan *plan, const char *name)
 {
-	if (!plan || !name)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(name, "the name") < 0)
+		return KIK_EINVAL;
 	return set_string(plan, &plan->name, name);
 }
 
 int kik_plan_set_as_of(kik_plan *plan, const char *date)
 {
-	if (!plan || !date)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(date, "the date") < 0)
+		return KIK_EINVAL;
 	if (*date && !kik__is_iso_date(date))
 		return kik__error_set(plan, KIK_EINVAL, NULL, "'%s' is not a date of the form YYYY-MM-DD", date);
 	return set_string(plan, &plan->as_of, date);
@@ -151,18 +175,15 @@ static int valid_code(const char *code)
 	return n > 0 && n <= 16;
 }
 
-int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const kik_field **out)
+int kik__plan_add_field(kik_plan *plan, const char *code, const char *name, kik_field **out)
 {
 	kik_field *field;
-	if (!plan || !code || !name)
-		return KIK_EINVAL;
-	kik__error_clear(plan);
 	if (!valid_code(code))
 		return kik__error_set(plan, KIK_EINVAL, NULL, "field code '%s' is not 1 to 16 letters or digits", code);
 	if (!*name)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' has an empty name", code);
 	if (kik__plan_find_field(plan, code) || kik__plan_find_field(plan, name))
-		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' (%s) is already defined", code, name);
+		return kik__error_set(plan, KIK_EEXISTS, NULL, "field '%s' (%s) is already defined", code, name);
 	field = kik__arena_alloc(&plan->alloc, &plan->arena, sizeof(*field));
 	if (!field || !(field->code = kik__arena_strndup(&plan->alloc, &plan->text, code, strlen(code))) ||
 	    !(field->name = kik__arena_strndup(&plan->alloc, &plan->text, name, strlen(name))) ||
@@ -175,24 +196,116 @@ int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const
 	return 0;
 }
 
-int kik_plan_add_field_alias(kik_plan *plan, const kik_field *field, const char *alias)
+int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const kik_field **out)
+{
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(code, "the field code") < 0 || kik__check_text(name, "the field name") < 0)
+		return KIK_EINVAL;
+	return kik__plan_add_field(plan, code, name, (kik_field **)out);
+}
+
+/* The field with this code (exactly, or without regard to case); errors set. */
+static kik_field *field_by_code(kik_plan *plan, const char *code)
+{
+	size_t i;
+	if (kik__check_text(code, "the field code") < 0)
+		return NULL;
+	for (i = 0; i < plan->fields.len; i++) {
+		kik_field *field = plan->fields.items[i];
+		size_t k;
+		for (k = 0; field->code[k] && (field->code[k] | 0x20) == (code[k] | 0x20); k++)
+			;
+		if (!field->code[k] && !code[k])
+			return field;
+	}
+	kik__error_set(plan, KIK_ENOTFOUND, NULL, "no field with code '%s'", code);
+	return NULL;
+}
+
+int kik__plan_add_alias(kik_plan *plan, kik_field *field, const char *alias)
 {
 	const kik_field *other;
 	char *copy;
-	if (!plan || !field || !alias)
-		return KIK_EINVAL;
-	kik__error_clear(plan);
 	if (!*alias)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "empty alias for field '%s'", field->code);
 	other = kik__plan_find_field(plan, alias);
 	if (other == field)
 		return 0;
 	if (other)
-		return kik__error_set(plan, KIK_EINVAL, NULL, "'%s' already names field '%s'", alias, other->code);
+		return kik__error_set(plan, KIK_EEXISTS, NULL, "'%s' already names field '%s'", alias, other->code);
 	copy = kik__arena_strndup(&plan->alloc, &plan->text, alias, strlen(alias));
-	if (!copy || kik__vec_push(&plan->alloc, &((kik_field *)field)->aliases, copy) < 0)
+	if (!copy || kik__vec_push(&plan->alloc, &field->aliases, copy) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	return 0;
+}
+
+int kik_plan_add_field_alias(kik_plan *plan, const char *field, const char *alias)
+{
+	kik_field *f;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(f = field_by_code(plan, field)))
+		return kik_error_last()->code;
+	if (kik__check_text(alias, "the alias") < 0)
+		return KIK_EINVAL;
+	return kik__plan_add_alias(plan, f, alias);
+}
+
+int kik_plan_set_field_name(kik_plan *plan, const char *field, const char *name)
+{
+	const kik_field *other;
+	kik_field *f;
+	char *copy;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(f = field_by_code(plan, field)))
+		return kik_error_last()->code;
+	if (kik__check_text(name, "the field name") < 0)
+		return KIK_EINVAL;
+	if (!*name)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' needs a name", f->code);
+	if ((other = kik__plan_find_field(plan, name)) && other != f)
+		return kik__error_set(plan, KIK_EEXISTS, NULL, "'%s' already names field '%s'", name, other->code);
+	if (!(copy = kik__arena_strndup(&plan->alloc, &plan->text, name, strlen(name))))
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	f->name = copy;
+	return 0;
+}
+
+int kik_plan_remove_field(kik_plan *plan, const char *field)
+{
+	kik_field *f;
+	size_t i;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(f = field_by_code(plan, field)))
+		return kik_error_last()->code;
+	if (f->goals.len)
+		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "field '%s' still has %zu goals", f->code,
+				      f->goals.len);
+	for (i = 0; plan->fields.items[i] != f; i++)
+		;
+	memmove(plan->fields.items + i, plan->fields.items + i + 1, (plan->fields.len - i - 1) * sizeof(void *));
+	plan->fields.len--;
+	for (i = 0; i < f->groups.len; i++)
+		kik__plan_forget_group(plan, f->groups.items[i]);
+	if (plan->recent_field == f) {
+		plan->recent_field = NULL;
+		plan->recent_goal = NULL;
+		plan->recent_group = NULL;
+	}
+	kik__field_free_lists(&plan->alloc, f);
+	return 0;
+}
+
+kik_field *kik__plan_field_by_code(kik_plan *plan, const char *code)
+{
+	return field_by_code(plan, code);
 }
 
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
@@ -216,18 +329,18 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 	memcpy(code, base, strlen(base) + 1);
 	for (suffix = 2; kik__plan_find_field(plan, code); suffix++)
 		snprintf(code, sizeof(code), "%s%d", base, suffix);
-	return kik_plan_add_field(plan, code, name, (const kik_field **)out);
+	return kik__plan_add_field(plan, code, name, out);
 }
 
 /* ---- field getters ----------------------------------------------------- */
 
 const char *kik_field_code(const kik_field *field)
 {
-	return field ? field->code : "";
+	return field ? field->code : NULL;
 }
 const char *kik_field_name(const kik_field *field)
 {
-	return field ? field->name : "";
+	return field ? field->name : NULL;
 }
 size_t kik_field_alias_count(const kik_field *field)
 {
@@ -264,4 +377,13 @@ const kik_goal *kik_field_goal(const kik_field *field, size_t i)
 const kik_goal *kik_field_find_goal(const kik_field *field, unsigned number)
 {
 	return field ? kik__field_find_goal(field, number) : NULL;
+}
+
+const kik_group *kik_field_find_group(const kik_field *field, const char *name)
+{
+	size_t i;
+	for (i = 0; field && name && i < field->groups.len; i++)
+		if (strcmp(((const kik_group *)field->groups.items[i])->name, name) == 0)
+			return field->groups.items[i];
+	return NULL;
 }

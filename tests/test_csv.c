@@ -34,7 +34,7 @@ static char *slurp(const char *path, size_t *len)
 static int read_blocks(const kik__source *src, char delimiter, size_t block, char *out, size_t cap,
 		       unsigned long *error_line)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
 	const kik__csv_cell *cells;
 	kik__csv r;
@@ -65,7 +65,7 @@ static int read_source(const kik__source *src, char delimiter, char *out, size_t
 
 static int read_table(const char *path, char delimiter, char *out, size_t cap, unsigned long *error_line)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	kik__source src;
 	int got;
 	cr_assert(eq(int, kik__source_file(&src, &a, path), 0), "%s", path);
@@ -126,7 +126,7 @@ Test(csv, rows_read_the_same_whatever_the_block_size, .timeout = 20)
  * starts, whether the limit is below the reader's first room for cells or above it. */
 Test(csv, the_limit_on_cells_is_exact)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	static const size_t limits[] = { 1, 5, 16, 17, 40 };
 	size_t k, cells_in_row;
 	for (k = 0; k < sizeof(limits) / sizeof(limits[0]); k++) {

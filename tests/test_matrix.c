@@ -25,7 +25,7 @@ static int load(const char *text)
 
 static void expect_error(unsigned long line, unsigned long column, const char *fragment)
 {
-	const kik_error *e = kik_plan_last_error(plan);
+	const kik_error *e = kik_error_last();
 	cr_assert(ne(ptr, (void *)e, NULL));
 	cr_assert(eq(int, e->code, KIK_EPARSE));
 	cr_assert(eq(ulong, e->line, line), "%s", e->message);

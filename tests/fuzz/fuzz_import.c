@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	before = fingerprint(plan);
 	err = kik_plan_import_buffer(plan, KIK_FUZZ_KIND, (const char *)data, size, "fuzz.csv", NULL);
 	if (err < 0) {
-		const kik_error *e = kik_plan_last_error(plan);
+		const kik_error *e = kik_error_last();
 		if (!e || !e->message || e->code != err)
 			__builtin_trap();
 		after = fingerprint(plan);
