@@ -53,8 +53,8 @@ VERBOSE = False
 
 # A hyphen at a line end followed by a lower-case word is a broken word, except here.
 HAND_KEEP_HYPHEN = {
-    # 002 line 3390 "ungarisch-" / "sprachigen"; the same word is printed within a line
-    # in the field's introduction: "aus der ungarisch-sprachigen"
+    # 002 line 3375 "ungarisch-" / "sprachigen" (BE goal 3); the same word is printed
+    # within a line in the field's introduction, line 2874: "aus der ungarisch-sprachigen"
     "ungarisch-sprachigen",
 }
 
