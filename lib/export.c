@@ -240,12 +240,20 @@ static int export_plan_info(writer *w)
 {
 	static const char *const head[] = { "key", "value", NULL };
 	static const char *const head_de[] = { "Schlüssel", "Wert", NULL };
+	char last[16];
 	const char *name[] = { "name", kik_plan_name(w->plan), NULL },
-		   *as_of[] = { "as_of", kik_plan_as_of(w->plan), NULL };
+		   *as_of[] = { "as_of", kik_plan_as_of(w->plan), NULL },
+		   *rule[] = { "rule", kik_rule_key(w->plan->rule), NULL }, *last_id[] = { "last_task_id", last, NULL };
 	int err = header(w, head, head_de);
+	/* the id given last: a reloaded plan does not give the ids of removed tasks again */
+	snprintf(last, sizeof(last), "%lu", (unsigned long)w->plan->last_task_id);
 	if (err == 0)
 		err = row(w, name);
-	return err ? err : row(w, as_of);
+	if (err == 0)
+		err = row(w, as_of);
+	if (err == 0)
+		err = row(w, rule);
+	return err ? err : row(w, last_id);
 }
 
 /* Checks export options and copies them by their version (defaults for NULL); errors set. */

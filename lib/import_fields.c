@@ -50,8 +50,24 @@ int kik__import_fields(kik__import *im)
 typedef struct info {
 	int col[2];
 	kik__buf name, as_of; /* the value given, NUL-terminated, while `has_` */
-	int has_name, has_as_of;
+	int has_name, has_as_of, has_rule;
+	kik_rule rule;
+	uint32_t last_task_id; /* 0 when not given */
 } info;
+
+/* A task id as plan information writes it: a whole number up to KIK_TASK_ID_MAX. */
+static int parse_id(const char *s, uint32_t *out)
+{
+	uint64_t v = 0;
+	if (!*s)
+		return -1;
+	for (; *s >= '0' && *s <= '9' && v <= KIK_TASK_ID_MAX; s++)
+		v = v * 10 + (uint64_t)(*s - '0');
+	if (*s || v > KIK_TASK_ID_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
 
 static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
 {
@@ -70,6 +86,17 @@ static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a date: expected YYYY-MM-DD", value);
 		slot = &in->as_of;
 		in->has_as_of = 1;
+	} else if (strcmp(key, "rule") == 0 || strcmp(key, "regel") == 0) {
+		if (kik_rule_parse(value, &in->rule) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a rule: expected strict or missing_kind_satisfied", value);
+		in->has_rule = 1;
+		return 0;
+	} else if (strcmp(key, "lasttaskid") == 0) {
+		if (parse_id(value, &in->last_task_id) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a task id: expected a whole number",
+					      value);
+		return 0;
 	} else {
 		return 0; /* other keys are for other tools */
 	}
@@ -99,6 +126,11 @@ int kik__import_plan_info(kik__import *im)
 			kik__free(&plan->alloc, plan->name), plan->name = name, name = NULL;
 		if (as_of)
 			kik__free(&plan->alloc, plan->as_of), plan->as_of = as_of, as_of = NULL;
+		if (in.has_rule && in.rule != plan->rule)
+			kik__plan_apply_rule(plan, in.rule);
+		/* ids given before, even to tasks removed since, are not given again */
+		if (in.last_task_id > plan->last_task_id)
+			plan->last_task_id = in.last_task_id;
 	}
 	kik__free(&plan->alloc, name);
 	kik__free(&plan->alloc, as_of);

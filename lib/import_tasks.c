@@ -20,7 +20,7 @@ enum { TASK_ID, FIELD, MEASURE, KIND, TITLE, STATE, DUE, OWNER, BARE_ID, COLUMNS
 static const kik__column columns[COLUMNS] = {
 	{ "task_id", "Auftrags-Nr|Auftragsnummer|Aufgaben-Nr|Task-Nr|task number", 0 },
 	{ "field", "Handlungsfeld|Feld", 0 },
-	{ "measure", "Nummer|Maßnahme-Nr|Maßnahme|measure_id", 1 },
+	{ "measure", "Nummer|Maßnahme-Nr|Maßnahme|measure_id", 0 }, /* required: see check_columns */
 	{ "kind", "Art|Typ|Auftragsart", 1 },
 	{ "title", "Titel|Aufgabe|Bezeichnung", 1 },
 	{ "state", "Stand|Status|Zustand", 1 },
@@ -621,6 +621,7 @@ static int finish(kik__import *im, state *st, int err)
 	if (err < 0) {
 		undo_all(im, st);
 	} else {
+		kik__plan_attrs_settle(plan);
 		for (i = 0; i < st->undo.len; i++) {
 			const undo *u = kik__table_at(&st->undo, i);
 			kik_task *t = kik__task_at(plan, u->position);
@@ -749,15 +750,19 @@ static int in_parts(kik__import *im, state *st)
 	return err;
 }
 
-/* Refuses a bare `id` column, which could mean the task or the measure. */
+/* Refuses a bare `id` column, which could mean the task or the measure, and needs a measure. */
 static int check_columns(kik__import *im, const state *st)
 {
-	kik__pos pos = { im->file, 1, 1 };
-	if (st->col[BARE_ID] < 0)
-		return 0;
-	return kik__error_set(im->plan, KIK_EPARSE, &pos,
-			      "column '%s' is ambiguous: name it task_id (the task's id) or measure (the measure's id)",
-			      "id");
+	kik__pos pos = { im->file, im->csv.line ? im->csv.line - 1 : 1, 1 };
+	if (st->col[BARE_ID] >= 0)
+		return kik__error_set(
+		    im->plan, KIK_EPARSE, &pos,
+		    "column '%s' is ambiguous: name it task_id (the task's id) or measure (the measure's id)", "id");
+	if (st->col[MEASURE] < 0)
+		return kik__error_set(im->plan, KIK_EPARSE, &pos,
+				      "missing column 'measure': expected a header named measure or %s",
+				      columns[MEASURE].aliases);
+	return 0;
 }
 
 int kik__import_tasks(kik__import *im)

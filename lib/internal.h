@@ -306,7 +306,9 @@ struct kik_plan {
 	 * the tasks of the others are few enough to compare one by one */
 	kik__slots task_keys;
 	uint32_t key_seed;
-	kik__intern attrs; /* "owner\0due" pairs of tasks */
+	kik__intern attrs;       /* "owner\0due" pairs of tasks */
+	kik__arena attr_text;    /* the pairs single edits and copies make (imports' are among the texts) */
+	size_t attrs_compact_at; /* single edits compact the pairs once there are this many (attrs.c) */
 };
 
 /* Counts of a part of a plan: a value on the stack inside the library, the caller's own
@@ -414,8 +416,14 @@ const char *kik__attrs_owner(const kik_plan *plan, uint32_t attrs);
 const char *kik__attrs_due(const kik_plan *plan, uint32_t attrs);
 /* Checks a task description; 0 or an error set on the plan (EPARSE with `pos`, else EINVAL). */
 int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos);
-/* Stores the owner/due pair of `d` in the plan and gives its number. */
+/* ---- attrs.c: owner/due pairs ------------------------------------------------- */
+/* Stores an owner/due pair in the plan and gives its number. */
 int kik__plan_attrs(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs);
+/* As kik__plan_attrs, for a single edit: compacts the pairs when unused ones have piled up
+ * (the number given is valid until the next call). */
+int kik__plan_attrs_edit(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs);
+/* After an import: the pairs now in the plan count as used for the next compaction. */
+void kik__plan_attrs_settle(kik_plan *plan);
 /* ---- task_index.c: tasks by id and by natural key ------------------------ */
 /* A measure's tasks are keyed (found through plan->task_keys) from this many on. */
 enum { KIK__KEYED_AT = 24 };
@@ -444,6 +452,8 @@ void kik__task_indexes_rebuild(kik_plan *plan);
 int kik__task_indexes_build(kik_plan *plan);
 /* Frees the tasks' own titles and the measures' lists (at plan_free). */
 void kik__plan_free_tasks(kik_plan *plan);
+/* Chooses the plan's rule and derives every status by it. */
+void kik__plan_apply_rule(kik_plan *plan, kik_rule rule);
 /* The status of a measure by a rule. */
 kik_status kik__derive(const kik_measure *m, kik_rule rule);
 

@@ -31,17 +31,22 @@ kik_rule kik_plan_rule(const kik_plan *plan)
 
 int kik_plan_set_rule(kik_plan *plan, kik_rule rule)
 {
-	size_t i;
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
 	if ((unsigned)rule >= KIK_RULE_COUNT)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "rule %d out of range", (int)rule);
+	kik__plan_apply_rule(plan, rule);
+	return 0;
+}
+
+void kik__plan_apply_rule(kik_plan *plan, kik_rule rule)
+{
+	size_t i;
 	plan->rule = rule;
 	for (i = 0; i < plan->measures.len; i++) {
 		kik_measure *m = kik__measure_at(plan, i);
 		if (m->goal) /* not a removed measure's place */
 			m->derived = (uint8_t)kik__derive(m, rule);
 	}
-	return 0;
 }

@@ -5,34 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *kik__attrs_owner(const kik_plan *plan, uint32_t attrs)
-{
-	return plan->attrs.strings[attrs];
-}
-
-const char *kik__attrs_due(const kik_plan *plan, uint32_t attrs)
-{
-	const char *owner = plan->attrs.strings[attrs];
-	return owner + strlen(owner) + 1;
-}
-
-int kik__plan_attrs(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs)
-{
-	size_t owner_len = strlen(owner), due_len = strlen(due);
-	char small[256], *pair = small;
-	int err;
-	if (owner_len + due_len + 2 > sizeof(small) && !(pair = kik__malloc(&plan->alloc, owner_len + due_len + 2)))
-		return KIK_ENOMEM;
-	memcpy(pair, owner, owner_len + 1);
-	memcpy(pair + owner_len + 1, due, due_len + 1);
-	err = kik__intern_put(&plan->alloc, &plan->attrs, &plan->text, pair, owner_len + 1 + due_len, attrs);
-	if (pair != small)
-		kik__free(&plan->alloc, pair);
-	if (err == 0 && *attrs > KIK__TASK_ATTRS_MAX)
-		err = KIK_ELIMIT; /* more distinct owner and due date pairs than a task can number */
-	return err;
-}
-
 int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos)
 {
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
@@ -69,7 +41,7 @@ static int attrs_of(kik_plan *plan, const char *owner, const char *due, uint32_t
 	int err;
 	if (!(owner_copy = kik__strndup(&plan->alloc, o, owner_len)))
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	err = kik__plan_attrs(plan, owner_copy, due, attrs);
+	err = kik__plan_attrs_edit(plan, owner_copy, due, attrs);
 	kik__free(&plan->alloc, owner_copy);
 	if (err < 0)
 		return kik__error_set(plan, err, NULL,
@@ -395,6 +367,7 @@ void kik__plan_free_tasks(kik_plan *plan)
 		kik__ids_free(&plan->alloc, &kik__measure_at(plan, i)->tasks);
 	kik__table_free(&plan->alloc, &plan->tasks);
 	kik__intern_free(&plan->alloc, &plan->attrs);
+	kik__arena_free(&plan->alloc, &plan->attr_text);
 	kik__slots_free(&plan->alloc, &plan->task_ids);
 	kik__slots_free(&plan->alloc, &plan->task_keys);
 }
