@@ -81,7 +81,7 @@ Test(identity, a_removed_tasks_id_and_the_rule_survive_a_reload)
 	cr_assert(eq(int, kik_plan_set_rule(plan, KIK_RULE_MISSING_KIND_SATISFIED), 0));
 	restarted = reload(plan);
 	next = add(restarted, "SB-4.5", KIK_TASK_AG, "neu");
-	cr_assert(gt(ulong, next, gone));
+	cr_assert(lt(ulong, gone, next));
 	cr_assert(eq(int, kik_plan_rule(restarted), KIK_RULE_MISSING_KIND_SATISFIED)); /* the rule is saved too */
 	kik_plan_free(restarted);
 }

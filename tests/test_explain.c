@@ -101,7 +101,7 @@ Test(explain, every_measure_of_the_bundled_plan_can_be_explained)
 		kik_explanation *e;
 		const kik_measure *m = kik_plan_measure(plan, i);
 		cr_assert(eq(int, kik_plan_explain(plan, m, &e), 0));
-		cr_assert(gt(sz, kik_explanation_count(e), 0));
+		cr_assert(lt(sz, 0, kik_explanation_count(e)));
 		cr_assert(eq(int, kik_explanation_status(e), kik_measure_status(m)));
 		kik_explanation_free(e);
 	}

@@ -260,13 +260,13 @@ Test(parts, every_row_is_read_by_exactly_one_part)
 	kik_plan *plan;
 	size_t k;
 	unsigned long rows = 0;
-	cr_assert(gt(sz, m.len, 3 * 2 * 1024 * 1024), "the input must be large enough for three parts");
+	cr_assert(lt(sz, 3 * 2 * 1024 * 1024, m.len), "the input must be large enough for three parts");
 	cr_assert(eq(int, kik_plan_new(&plan), 0));
 	memset(parts, 0, sizeof(parts));
 	open_import(&im, &src, plan, &m, 3);
 	cr_assert(eq(int, kik__read_parts(&im, parts, count_row, 8), 0));
 	for (k = 0; k < 3; k++) {
-		cr_assert(gt(ulong, parts[k].rows, 10000), "part %zu read only %lu rows", k, parts[k].rows);
+		cr_assert(lt(ulong, 10000, parts[k].rows), "part %zu read only %lu rows", k, parts[k].rows);
 		rows += parts[k].rows;
 	}
 	cr_assert(eq(ulong, rows, 60000));
@@ -334,7 +334,7 @@ ParameterizedTest(mix *x, parts, the_plan_does_not_depend_on_the_threads)
 	generator g = { 99u + (unsigned)x->tricky, x->tricky, 0 };
 	text m = measures_file(&g, 40000), t = tasks_file(&g, &m);
 	char *one = load(&m, &t, 1), *many = load(&m, &t, x->threads);
-	cr_assert(gt(sz, t.len, 6 * 1024 * 1024));
+	cr_assert(lt(sz, 6 * 1024 * 1024, t.len));
 	assert_same_content(many, one, "more threads, then 1");
 	free(one);
 	free(many);
@@ -403,7 +403,7 @@ Test(parts, a_bad_row_in_a_later_part_is_reported_as_row_by_row)
 	replace_after(&m, m.len * 4 / 5, ";implemented\n", ";fertig\n");
 	one = same_as_row_by_row(NULL, KIK_IMPORT_MEASURES, &m, 3);
 	cr_assert(eq(int, one.code, KIK_EPARSE));
-	cr_assert(gt(ulong, one.line, 30000));
+	cr_assert(lt(ulong, 30000, one.line));
 	free(one.content);
 	free(m.data);
 }
@@ -562,7 +562,7 @@ Test(parts, a_failed_allocation_on_any_thread_fails_cleanly_or_is_recovered_from
 	text m = measures_file(&g, 25000), t = tasks_file(&g, &m);
 	char *expected = load(&m, &t, 1), *measures_only = load(&m, NULL, 1);
 	long n, total, calls, tried = 0, recovered = 0;
-	cr_assert(gt(sz, m.len, 4 * 1024 * 1024), "the input must be large enough for two parts");
+	cr_assert(lt(sz, 4 * 1024 * 1024, m.len), "the input must be large enough for two parts");
 	cr_assert(eq(int, import_failing(&m, &t, LONG_MAX / 2, 0, expected, measures_only, &total), 0));
 	/* one failure: reading in parts gives up, and reading row by row may still succeed */
 	for (n = 0; n < total; n += n < 40 ? 1 : 41, tried++)
@@ -571,8 +571,8 @@ Test(parts, a_failed_allocation_on_any_thread_fails_cleanly_or_is_recovered_from
 	for (n = 0; n < total; n += n < 40 ? 1 : 41, tried++)
 		cr_assert(eq(int, import_failing(&m, &t, n, 1, expected, measures_only, &calls), KIK_ENOMEM),
 			  "allocation %ld", n);
-	cr_assert(gt(long, tried, 50));
-	cr_assert(gt(long, recovered, 10), "reading in parts should give up and start over");
+	cr_assert(lt(long, 50, tried));
+	cr_assert(lt(long, 10, recovered), "reading in parts should give up and start over");
 	free(expected);
 	free(measures_only);
 	free(m.data);
@@ -585,7 +585,7 @@ Test(parts, more_threads_than_parts_can_be_are_fine)
 	generator g = { 12, 1, 0 };
 	text m = measures_file(&g, 160000);
 	char *one, *many;
-	cr_assert(gt(sz, m.len, 17u * 2 * 1024 * 1024), "%zu bytes", m.len);
+	cr_assert(lt(sz, 17u * 2 * 1024 * 1024, m.len), "%zu bytes", m.len);
 	one = load(&m, NULL, 1);
 	many = load(&m, NULL, 64);
 	assert_same_content(many, one, "more threads, then 1");
