@@ -143,19 +143,26 @@ static int export_measures(writer *w)
 					       "Maßnahme",
 					       "Status",
 					       NULL };
+	const kik_group *above = NULL; /* the group of the row above in the same field */
+	const kik_field *field = NULL;
 	size_t i;
 	int err = header(w, head, head_de);
 	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
 		const kik_measure *m = kik__plan_measure(w->plan, i);
 		const kik_goal *g = m->goal;
 		kik_status status = w->o.status == KIK_EXPORT_DERIVED ? kik_measure_status(m) : (kik_status)m->recorded;
+		/* An empty group cell continues the group above (as office files have it): a goal of
+		 * no group after one of a group says so with "-". */
+		const char *group = g->group ? g->group->name : above && g->field == field ? "-" : "";
 		const char *cells[9] = {
-			g->field->code,        g->field->name, g->group ? g->group->name : "", NULL, g->text,
-			kik_measure_number(m), m->text,        status_name(w, status),         NULL
+			g->field->code, g->field->name,         group, NULL, g->text, kik_measure_number(m),
+			m->text,        status_name(w, status), NULL
 		};
 		char goal[16];
 		snprintf(goal, sizeof(goal), "%u", g->number);
 		cells[3] = goal;
+		above = g->group;
+		field = g->field;
 		err = row(w, cells);
 	}
 	return err;

@@ -129,6 +129,8 @@ static int apply(kik__import *im, state *st, const row *r, kik_field *field, con
 	 * The name is kept by the plan once the first measure of the group is in. */
 	if (*r->group || field != st->group_field)
 		st->group = r->group;
+	if (strcmp(st->group, "-") == 0) /* a goal of no group after one of a group (see the export) */
+		st->group = "";
 	st->group_field = field;
 	if (r->coded && (r->code_len != strlen(field->code) || strncmp(r->coded, field->code, r->code_len) != 0))
 		return kik__error_set(im->plan, KIK_EPARSE, pos, "'%s' is not a measure number", r->coded);

@@ -247,7 +247,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	 * of a new group or goal are not reachable from the plan yet and are freed here. */
 	goal = p.goal;
 	group = p.group;
-	keeps_order = ends_document(plan, p.field, goal);
+	/* without an order array, positions are the document's: only with no removed places */
+	keeps_order = ends_document(plan, p.field, goal) && (plan->order || plan->measures.len == plan->measure_count);
 	if (p.new_group) {
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
 		if (!group || !(group->name = text_copy(plan, d->group)) ||
@@ -485,13 +486,15 @@ int kik_plan_remove_measure(kik_plan *plan, const char *id)
 	for (i = 0; kik__goal_measure(goal, i) != m; i++)
 		;
 	position = kik__ids_at(&goal->measures, i);
-	/* the memory first: the goal's list, the room for the document order */
-	if (kik__ids_prepare_remove(&plan->alloc, &goal->measures, position_in(&goal->measures, position)) < 0 ||
-	    (!plan->order && plan->measure_count > 1 &&
-	     !(plan->order = kik__malloc(&plan->alloc, plan->measure_count * sizeof(uint32_t)))))
+	/* the memory first: the goal's list, the room for the document order (which the place
+	 * left behind keeps from being the order added) */
+	if (kik__ids_prepare_remove(&plan->alloc, &goal->measures, position_in(&goal->measures, position)) < 0)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	if (plan->order_cap < plan->measure_count)
+	if (!plan->order) {
+		if (!(plan->order = kik__malloc(&plan->alloc, plan->measure_count * sizeof(uint32_t))))
+			return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 		plan->order_cap = plan->measure_count;
+	}
 	while (m->tasks.count) { /* from the end: nothing in the list moves, nothing is allocated */
 		i = m->tasks.count - 1;
 		kik__task_drop(plan, kik__ids_at(&m->tasks, i), i);

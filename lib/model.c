@@ -114,7 +114,8 @@ void kik__plan_reorder(kik_plan *plan)
 		}
 	}
 	plan->order_dirty = 0;
-	if (same) { /* the order added is the document's again */
+	/* the order added is the document's again (and no removed measure left a place) */
+	if (same && plan->measures.len == plan->measure_count) {
 		kik__free(&plan->alloc, plan->order);
 		plan->order = NULL;
 		plan->order_cap = 0;

@@ -90,10 +90,13 @@ const char *kik_plan_as_of(const kik_plan *plan)
 	return plan ? (plan->as_of ? plan->as_of : "") : NULL;
 }
 
-/* Replaces an own string of the plan: the old one is freed, so repeated calls do not grow. */
+/* Replaces an own string of the plan: the old one is freed, so repeated calls do not grow.
+ * Surrounding white space is dropped, as the importers drop it from every cell. */
 static int set_string(kik_plan *plan, char **slot, const char *value)
 {
-	char *copy = kik__strndup(&plan->alloc, value, strlen(value));
+	size_t len = strlen(value);
+	const char *trimmed = kik__trim(value, &len);
+	char *copy = kik__strndup(&plan->alloc, trimmed, len);
 	if (!copy)
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	kik__free(&plan->alloc, *slot);
@@ -196,14 +199,31 @@ int kik__plan_add_field(kik_plan *plan, const char *code, const char *name, kik_
 	return 0;
 }
 
+/* A copy of `s` without surrounding white space, as the importers read cells; errors set. */
+static char *trimmed_copy(kik_plan *plan, const char *s)
+{
+	size_t len = strlen(s);
+	const char *t = kik__trim(s, &len);
+	char *copy = kik__strndup(&plan->alloc, t, len);
+	if (!copy)
+		kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	return copy;
+}
+
 int kik_plan_add_field(kik_plan *plan, const char *code, const char *name, const kik_field **out)
 {
+	char *trimmed;
+	int err;
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
 	if (kik__check_text(code, "the field code") < 0 || kik__check_text(name, "the field name") < 0)
 		return KIK_EINVAL;
-	return kik__plan_add_field(plan, code, name, (kik_field **)out);
+	if (!(trimmed = trimmed_copy(plan, name)))
+		return KIK_ENOMEM;
+	err = kik__plan_add_field(plan, code, trimmed, (kik_field **)out);
+	kik__free(&plan->alloc, trimmed);
+	return err;
 }
 
 /* The field with this code (exactly, or without regard to case); errors set. */
@@ -247,11 +267,29 @@ int kik_plan_add_field_alias(kik_plan *plan, const char *field, const char *alia
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
+	char *trimmed;
+	int err;
 	if (!(f = field_by_code(plan, field)))
 		return kik_error_last()->code;
 	if (kik__check_text(alias, "the alias") < 0)
 		return KIK_EINVAL;
-	return kik__plan_add_alias(plan, f, alias);
+	if (!(trimmed = trimmed_copy(plan, alias)))
+		return KIK_ENOMEM;
+	err = kik__plan_add_alias(plan, f, trimmed);
+	kik__free(&plan->alloc, trimmed);
+	return err;
+}
+
+/* Removes the aliases of `field` that fold to the same as `name`. */
+static void drop_aliases_like(kik_field *field, const char *name)
+{
+	char folded[256];
+	size_t i, kept = 0;
+	kik__fold_name(name, folded, sizeof(folded));
+	for (i = 0; i < field->aliases.len; i++)
+		if (!name_matches(field->aliases.items[i], folded))
+			field->aliases.items[kept++] = field->aliases.items[i];
+	field->aliases.len = kept;
 }
 
 int kik_plan_set_field_name(kik_plan *plan, const char *field, const char *name)
@@ -264,15 +302,20 @@ int kik_plan_set_field_name(kik_plan *plan, const char *field, const char *name)
 		return kik__error_arg("the plan is NULL");
 	if (!(f = field_by_code(plan, field)))
 		return kik_error_last()->code;
+	size_t len;
+	const char *t;
 	if (kik__check_text(name, "the field name") < 0)
 		return KIK_EINVAL;
-	if (!*name)
+	len = strlen(name);
+	t = kik__trim(name, &len);
+	if (!len)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "field '%s' needs a name", f->code);
-	if ((other = kik__plan_find_field(plan, name)) && other != f)
-		return kik__error_set(plan, KIK_EEXISTS, NULL, "'%s' already names field '%s'", name, other->code);
-	if (!(copy = kik__arena_strndup(&plan->alloc, &plan->text, name, strlen(name))))
+	if (!(copy = kik__arena_strndup(&plan->alloc, &plan->text, t, len)))
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	if ((other = kik__plan_find_field(plan, copy)) && other != f)
+		return kik__error_set(plan, KIK_EEXISTS, NULL, "'%s' already names field '%s'", copy, other->code);
 	f->name = copy;
+	drop_aliases_like(f, copy); /* an alias that is now the name says nothing more */
 	return 0;
 }
 
