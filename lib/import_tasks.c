@@ -438,7 +438,7 @@ static int update(kik_plan *plan, state *st, size_t position, const kik_task *r,
 		t->title = r->title; /* in the import's texts, kept when it succeeds */
 		kik__task_reindex(plan, position);
 	}
-	t->measure->derived = (uint8_t)kik__derive(t->measure, plan->rule);
+	t->measure->stale = 1;
 	return 0;
 }
 
@@ -506,7 +506,7 @@ static int apply(kik__import *im, state *st, kik_task *r, size_t at, row_at line
 	t->bits = kik__task_bits(KIK__TASK_KIND(r), KIK__TASK_STATE(r), 0, attrs);
 	kik__task_link(plan, position);
 	plan->task_count++;
-	m->derived = (uint8_t)kik__derive(m, plan->rule);
+	m->stale = 1; /* derived once at the end: a measure of 20,000 tasks is not read 20,000 times */
 	return 0;
 }
 
@@ -532,6 +532,26 @@ static void hole(kik_plan *plan, size_t position)
 	kik_task *t = kik__task_at(plan, position);
 	memset(t, 0, sizeof(*t));
 	t->id = position ? kik__task_at(plan, position - 1)->id : 0;
+}
+
+/* Derives a measure's status again if the import changed its tasks. */
+static void rederive(kik_plan *plan, kik_measure *m)
+{
+	if (m->goal && m->stale) {
+		m->derived = (uint8_t)kik__derive(m, plan->rule);
+		m->stale = 0;
+	}
+}
+
+/* Derives every status the import changed (each measure once). */
+static void rederive_changed(kik_plan *plan, state *st)
+{
+	size_t p, i;
+	for (p = st->base; p < plan->tasks.len; p++)
+		if (kik__task_at(plan, p)->measure)
+			rederive(plan, kik__task_at(plan, p)->measure);
+	for (i = 0; i < st->undo.len; i++)
+		rederive(plan, kik__task_at(plan, ((const undo *)kik__table_at(&st->undo, i))->position)->measure);
 }
 
 /* ---- removing what a complete list does not name ---------------------------------- */
@@ -564,10 +584,12 @@ static int remove_unnamed(kik__import *im, state *st)
 	for (p = 0; p < st->base; p++) {
 		if (unnamed(plan, st, p)) {
 			kik_measure *m = kik__task_at(plan, p)->measure;
+			m->stale = 1;
 			kik__task_drop(plan, p, index_in(m, p));
-			m->derived = (uint8_t)kik__derive(m, plan->rule);
 		}
 	}
+	for (p = 0; p < plan->measures.len; p++) /* the measures that lost tasks */
+		rederive(plan, kik__measure_at(plan, p));
 	return 0;
 }
 
@@ -592,18 +614,12 @@ static void undo_all(kik__import *im, state *st)
 	}
 	for (p = st->base; p < plan->tasks.len; p++) {
 		kik_task *t = kik__task_at(plan, p);
-		if (t->measure)
+		if (t->measure) {
 			drop_new(&t->measure->tasks, st->base);
+			t->measure->stale = 1;
+		}
 	}
-	for (p = st->base; p < plan->tasks.len; p++) {
-		kik_task *t = kik__task_at(plan, p);
-		if (t->measure)
-			t->measure->derived = (uint8_t)kik__derive(t->measure, plan->rule);
-	}
-	for (i = 0; i < st->undo.len; i++) {
-		kik_measure *m = kik__task_at(plan, ((const undo *)kik__table_at(&st->undo, i))->position)->measure;
-		m->derived = (uint8_t)kik__derive(m, plan->rule);
-	}
+	rederive_changed(plan, st); /* before the new positions go: they name their measures */
 	kik__table_truncate(&plan->tasks, st->base);
 	kik__intern_truncate(&plan->attrs, st->attrs_before);
 	plan->task_count = st->count_before;
@@ -621,6 +637,7 @@ static int finish(kik__import *im, state *st, int err)
 	if (err < 0) {
 		undo_all(im, st);
 	} else {
+		rederive_changed(plan, st);
 		kik__plan_attrs_settle(plan);
 		for (i = 0; i < st->undo.len; i++) {
 			const undo *u = kik__table_at(&st->undo, i);

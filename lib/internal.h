@@ -231,6 +231,7 @@ struct kik_measure {
 	uint32_t sub;              /* 6 of 4.6 */
 	uint8_t recorded, derived; /* kik_status; derived by the plan's rule, kept up to date */
 	uint8_t keyed;             /* its tasks are found by natural key in plan->task_keys */
+	uint8_t stale;             /* (during a tasks import) derived must be worked out again */
 };
 
 struct kik_field {

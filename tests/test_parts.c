@@ -424,6 +424,31 @@ Test(parts, a_task_twice_in_different_parts_is_reported_as_row_by_row)
 	free(t.data);
 }
 
+Test(parts, a_task_again_inside_a_later_run_of_its_measure_is_rejected_with_any_threads)
+{
+	/* the measure's tasks come again later, and the repeated one is not the first of them:
+	 * reading in parts once compared only a run's first row with the measure's earlier tasks */
+	generator g = { 4, 0, 0 };
+	text m = measures_file(&g, 40000), t = tasks_file(&g, &m);
+	char *first_row = strchr(t.data, '\n') + 1, *end = strchr(first_row, '\n') + 1;
+	char *field_and_number = strndup(first_row, (size_t)(strchr(strchr(first_row, ';') + 1, ';') - first_row));
+	outcome one;
+	unsigned threads_each[] = { 2, 4, 8 };
+	size_t k;
+	cr_assert(lt(sz, 4 * 1024 * 1024, t.len), "a file read in parts");
+	put(&t, "%s;ag;eine neue Aufgabe;open;;\n", field_and_number);
+	put(&t, "%.*s", (int)(end - first_row), first_row);
+	for (k = 0; k < sizeof(threads_each) / sizeof(threads_each[0]); k++) {
+		one = same_as_row_by_row(&m, KIK_IMPORT_TASKS, &t, threads_each[k]);
+		cr_assert(eq(int, one.code, KIK_EPARSE));
+		cr_assert(ne(ptr, strstr(one.message, "appears twice: first on line 2"), NULL), "%s", one.message);
+		free(one.content);
+	}
+	free(field_and_number);
+	free(m.data);
+	free(t.data);
+}
+
 Test(parts, windows_1252_in_a_later_part_reads_as_row_by_row)
 {
 	generator g = { 8, 1, 0 };
