@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 	if ((err = kik_plan_new(&plan)) < 0 ||
 	    (err = kik_plan_import_file(plan, KIK_IMPORT_MEASURES, argv[1], NULL)) < 0 ||
 	    (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, argv[2], NULL)) < 0) {
-		const kik_error *e = kik_plan_last_error(plan);
+		const kik_error *e = kik_error_last();
 		fprintf(stderr, "%s:%lu:%lu: %s\n", e ? e->file : "", e ? e->line : 0, e ? e->column : 0,
 			e ? e->message : kik_error_code_name(err));
 		return 2;
@@ -23,10 +23,13 @@ int main(int argc, char **argv)
 	printf("{");
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		kik_summary s;
-		kik_summary_field(f, &s);
-		printf("%s\"%s\": [%zu, %zu, %zu]", i ? ", " : "", kik_field_code(f), s.count[0], s.count[1],
-		       s.count[2]);
+		kik_summary *s;
+		if (kik_summary_of_field(f, &s) < 0)
+			return 2;
+		printf("%s\"%s\": [%zu, %zu, %zu]", i ? ", " : "", kik_field_code(f),
+		       kik_summary_count(s, KIK_STATUS_WAITING), kik_summary_count(s, KIK_STATUS_IN_PROGRESS),
+		       kik_summary_count(s, KIK_STATUS_IMPLEMENTED));
+		kik_summary_free(s);
 	}
 	printf("}\n");
 	/* the process ends here: freeing a million measures would only add to the time */

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The length of the UTF-8 character at s (beyond ASCII), or 0 when s holds none. */
@@ -89,9 +90,26 @@ int cli_finish(const char *tool, int status)
 	return status;
 }
 
-void cli_print_error(const char *tool, const kik_plan *plan, int code)
+void cli_print_error(const char *tool, int code)
 {
-	cli_print_problem(tool, plan ? kik_plan_last_error(plan) : NULL, code);
+	cli_print_problem(tool, kik_error_last(), code);
+}
+
+void cli_count(const kik_plan *plan, const kik_field *field, cli_counts *out)
+{
+	kik_summary *s;
+	int st, err = field ? kik_summary_of_field(field, &s) : kik_summary_of_plan(plan, &s);
+	if (err < 0) {
+		cli_print_error("kik", err);
+		exit(CLI_BAD_INPUT);
+	}
+	out->goals = kik_summary_goals(s);
+	out->measures = kik_summary_measures(s);
+	for (st = 0; st < KIK_STATUS_COUNT; st++) {
+		out->count[st] = kik_summary_count(s, (kik_status)st);
+		out->percent[st] = kik_summary_percent(s, (kik_status)st);
+	}
+	kik_summary_free(s);
 }
 
 void cli_print_problem(const char *tool, const kik_error *e, int code)
@@ -133,7 +151,7 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 	}
 	err = in->measures ? kik_plan_new(&plan) : kik_plan_new_default(&plan);
 	if (err < 0) {
-		cli_print_error(tool, NULL, err);
+		cli_print_error(tool, err);
 		return NULL;
 	}
 	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
@@ -141,7 +159,7 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
 	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||
 	    (err = kik_plan_set_rule(plan, rule)) < 0) {
-		cli_print_error(tool, plan, err);
+		cli_print_error(tool, err);
 		kik_plan_free(plan);
 		return NULL;
 	}

@@ -23,8 +23,9 @@ void cli_print_lines(FILE *out, const char *data, size_t len);
  * status 2 (CLI_BAD_INPUT) instead of `status`. */
 int cli_finish(const char *tool, int status);
 
-/* Prints "FILE:LINE:COLUMN: message" (or less, where the error has no position) to stderr. */
-void cli_print_error(const char *tool, const kik_plan *plan, int code);
+/* Prints the calling thread's last error as "FILE:LINE:COLUMN: message" (or less, where
+ * the error has no position) to stderr. */
+void cli_print_error(const char *tool, int code);
 /* The same for one error (NULL: just the code's name). */
 void cli_print_problem(const char *tool, const kik_error *e, int code);
 
@@ -49,6 +50,15 @@ int cli_take_option(int argc, char **argv, int *i, cli_inputs *in);
 
 /* Loads the plan the inputs describe. Prints the error and returns NULL on failure. */
 kik_plan *cli_load_plan(const char *tool, const cli_inputs *in);
+
+/* The counts of a part of a plan, read from a kik_summary. */
+typedef struct cli_counts {
+	size_t goals, measures;
+	size_t count[KIK_STATUS_COUNT];
+	unsigned percent[KIK_STATUS_COUNT];
+} cli_counts;
+/* Counts a field, or the whole plan when `field` is NULL; exits on failure (out of memory). */
+void cli_count(const kik_plan *plan, const kik_field *field, cli_counts *out);
 
 /* Writes `s` as a JSON string, quotes included. */
 void cli_json_string(FILE *out, const char *s);

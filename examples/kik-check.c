@@ -19,22 +19,24 @@ static void print_json(const kik_findings *fs)
 	printf("{\"count\": %zu, \"findings\": [", kik_findings_count(fs));
 	for (i = 0; i < kik_findings_count(fs); i++) {
 		const kik_finding *f = kik_findings_get(fs, i);
-		printf("%s\n  {\"kind\": \"%s\", \"field\": ", i ? "," : "", kik_finding_kind_key(f->kind));
-		cli_json_string(stdout, kik_field_code(f->field));
-		if (f->kind == KIK_FINDING_STATUS_DISAGREES) {
+		kik_finding_kind kind = kik_finding_kind_of(f);
+		printf("%s\n  {\"kind\": \"%s\", \"field\": ", i ? "," : "", kik_finding_kind_key(kind));
+		cli_json_string(stdout, kik_field_code(kik_finding_field(f)));
+		if (kind == KIK_FINDING_STATUS_DISAGREES) {
 			printf(", \"measure\": ");
-			cli_json_string(stdout, kik_measure_id(f->measure));
-			printf(", \"recorded\": \"%s\", \"derived\": \"%s\"", kik_status_key((kik_status)f->expected),
-			       kik_status_key((kik_status)f->actual));
+			cli_json_string(stdout, kik_measure_id(kik_finding_measure(f)));
+			printf(", \"recorded\": \"%s\", \"derived\": \"%s\"",
+			       kik_status_key(kik_finding_recorded_status(f)), kik_status_key(kik_finding_status(f)));
 		} else {
-			if (f->kind == KIK_FINDING_PUBLISHED_COUNT)
-				printf(", \"status\": \"%s\"", kik_status_key(f->status));
-			printf(", \"published\": %zu, \"computed\": %zu", f->expected, f->actual);
+			if (kind == KIK_FINDING_PUBLISHED_COUNT)
+				printf(", \"status\": \"%s\"", kik_status_key(kik_finding_status(f)));
+			printf(", \"published\": %zu, \"computed\": %zu", kik_finding_published(f),
+			       kik_finding_computed(f));
 		}
 		printf(", \"message\": ");
-		cli_json_string(stdout, f->message_en);
+		cli_json_string(stdout, kik_finding_message(f, KIK_LANG_EN));
 		printf(", \"message_de\": ");
-		cli_json_string(stdout, f->message_de);
+		cli_json_string(stdout, kik_finding_message(f, KIK_LANG_DE));
 		printf("}");
 	}
 	printf("]}\n");
@@ -74,7 +76,7 @@ int main(int argc, char **argv)
 	if (!(plan = cli_load_plan("kik-check", &in)))
 		return CLI_BAD_INPUT;
 	if ((err = kik_plan_check(plan, 0, &fs)) < 0) {
-		cli_print_error("kik-check", NULL, err);
+		cli_print_error("kik-check", err);
 		kik_plan_free(plan);
 		return CLI_BAD_INPUT;
 	}
@@ -84,7 +86,8 @@ int main(int argc, char **argv)
 	} else {
 		for (i = 0; i < n; i++) {
 			const kik_finding *f = kik_findings_get(fs, i);
-			cli_print_text(stdout, strcmp(lang, "de") == 0 ? f->message_de : f->message_en, 0);
+			cli_print_text(stdout,
+				       kik_finding_message(f, strcmp(lang, "de") == 0 ? KIK_LANG_DE : KIK_LANG_EN), 0);
 			putchar('\n');
 		}
 		if (n == 0)

@@ -37,7 +37,7 @@ static int check(kik_plan *plan, const char *input, size_t max)
 	size_t i;
 	int err = kik_plan_validate_file(plan, KIK_IMPORT_AUTO, input, NULL, max, &d);
 	if (!d) {
-		cli_print_error("kik-convert", plan, err);
+		cli_print_error("kik-convert", err);
 		return CLI_BAD_INPUT;
 	}
 	for (i = 0; i < kik_diagnostics_count(d); i++)
@@ -95,12 +95,12 @@ int main(int argc, char **argv)
 		return CLI_BAD_INPUT;
 	}
 	if ((err = kik_plan_new(&plan)) < 0) {
-		cli_print_error("kik-convert", NULL, err);
+		cli_print_error("kik-convert", err);
 		return CLI_BAD_INPUT;
 	}
 	if (fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, fields, NULL)) < 0) {
 		status = CLI_BAD_INPUT;
-		cli_print_error("kik-convert", plan, err);
+		cli_print_error("kik-convert", err);
 	} else if (check_only) {
 		status = check(plan, input, max_errors);
 	} else if ((err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, input, NULL)) < 0 ||
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 				 : kik_plan_export(plan, KIK_IMPORT_MEASURES, write_stdout, &terminal, &out)) < 0) {
 		status = CLI_BAD_INPUT;
 		if (!(err == KIK_EIO && !output && ferror(stdout))) /* that one cli_finish says */
-			cli_print_error("kik-convert", plan, err);
+			cli_print_error("kik-convert", err);
 	} else {
 		status = CLI_OK;
 	}

@@ -6,8 +6,9 @@
 
 static const char usage[] =
     "usage: kik-diff [--format table|json] [--fields FILE] [--tasks-old FILE] [--tasks-new FILE] OLD NEW\n"
-    "Lists the measures added, removed and changed in status from OLD to NEW, and per field\n"
-    "of action the change of each count. OLD and NEW are measures files or status matrices;\n"
+    "Lists per field of action the change of each count, and every field, group, goal, measure\n"
+    "and task added, removed or changed from OLD to NEW (measures with their status). OLD and\n"
+    "NEW are measures files or status matrices;\n"
     "the word 'bundled' (when no such file exists) stands for the bundled plan.\n"
     "Exit status: 0 when the plans agree, 1 when they differ, 2 on unreadable input.\n";
 
@@ -27,6 +28,20 @@ static void delta(size_t from, size_t to)
 	printf("  %4zu -> %4zu %-6s", from, to, to == from ? "" : change);
 }
 
+/* The values that changed, as "text, state: ", or nothing. */
+static void print_what(const kik_change *c)
+{
+	unsigned what = kik_change_what(c), bit;
+	int first = 1;
+	for (bit = 1; what && bit <= KIK_VALUE_OWNER; bit <<= 1)
+		if (what & bit && bit != KIK_VALUE_STATUS) {
+			printf("%s%s", first ? "" : ", ", kik_change_value_key(bit));
+			first = 0;
+		}
+	if (!first)
+		printf(": ");
+}
+
 static void print_table(const kik_plan *old_plan, const kik_plan *new_plan, const kik_diff *d)
 {
 	size_t i;
@@ -38,25 +53,32 @@ static void print_table(const kik_plan *old_plan, const kik_plan *new_plan, cons
 		printf("  %-20s", kik_status_label((kik_status)st, KIK_LANG_DE));
 	printf("  %s\n", "measures");
 	for (i = 0; i < kik_diff_field_count(d); i++) {
-		const kik_field_change *f = kik_diff_field(d, i);
-		printf("%-6s", f->code);
+		printf("%-6s", kik_diff_field_code(d, i));
 		for (st = 0; st < KIK_STATUS_COUNT; st++)
-			delta(f->old_count[st], f->new_count[st]);
-		delta(f->old_measures, f->new_measures);
+			delta(kik_diff_field_old_count(d, i, (kik_status)st),
+			      kik_diff_field_new_count(d, i, (kik_status)st));
+		delta(kik_diff_field_old_measures(d, i), kik_diff_field_new_measures(d, i));
 		printf("\n");
 	}
-	printf("\n%zu changed measures\n", kik_diff_change_count(d));
-	for (i = 0; i < kik_diff_change_count(d); i++) {
-		const kik_change *c = kik_diff_change(d, i);
-		printf("%-8s %-8s ", kik_change_kind_key(c->kind), c->id);
-		if (c->kind == KIK_CHANGE_STATUS)
-			printf("%s -> %s", kik_status_label(c->old_status, KIK_LANG_DE),
-			       kik_status_label(c->new_status, KIK_LANG_DE));
-		else
-			printf("%s", kik_status_label(c->kind == KIK_CHANGE_ADDED ? c->new_status : c->old_status,
-						      KIK_LANG_DE));
-		fputs("  ", stdout);
-		cli_print_text(stdout, c->text, 60);
+	printf("\n%zu changes\n", kik_diff_count(d));
+	for (i = 0; i < kik_diff_count(d); i++) {
+		const kik_change *c = kik_diff_get(d, i);
+		const char *text = kik_change_text(c);
+		size_t width = cli_text_width(kik_change_id(c), 0);
+		printf("%-8s %-8s ", kik_change_kind_key(kik_change_kind_of(c)),
+		       kik_object_kind_key(kik_change_object(c)));
+		cli_print_text(stdout, kik_change_id(c), 0); /* a group's id holds its name */
+		printf("%*s ", (int)(width < 8 ? 8 - width : 0), "");
+		if (kik_change_object(c) == KIK_OBJECT_MEASURE) {
+			kik_status was = kik_change_old_status(c), now = kik_change_new_status(c);
+			if (was != KIK_STATUS_INVALID && now != KIK_STATUS_INVALID && was != now)
+				printf("%s -> %s  ", kik_status_label(was, KIK_LANG_DE),
+				       kik_status_label(now, KIK_LANG_DE));
+			else
+				printf("%s  ", kik_status_label(now != KIK_STATUS_INVALID ? now : was, KIK_LANG_DE));
+		}
+		print_what(c);
+		cli_print_text(stdout, text, 60);
 		putchar('\n');
 	}
 }
@@ -91,27 +113,47 @@ static void print_json(const kik_plan *old_plan, const kik_plan *new_plan, const
 	json_plan("new", new_plan);
 	printf(",\n \"fields\": [");
 	for (i = 0; i < kik_diff_field_count(d); i++) {
-		const kik_field_change *f = kik_diff_field(d, i);
+		size_t old_count[KIK_STATUS_COUNT], new_count[KIK_STATUS_COUNT];
+		int st;
+		for (st = 0; st < KIK_STATUS_COUNT; st++) {
+			old_count[st] = kik_diff_field_old_count(d, i, (kik_status)st);
+			new_count[st] = kik_diff_field_new_count(d, i, (kik_status)st);
+		}
 		printf("%s\n  {\"code\": ", i ? "," : "");
-		cli_json_string(stdout, f->code);
+		cli_json_string(stdout, kik_diff_field_code(d, i));
 		printf(", \"old\": ");
-		json_counts(f->old_count, f->old_measures);
+		json_counts(old_count, kik_diff_field_old_measures(d, i));
 		printf(", \"new\": ");
-		json_counts(f->new_count, f->new_measures);
+		json_counts(new_count, kik_diff_field_new_measures(d, i));
 		printf("}");
 	}
-	printf("],\n \"measures\": [");
-	for (i = 0; i < kik_diff_change_count(d); i++) {
-		const kik_change *c = kik_diff_change(d, i);
-		printf("%s\n  {\"id\": ", i ? "," : "");
-		cli_json_string(stdout, c->id);
+	printf("],\n \"changes\": [");
+	for (i = 0; i < kik_diff_count(d); i++) {
+		const kik_change *c = kik_diff_get(d, i);
+		unsigned bit, what = kik_change_what(c);
+		printf("%s\n  {\"object\": \"%s\", \"id\": ", i ? "," : "", kik_object_kind_key(kik_change_object(c)));
+		cli_json_string(stdout, kik_change_id(c));
 		printf(", \"field\": ");
-		cli_json_string(stdout, c->field);
-		printf(", \"change\": \"%s\"", kik_change_kind_key(c->kind));
-		if (c->kind != KIK_CHANGE_ADDED)
-			printf(", \"old_status\": \"%s\"", kik_status_key(c->old_status));
-		if (c->kind != KIK_CHANGE_REMOVED)
-			printf(", \"new_status\": \"%s\"", kik_status_key(c->new_status));
+		cli_json_string(stdout, kik_change_field(c));
+		printf(", \"change\": \"%s\"", kik_change_kind_key(kik_change_kind_of(c)));
+		if (kik_change_old_status(c) != KIK_STATUS_INVALID)
+			printf(", \"old_status\": \"%s\"", kik_status_key(kik_change_old_status(c)));
+		if (kik_change_new_status(c) != KIK_STATUS_INVALID)
+			printf(", \"new_status\": \"%s\"", kik_status_key(kik_change_new_status(c)));
+		if (what) {
+			printf(", \"values\": {");
+			for (bit = 1; bit <= KIK_VALUE_OWNER; bit <<= 1) {
+				if (!(what & bit))
+					continue;
+				printf("%s\"%s\": {\"old\": ", (what & (bit - 1)) ? ", " : "",
+				       kik_change_value_key(bit));
+				cli_json_string(stdout, kik_change_old(c, bit));
+				printf(", \"new\": ");
+				cli_json_string(stdout, kik_change_new(c, bit));
+				printf("}");
+			}
+			printf("}");
+		}
 		printf("}");
 	}
 	printf("]}\n");
@@ -120,11 +162,12 @@ static void print_json(const kik_plan *old_plan, const kik_plan *new_plan, const
 static int fields_differ(const kik_diff *d)
 {
 	size_t i;
-	for (i = 0; i < kik_diff_field_count(d); i++) {
-		const kik_field_change *f = kik_diff_field(d, i);
-		if (memcmp(f->old_count, f->new_count, sizeof(f->old_count)) != 0)
-			return 1;
-	}
+	int st;
+	for (i = 0; i < kik_diff_field_count(d); i++)
+		for (st = 0; st < KIK_STATUS_COUNT; st++)
+			if (kik_diff_field_old_count(d, i, (kik_status)st) !=
+			    kik_diff_field_new_count(d, i, (kik_status)st))
+				return 1;
 	return 0;
 }
 
@@ -163,14 +206,14 @@ int main(int argc, char **argv)
 		return CLI_BAD_INPUT;
 	}
 	if ((err = kik_plan_diff(old_plan, new_plan, &d)) < 0) {
-		cli_print_error("kik-diff", NULL, err);
+		cli_print_error("kik-diff", err);
 		status = CLI_BAD_INPUT;
 	} else {
 		if (strcmp(format, "json") == 0)
 			print_json(old_plan, new_plan, d);
 		else
 			print_table(old_plan, new_plan, d);
-		status = kik_diff_change_count(d) || fields_differ(d) ? CLI_FINDINGS : CLI_OK;
+		status = kik_diff_count(d) || fields_differ(d) ? CLI_FINDINGS : CLI_OK;
 		kik_diff_free(d);
 	}
 	kik_plan_free(old_plan);

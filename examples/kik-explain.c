@@ -11,9 +11,6 @@ static const char usage[] =
     "  --lang LANG       language of the text output: en (default) or de\n" CLI_INPUT_OPTIONS_HELP
     "Exit status: 0 on success, 2 on unreadable input or an unknown id.\n";
 
-static const char *const reason_keys[] = { "no_tasks",  "kind_missing", "kind_not_tracked", "kind_not_applicable",
-					   "kind_done", "task_open",    "task_in_progress", "status_disagrees" };
-
 static void print_json(const kik_measure *m, const kik_explanation *e)
 {
 	size_t i;
@@ -24,18 +21,19 @@ static void print_json(const kik_measure *m, const kik_explanation *e)
 	       kik_measure_task_count(m));
 	for (i = 0; i < kik_explanation_count(e); i++) {
 		const kik_reason *r = kik_explanation_reason(e, i);
-		printf("%s\n  {\"code\": \"%s\"", i ? "," : "", reason_keys[r->code]);
-		if (r->code != KIK_REASON_NO_TASKS && r->code != KIK_REASON_STATUS_DISAGREES)
-			printf(", \"kind\": \"%s\"", kik_task_kind_key(r->kind));
-		if (r->task) {
-			printf(", \"task\": {\"id\": %lu, \"title\": ", kik_task_id(r->task));
-			cli_json_string(stdout, kik_task_title(r->task));
-			printf(", \"state\": \"%s\"}", kik_task_state_key(kik_task_state_of(r->task)));
+		const kik_task *t = kik_reason_task(r);
+		printf("%s\n  {\"code\": \"%s\"", i ? "," : "", kik_reason_code_key(kik_reason_code_of(r)));
+		if (kik_reason_kind(r) != KIK_TASK_KIND_INVALID)
+			printf(", \"kind\": \"%s\"", kik_task_kind_key(kik_reason_kind(r)));
+		if (t) {
+			printf(", \"task\": {\"id\": %lu, \"title\": ", kik_task_id(t));
+			cli_json_string(stdout, kik_task_title(t));
+			printf(", \"state\": \"%s\"}", kik_task_state_key(kik_task_state_of(t)));
 		}
 		printf(", \"message\": ");
-		cli_json_string(stdout, r->message_en);
+		cli_json_string(stdout, kik_reason_message(r, KIK_LANG_EN));
 		printf(", \"message_de\": ");
-		cli_json_string(stdout, r->message_de);
+		cli_json_string(stdout, kik_reason_message(r, KIK_LANG_DE));
 		printf("}");
 	}
 	printf("]}\n");
@@ -85,7 +83,7 @@ int main(int argc, char **argv)
 		return CLI_BAD_INPUT;
 	}
 	if ((err = kik_plan_explain(plan, m, &e)) < 0) {
-		cli_print_error("kik-explain", NULL, err);
+		cli_print_error("kik-explain", err);
 		kik_plan_free(plan);
 		return CLI_BAD_INPUT;
 	}
@@ -101,7 +99,7 @@ int main(int argc, char **argv)
 		for (k = 0; k < kik_explanation_count(e); k++) {
 			const kik_reason *r = kik_explanation_reason(e, k);
 			fputs("- ", stdout);
-			cli_print_text(stdout, de ? r->message_de : r->message_en, 0);
+			cli_print_text(stdout, kik_reason_message(r, de ? KIK_LANG_DE : KIK_LANG_EN), 0);
 			putchar('\n');
 		}
 	}

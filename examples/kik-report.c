@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 	err =
 	    output ? kik_plan_report_file(plan, output, &options) : kik_plan_report(plan, write_stdout, NULL, &options);
 	if (err < 0 && !(err == KIK_EIO && !output && ferror(stdout))) /* that one cli_finish says */
-		cli_print_error("kik-report", plan, err);
+		cli_print_error("kik-report", err);
 	kik_plan_free(plan);
 	return cli_finish("kik-report", err < 0 ? CLI_BAD_INPUT : CLI_OK);
 }

@@ -13,7 +13,7 @@ static const char usage[] =
 
 static void print_table(const kik_plan *plan)
 {
-	kik_summary s;
+	cli_counts s;
 	size_t i;
 	int st;
 	cli_print_text(stdout, kik_plan_name(plan), 0);
@@ -27,9 +27,9 @@ static void print_table(const kik_plan *plan)
 		const char *name = f ? kik_field_name(f) : "";
 		size_t chars = cli_text_width(name, 0);
 		if (f)
-			kik_summary_field(f, &s);
+			cli_count(NULL, f, &s);
 		else
-			kik_summary_plan(plan, &s);
+			cli_count(plan, NULL, &s);
 		/* names are UTF-8: pad by the characters shown, not bytes */
 		printf("%-6s ", f ? kik_field_code(f) : "total");
 		cli_print_text(stdout, name, 0);
@@ -40,7 +40,7 @@ static void print_table(const kik_plan *plan)
 	}
 }
 
-static void print_csv_row(const char *code, const char *name, const kik_summary *s)
+static void print_csv_row(const char *code, const char *name, const cli_counts *s)
 {
 	int st;
 	printf("%s;\"", code);
@@ -55,20 +55,20 @@ static void print_csv_row(const char *code, const char *name, const kik_summary 
 
 static void print_csv(const kik_plan *plan)
 {
-	kik_summary s;
+	cli_counts s;
 	size_t i;
 	printf("field;name;goals;measures;waiting;in_progress;implemented;"
 	       "waiting_percent;in_progress_percent;implemented_percent\n");
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		kik_summary_field(f, &s);
+		cli_count(NULL, f, &s);
 		print_csv_row(kik_field_code(f), kik_field_name(f), &s);
 	}
-	kik_summary_plan(plan, &s);
+	cli_count(plan, NULL, &s);
 	print_csv_row("total", "", &s);
 }
 
-static void print_json_counts(const kik_summary *s)
+static void print_json_counts(const cli_counts *s)
 {
 	int st;
 	printf("\"goals\": %zu, \"measures\": %zu, \"counts\": {", s->goals, s->measures);
@@ -82,7 +82,7 @@ static void print_json_counts(const kik_summary *s)
 
 static void print_json(const kik_plan *plan)
 {
-	kik_summary s;
+	cli_counts s;
 	size_t i;
 	printf("{\"plan\": ");
 	cli_json_string(stdout, kik_plan_name(plan));
@@ -94,7 +94,7 @@ static void print_json(const kik_plan *plan)
 	printf(",\n \"fields\": [");
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		kik_summary_field(f, &s);
+		cli_count(NULL, f, &s);
 		printf("%s\n  {\"code\": ", i ? "," : "");
 		cli_json_string(stdout, kik_field_code(f));
 		printf(", \"name\": ");
@@ -103,7 +103,7 @@ static void print_json(const kik_plan *plan)
 		print_json_counts(&s);
 		printf("}");
 	}
-	kik_summary_plan(plan, &s);
+	cli_count(plan, NULL, &s);
 	printf("],\n \"total\": {");
 	print_json_counts(&s);
 	printf("}}\n");

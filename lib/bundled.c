@@ -20,8 +20,9 @@ int kik_plan_new_default_with_allocator(kik_plan **out, const kik_allocator *all
 	kik_plan *plan;
 	size_t i;
 	int err;
+	kik__error_clear(NULL);
 	if (!out)
-		return KIK_EINVAL;
+		return kik__error_arg("out is NULL");
 	if ((err = kik_plan_new_with_allocator(&plan, allocator)) < 0)
 		return err;
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {

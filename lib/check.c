@@ -4,33 +4,78 @@
 #include <stdio.h>
 #include <string.h>
 
-int kik_plan_set_published(kik_plan *plan, const kik_field *field, const size_t counts[KIK_STATUS_COUNT], size_t total)
+int kik__published_adds_up(const size_t *counts, size_t n, size_t total)
 {
-	kik_field *f = (kik_field *)field;
+	size_t i, sum = 0;
+	for (i = 0; i < n; i++) {
+		if (counts[i] > total - sum)
+			return 0; /* more than the total (and no sum can overflow) */
+		sum += counts[i];
+	}
+	return sum == total;
+}
+
+int kik_plan_set_published(kik_plan *plan, const char *field, const size_t *counts, size_t n, size_t total)
+{
+	kik_field *f;
 	size_t i;
-	if (!plan || !field || !counts)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
-	for (i = 0; i < plan->fields.len && plan->fields.items[i] != field; i++)
-		;
-	if (i == plan->fields.len)
-		return kik__error_set(plan, KIK_EINVAL, NULL, "the field is not one of this plan's");
-	memcpy(f->published, counts, sizeof(f->published));
+	if (!plan || (!counts && n))
+		return kik__error_arg(plan ? "counts is NULL" : "the plan is NULL");
+	if (n > KIK_STATUS_COUNT)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "%zu counts given: the library knows %d statuses", n,
+				      KIK_STATUS_COUNT);
+	if (!(f = kik__plan_field_by_code(plan, field)))
+		return kik_error_last()->code;
+	if (total && !kik__published_adds_up(counts, n, total))
+		return kik__error_set(plan, KIK_EINVAL, NULL,
+				      "the total %zu is not the sum of the counts: expected the total of the statuses",
+				      total);
+	for (i = 0; i < KIK_STATUS_COUNT; i++)
+		f->published[i] = i < n ? counts[i] : 0;
 	f->published_total = total;
 	f->has_published = 1;
 	return 0;
 }
 
-int kik_field_published(const kik_field *field, size_t counts[KIK_STATUS_COUNT], size_t *total)
+int kik_plan_clear_published(kik_plan *plan, const char *field)
 {
-	if (!field || !field->has_published)
-		return 0;
-	if (counts)
-		memcpy(counts, field->published, sizeof(field->published));
-	if (total)
-		*total = field->published_total;
-	return 1;
+	kik_field *f;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(f = kik__plan_field_by_code(plan, field)))
+		return kik_error_last()->code;
+	memset(f->published, 0, sizeof(f->published));
+	f->published_total = 0;
+	f->has_published = 0;
+	return 0;
 }
+
+int kik_field_has_published(const kik_field *field)
+{
+	return field && field->has_published;
+}
+
+size_t kik_field_published_count(const kik_field *field, kik_status status)
+{
+	return field && field->has_published && (unsigned)status < KIK_STATUS_COUNT ? field->published[status] : 0;
+}
+
+size_t kik_field_published_total(const kik_field *field)
+{
+	return field && field->has_published ? field->published_total : 0;
+}
+
+/* One finding: what it is about, and its messages. */
+struct kik_finding {
+	kik_finding_kind kind;
+	const kik_field *field;
+	const kik_measure *measure;
+	kik_status status, recorded;
+	size_t published, computed;
+	char *message[2]; /* by kik_lang */
+};
 
 struct kik_findings {
 	kik_allocator alloc;
@@ -51,11 +96,11 @@ static int add(kik_findings *fs, const kik_finding *f, const char *de, const cha
 	}
 	item = &fs->items[fs->count];
 	*item = *f;
-	item->message_de = kik__strndup(&fs->alloc, de, strlen(de));
-	item->message_en = kik__strndup(&fs->alloc, en, strlen(en));
-	if (!item->message_de || !item->message_en) {
-		kik__free(&fs->alloc, (char *)item->message_de);
-		kik__free(&fs->alloc, (char *)item->message_en);
+	item->message[KIK_LANG_DE] = kik__strndup(&fs->alloc, de, strlen(de));
+	item->message[KIK_LANG_EN] = kik__strndup(&fs->alloc, en, strlen(en));
+	if (!item->message[KIK_LANG_DE] || !item->message[KIK_LANG_EN]) {
+		kik__free(&fs->alloc, item->message[KIK_LANG_DE]);
+		kik__free(&fs->alloc, item->message[KIK_LANG_EN]);
 		return KIK_ENOMEM;
 	}
 	fs->count++;
@@ -79,8 +124,7 @@ static int check_statuses(kik_findings *fs, const kik_field *field)
 			f.field = field;
 			f.measure = m;
 			f.status = (kik_status)m->derived;
-			f.expected = (size_t)m->recorded;
-			f.actual = (size_t)m->derived;
+			f.recorded = (kik_status)m->recorded;
 			snprintf(de, sizeof(de),
 				 "Ma\xC3\x9Fnahme %s: erfasst \xE2\x80\x9E%s\xE2\x80\x9C, abgeleitet "
 				 "\xE2\x80\x9E%s\xE2\x80\x9C.",
@@ -104,36 +148,37 @@ static int check_published(kik_findings *fs, const kik_field *field)
 	int st, err;
 	if (!field->has_published)
 		return 0;
-	kik_summary_field(field, &s);
+	kik__summary_field(field, &s);
 	memset(&f, 0, sizeof(f));
 	f.field = field;
+	f.recorded = KIK_STATUS_INVALID;
 	for (st = 0; st < KIK_STATUS_COUNT; st++) {
 		if (field->published[st] == s.count[st])
 			continue;
 		f.kind = KIK_FINDING_PUBLISHED_COUNT;
 		f.status = (kik_status)st;
-		f.expected = field->published[st];
-		f.actual = s.count[st];
+		f.published = field->published[st];
+		f.computed = s.count[st];
 		snprintf(de, sizeof(de),
 			 "%s (%s): ver\xC3\xB6"
 			 "ffentlicht %zu %s, berechnet %zu.",
-			 field->code, field->name, f.expected, kik_status_label(f.status, KIK_LANG_DE), f.actual);
+			 field->code, field->name, f.published, kik_status_label(f.status, KIK_LANG_DE), f.computed);
 		snprintf(en, sizeof(en), "%s (%s): published %zu %s, computed %zu.", field->code, field->name,
-			 f.expected, kik_status_label(f.status, KIK_LANG_EN), f.actual);
+			 f.published, kik_status_label(f.status, KIK_LANG_EN), f.computed);
 		if ((err = add(fs, &f, de, en)) < 0)
 			return err;
 	}
 	if (field->published_total && field->published_total != s.measures) {
 		f.kind = KIK_FINDING_PUBLISHED_TOTAL;
-		f.status = KIK_STATUS_WAITING;
-		f.expected = field->published_total;
-		f.actual = s.measures;
+		f.status = KIK_STATUS_INVALID;
+		f.published = field->published_total;
+		f.computed = s.measures;
 		snprintf(de, sizeof(de),
 			 "%s (%s): ver\xC3\xB6"
 			 "ffentlicht %zu Ma\xC3\x9Fnahmen, berechnet %zu.",
-			 field->code, field->name, f.expected, f.actual);
+			 field->code, field->name, f.published, f.computed);
 		snprintf(en, sizeof(en), "%s (%s): published %zu measures, computed %zu.", field->code, field->name,
-			 f.expected, f.actual);
+			 f.published, f.computed);
 		if ((err = add(fs, &f, de, en)) < 0)
 			return err;
 	}
@@ -145,13 +190,16 @@ int kik_plan_check(const kik_plan *plan, unsigned which, kik_findings **out)
 	kik_findings *fs;
 	size_t i;
 	int err = 0;
+	kik__error_clear(plan);
 	if (!plan || !out)
-		return KIK_EINVAL;
+		return kik__error_arg(plan ? "out is NULL" : "the plan is NULL");
+	if (which & ~(unsigned)(KIK_CHECK_STATUS | KIK_CHECK_PUBLISHED))
+		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown checks 0x%x: expected KIK_CHECK_* bits", which);
 	if (which == 0)
 		which = KIK_CHECK_STATUS | KIK_CHECK_PUBLISHED;
 	fs = kik__malloc(&plan->alloc, sizeof(*fs));
 	if (!fs)
-		return KIK_ENOMEM;
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	memset(fs, 0, sizeof(*fs));
 	fs->alloc = plan->alloc;
 	for (i = 0; i < plan->fields.len && err == 0; i++) {
@@ -162,7 +210,7 @@ int kik_plan_check(const kik_plan *plan, unsigned which, kik_findings **out)
 	}
 	if (err < 0) {
 		kik_findings_free(fs);
-		return err;
+		return kik__error_set(plan, err, NULL, "out of memory");
 	}
 	*out = fs;
 	return 0;
@@ -176,8 +224,8 @@ void kik_findings_free(kik_findings *fs)
 		return;
 	a = fs->alloc;
 	for (i = 0; i < fs->count; i++) {
-		kik__free(&a, (char *)fs->items[i].message_de);
-		kik__free(&a, (char *)fs->items[i].message_en);
+		kik__free(&a, fs->items[i].message[KIK_LANG_DE]);
+		kik__free(&a, fs->items[i].message[KIK_LANG_EN]);
 	}
 	kik__free(&a, fs->items);
 	kik__free(&a, fs);
@@ -197,4 +245,44 @@ const char *kik_finding_kind_key(kik_finding_kind kind)
 {
 	static const char *const keys[] = { "status_disagrees", "published_count", "published_total" };
 	return (unsigned)kind < 3 ? keys[kind] : NULL;
+}
+
+kik_finding_kind kik_finding_kind_of(const kik_finding *f)
+{
+	return f ? f->kind : KIK_FINDING_INVALID;
+}
+
+const kik_field *kik_finding_field(const kik_finding *f)
+{
+	return f ? f->field : NULL;
+}
+
+const kik_measure *kik_finding_measure(const kik_finding *f)
+{
+	return f ? f->measure : NULL;
+}
+
+kik_status kik_finding_status(const kik_finding *f)
+{
+	return f ? f->status : KIK_STATUS_INVALID;
+}
+
+kik_status kik_finding_recorded_status(const kik_finding *f)
+{
+	return f && f->kind == KIK_FINDING_STATUS_DISAGREES ? f->recorded : KIK_STATUS_INVALID;
+}
+
+size_t kik_finding_published(const kik_finding *f)
+{
+	return f ? f->published : 0;
+}
+
+size_t kik_finding_computed(const kik_finding *f)
+{
+	return f ? f->computed : 0;
+}
+
+const char *kik_finding_message(const kik_finding *f, kik_lang lang)
+{
+	return f && (unsigned)lang <= KIK_LANG_EN ? f->message[lang] : NULL;
 }

@@ -4,6 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+struct kik_reason {
+	kik_reason_code code;
+	kik_task_kind kind;
+	const kik_task *task;
+	char *message[2]; /* by kik_lang */
+};
+
 struct kik_explanation {
 	kik_allocator alloc;
 	kik_status status;
@@ -27,13 +34,16 @@ static int add(kik_explanation *e, kik_reason_code code, kik_task_kind kind, con
 	r->code = code;
 	r->kind = kind;
 	r->task = task;
-	r->message_de = kik__strndup(&e->alloc, de, strlen(de));
-	r->message_en = kik__strndup(&e->alloc, en, strlen(en));
-	if (!r->message_de || !r->message_en) {
-		kik__free(&e->alloc, (char *)r->message_de);
-		kik__free(&e->alloc, (char *)r->message_en);
+	r->message[KIK_LANG_DE] = kik__strndup(&e->alloc, de, strlen(de));
+	r->message[KIK_LANG_EN] = kik__strndup(&e->alloc, en, strlen(en));
+	if (!r->message[KIK_LANG_DE] || !r->message[KIK_LANG_EN]) {
+		kik__free(&e->alloc, r->message[KIK_LANG_DE]);
+		kik__free(&e->alloc, r->message[KIK_LANG_EN]);
 		return KIK_ENOMEM;
 	}
+	/* a long title may have been cut in the middle of a character */
+	kik__utf8_cut(r->message[KIK_LANG_DE], strlen(de));
+	kik__utf8_cut(r->message[KIK_LANG_EN], strlen(en));
 	e->count++;
 	return 0;
 }
@@ -93,11 +103,14 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 	kik_explanation *e;
 	char msg_de[300], msg_en[300];
 	int err = 0, k;
+	kik__error_clear(plan);
 	if (!plan || !m || !out)
-		return KIK_EINVAL;
+		return kik__error_arg(!plan ? "the plan is NULL" : !m ? "the measure is NULL" : "out is NULL");
+	if (m->goal->field->plan != plan)
+		return kik__error_arg("the measure is not one of this plan's");
 	e = kik__malloc(&plan->alloc, sizeof(*e));
 	if (!e)
-		return KIK_ENOMEM;
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	memset(e, 0, sizeof(*e));
 	e->alloc = plan->alloc;
 	e->status = kik_measure_status(m);
@@ -110,7 +123,7 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 		snprintf(msg_en, sizeof(msg_en),
 			 "No tasks are tracked for this measure; its recorded status '%s' holds.",
 			 kik_status_label((kik_status)m->recorded, KIK_LANG_EN));
-		err = add(e, KIK_REASON_NO_TASKS, KIK_TASK_CONCEPT, NULL, msg_de, msg_en);
+		err = add(e, KIK_REASON_NO_TASKS, KIK_TASK_KIND_INVALID, NULL, msg_de, msg_en);
 	}
 	for (k = 0; m->tasks.count && k < KIK_TASK_KIND_COUNT && err == 0; k++)
 		err = explain_kind(e, m, (kik_task_kind)k, plan->rule);
@@ -123,11 +136,11 @@ int kik_plan_explain(const kik_plan *plan, const kik_measure *m, kik_explanation
 		snprintf(msg_en, sizeof(msg_en), "The recorded status '%s' differs from the derived status '%s'.",
 			 kik_status_label((kik_status)m->recorded, KIK_LANG_EN),
 			 kik_status_label((kik_status)m->derived, KIK_LANG_EN));
-		err = add(e, KIK_REASON_STATUS_DISAGREES, KIK_TASK_CONCEPT, NULL, msg_de, msg_en);
+		err = add(e, KIK_REASON_STATUS_DISAGREES, KIK_TASK_KIND_INVALID, NULL, msg_de, msg_en);
 	}
 	if (err < 0) {
 		kik_explanation_free(e);
-		return err;
+		return kik__error_set(plan, err, NULL, "out of memory");
 	}
 	*out = e;
 	return 0;
@@ -141,8 +154,8 @@ void kik_explanation_free(kik_explanation *e)
 		return;
 	a = e->alloc;
 	for (i = 0; i < e->count; i++) {
-		kik__free(&a, (char *)e->reasons[i].message_de);
-		kik__free(&a, (char *)e->reasons[i].message_en);
+		kik__free(&a, e->reasons[i].message[KIK_LANG_DE]);
+		kik__free(&a, e->reasons[i].message[KIK_LANG_EN]);
 	}
 	kik__free(&a, e->reasons);
 	kik__free(&a, e);
@@ -150,7 +163,7 @@ void kik_explanation_free(kik_explanation *e)
 
 kik_status kik_explanation_status(const kik_explanation *e)
 {
-	return e ? e->status : KIK_STATUS_WAITING;
+	return e ? e->status : KIK_STATUS_INVALID;
 }
 
 size_t kik_explanation_count(const kik_explanation *e)
@@ -161,4 +174,31 @@ size_t kik_explanation_count(const kik_explanation *e)
 const kik_reason *kik_explanation_reason(const kik_explanation *e, size_t i)
 {
 	return e && i < e->count ? &e->reasons[i] : NULL;
+}
+
+kik_reason_code kik_reason_code_of(const kik_reason *r)
+{
+	return r ? r->code : KIK_REASON_INVALID;
+}
+
+kik_task_kind kik_reason_kind(const kik_reason *r)
+{
+	return r ? r->kind : KIK_TASK_KIND_INVALID;
+}
+
+const kik_task *kik_reason_task(const kik_reason *r)
+{
+	return r ? r->task : NULL;
+}
+
+const char *kik_reason_message(const kik_reason *r, kik_lang lang)
+{
+	return r && (unsigned)lang <= KIK_LANG_EN ? r->message[lang] : NULL;
+}
+
+const char *kik_reason_code_key(kik_reason_code code)
+{
+	static const char *const keys[] = { "no_tasks",  "kind_missing", "kind_not_tracked", "kind_not_applicable",
+					    "kind_done", "task_open",    "task_in_progress", "status_disagrees" };
+	return (unsigned)code < sizeof(keys) / sizeof(keys[0]) ? keys[code] : NULL;
 }

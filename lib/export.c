@@ -7,7 +7,7 @@
 #include <string.h>
 
 typedef struct writer {
-	kik_plan *plan;
+	const kik_plan *plan;
 	kik_write_fn write;
 	void *ctx;
 	kik_export_options o;
@@ -72,17 +72,19 @@ static int end_row(writer *w)
 		for (i = 0; i < len;) {
 			const unsigned char *p = (const unsigned char *)out + i;
 			unsigned cp = p[0];
-			size_t n = 1;
+			size_t n;
 			int byte;
 			char b;
-			if (cp >= 0xF0)
+			n = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : cp >= 0xC0 ? 2 : 1;
+			if (n > len - i) /* the plan's strings are checked UTF-8: only a bug gets here */
+				return kik__error_set(w->plan, KIK_EINVAL, NULL, "a text is not valid UTF-8");
+			if (n == 4)
 				cp = ((cp & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-				     (p[3] & 0x3Fu),
-				n = 4;
-			else if (cp >= 0xE0)
-				cp = ((cp & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), n = 3;
-			else if (cp >= 0xC0)
-				cp = ((cp & 0x1Fu) << 6) | (p[1] & 0x3Fu), n = 2;
+				     (p[3] & 0x3Fu);
+			else if (n == 3)
+				cp = ((cp & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+			else if (n == 2)
+				cp = ((cp & 0x1Fu) << 6) | (p[1] & 0x3Fu);
 			if ((byte = kik__cp1252_byte(cp)) < 0)
 				return kik__error_set(w->plan, KIK_EINVAL, NULL,
 						      "character U+%04X cannot be written in Windows-1252: "
@@ -112,32 +114,71 @@ static int row(writer *w, const char *const *cells)
 	return err ? err : end_row(w);
 }
 
+/* The name of a status, kind or state as the options ask for. */
+static const char *status_name(const writer *w, kik_status s)
+{
+	return w->o.labels == KIK_EXPORT_GERMAN ? kik_status_label(s, KIK_LANG_DE) : kik_status_key(s);
+}
+
+static const char *kind_name(const writer *w, kik_task_kind k)
+{
+	return w->o.labels == KIK_EXPORT_GERMAN ? kik_task_kind_label(k, KIK_LANG_DE) : kik_task_kind_key(k);
+}
+
+static const char *state_name(const writer *w, kik_task_state s)
+{
+	return w->o.labels == KIK_EXPORT_GERMAN ? kik_task_state_label(s, KIK_LANG_DE) : kik_task_state_key(s);
+}
+
+/* A header in English keys or German names (both of which the importers accept). */
+static int header(writer *w, const char *const *keys, const char *const *german)
+{
+	return row(w, w->o.labels == KIK_EXPORT_GERMAN ? german : keys);
+}
+
 static int export_measures(writer *w)
 {
 	static const char *const head[] = { "field",   "field_name", "group",  "goal", "goal_text",
 					    "measure", "text",       "status", NULL };
-	const kik_goal *previous = NULL;
+	static const char *const head_de[] = { "Handlungsfeld",
+					       "Name des Handlungsfelds",
+					       "Gruppe",
+					       "Ziel",
+					       "Zieltext",
+					       "Nummer",
+					       "Maßnahme",
+					       "Status",
+					       NULL };
+	const kik_group *above = NULL; /* the group of the row above in the same field */
+	const kik_field *field = NULL;
+	const kik_goal *previous = NULL; /* the goal of the row above */
 	size_t i;
-	int err = row(w, head);
+	int err = header(w, head, head_de);
 	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
 		const kik_measure *m = kik__plan_measure(w->plan, i);
 		const kik_goal *g = m->goal;
-		/* A goal's text on its first measure's row only (the importer keeps it for the
-		 * rows after): on every row, one long text shared by many measures made the
-		 * export hundreds of times the plan's size. */
+		kik_status status = w->o.status == KIK_EXPORT_DERIVED ? kik_measure_status(m) : (kik_status)m->recorded;
+		/* An empty group cell continues the group above (as office files have it): a goal of
+		 * no group after one of a group says so with "-". */
+		const char *group = g->group ? g->group->name : above && g->field == field ? "-" : "";
+		/* A goal's text on its first measure's row only (the importer keeps it for the rows
+		 * after): on every row, one long text shared by many measures made the export
+		 * hundreds of times the plan's size. */
 		const char *cells[9] = { g->field->code,
 					 g->field->name,
-					 g->group ? g->group->name : "",
+					 group,
 					 NULL,
 					 g != previous ? g->text : "",
 					 kik_measure_number(m),
 					 m->text,
-					 kik_status_key((kik_status)m->recorded),
+					 status_name(w, status),
 					 NULL };
 		previous = g;
 		char goal[16];
 		snprintf(goal, sizeof(goal), "%u", g->number);
 		cells[3] = goal;
+		above = g->group;
+		field = g->field;
 		err = row(w, cells);
 	}
 	return err;
@@ -145,21 +186,27 @@ static int export_measures(writer *w)
 
 static int export_tasks(writer *w)
 {
-	static const char *const head[] = { "field", "measure", "kind", "title", "state", "due", "owner", NULL };
+	static const char *const head[] = { "task_id", "field", "measure", "kind", "title",
+					    "state",   "due",   "owner",   NULL };
+	static const char *const head_de[] = { "Auftrags-Nr", "Handlungsfeld", "Nummer",         "Art", "Titel",
+					       "Stand",       "fällig",        "verantwortlich", NULL };
 	size_t i, j;
-	int err = row(w, head);
+	int err = header(w, head, head_de);
 	for (i = 0; err == 0 && i < w->plan->measure_count; i++) {
 		const kik_measure *m = kik__plan_measure(w->plan, i);
 		for (j = 0; err == 0 && j < m->tasks.count; j++) {
 			const kik_task *t = kik__measure_task(m, j);
-			const char *cells[] = { m->goal->field->code,
+			char id[16];
+			const char *cells[] = { id,
+						m->goal->field->code,
 						kik_measure_number(m),
-						kik_task_kind_key(KIK__TASK_KIND(t)),
+						kind_name(w, KIK__TASK_KIND(t)),
 						t->title,
-						kik_task_state_key(KIK__TASK_STATE(t)),
+						state_name(w, KIK__TASK_STATE(t)),
 						kik__attrs_due(w->plan, KIK__TASK_ATTRS(t)),
 						kik__attrs_owner(w->plan, KIK__TASK_ATTRS(t)),
 						NULL };
+			snprintf(id, sizeof(id), "%lu", (unsigned long)t->id);
 			err = row(w, cells);
 		}
 	}
@@ -169,8 +216,9 @@ static int export_tasks(writer *w)
 static int export_fields(writer *w)
 {
 	static const char *const head[] = { "code", "name", "aliases", NULL };
+	static const char *const head_de[] = { "Kürzel", "Handlungsfeld", "Aliasse", NULL };
 	size_t i, j;
-	int err = row(w, head);
+	int err = header(w, head, head_de);
 	for (i = 0; err == 0 && i < w->plan->fields.len; i++) {
 		const kik_field *f = w->plan->fields.items[i];
 		kik__buf aliases = { NULL, 0, 0 };
@@ -192,8 +240,10 @@ static int export_fields(writer *w)
 static int export_published(writer *w)
 {
 	static const char *const head[] = { "field", "waiting", "in_progress", "implemented", "total", NULL };
+	static const char *const head_de[] = { "Handlungsfeld", "wartend", "in Bearbeitung",
+					       "implementiert", "gesamt",  NULL };
 	size_t i;
-	int k, err = row(w, head);
+	int k, err = header(w, head, head_de);
 	for (i = 0; err == 0 && i < w->plan->fields.len; i++) {
 		const kik_field *f = w->plan->fields.items[i];
 		if (!f->has_published)
@@ -212,34 +262,65 @@ static int export_published(writer *w)
 static int export_plan_info(writer *w)
 {
 	static const char *const head[] = { "key", "value", NULL };
-	const char *name[] = { "name", w->plan->name, NULL }, *as_of[] = { "as_of", w->plan->as_of, NULL };
-	int err = row(w, head);
+	static const char *const head_de[] = { "Schlüssel", "Wert", NULL };
+	char last[16];
+	const char *name[] = { "name", kik_plan_name(w->plan), NULL },
+		   *as_of[] = { "as_of", kik_plan_as_of(w->plan), NULL },
+		   *rule[] = { "rule", kik_rule_key(w->plan->rule), NULL }, *last_id[] = { "last_task_id", last, NULL };
+	int err = header(w, head, head_de);
+	/* the id given last: a reloaded plan does not give the ids of removed tasks again */
+	snprintf(last, sizeof(last), "%lu", (unsigned long)w->plan->last_task_id);
 	if (err == 0)
 		err = row(w, name);
-	return err ? err : row(w, as_of);
+	if (err == 0)
+		err = row(w, as_of);
+	if (err == 0)
+		err = row(w, rule);
+	return err ? err : row(w, last_id);
 }
 
-int kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,
-		    const kik_export_options *options)
+/* Checks export options and copies them by their version (defaults for NULL); errors set. */
+static int read_options(const kik_export_options *in, kik_export_options *out)
 {
 	static const kik_export_options defaults = KIK_EXPORT_OPTIONS_INIT;
+	*out = defaults;
+	if (!in)
+		return 0;
+	if (in->version < 1 || in->version > KIK_EXPORT_OPTIONS_VERSION)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "export options of version %u: expected 1 to %u",
+				      in->version, KIK_EXPORT_OPTIONS_VERSION);
+	*out = *in; /* every member is in version 1 */
+	if (out->delimiter != ';' && out->delimiter != ',' && out->delimiter != '\t')
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "delimiter '%c': expected ';', ',' or TAB",
+				      out->delimiter > ' ' && out->delimiter < 127 ? out->delimiter : '?');
+	if (out->encoding != KIK_ENCODING_UTF8 && out->encoding != KIK_ENCODING_CP1252)
+		return kik__error_set(NULL, KIK_EINVAL, NULL,
+				      "encoding %d: expected KIK_ENCODING_UTF8 or KIK_ENCODING_CP1252",
+				      (int)out->encoding);
+	if (out->bom && out->encoding != KIK_ENCODING_UTF8)
+		return kik__error_arg("a byte order mark is for UTF-8 only");
+	if ((unsigned)out->bom > 1 || (unsigned)out->crlf > 1 || (unsigned)out->defuse_formulas > 1)
+		return kik__error_arg("bom, crlf and defuse_formulas are 0 or 1");
+	if ((unsigned)out->status > KIK_EXPORT_DERIVED || (unsigned)out->labels > KIK_EXPORT_GERMAN)
+		return kik__error_arg("status is KIK_EXPORT_RECORDED or _DERIVED, labels KIK_EXPORT_KEYS or _GERMAN");
+	return 0;
+}
+
+int kik_plan_export(const kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,
+		    const kik_export_options *options)
+{
 	writer w;
 	int err;
-	if (!plan || !write)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan || !write)
+		return kik__error_arg(plan ? "write is NULL" : "the plan is NULL");
 	memset(&w, 0, sizeof(w));
 	w.plan = plan;
 	w.write = write;
 	w.ctx = ctx;
-	w.o = options ? *options : defaults;
-	if (w.o.version < 1 || (w.o.delimiter != ';' && w.o.delimiter != ',' && w.o.delimiter != '\t') ||
-	    (w.o.encoding != KIK_ENCODING_UTF8 && w.o.encoding != KIK_ENCODING_CP1252 &&
-	     w.o.encoding != KIK_ENCODING_AUTO))
-		return kik__error_set(plan, KIK_EINVAL, NULL,
-				      "bad export options: expected a version, ';' ',' or TAB, "
-				      "and UTF-8 or Windows-1252");
-	if (w.o.bom && w.o.encoding != KIK_ENCODING_CP1252 && write(ctx, "\xEF\xBB\xBF", 3) < 0)
+	if (read_options(options, &w.o) < 0)
+		return KIK_EINVAL;
+	if (w.o.bom && write(ctx, "\xEF\xBB\xBF", 3) < 0)
 		return kik__error_set(plan, KIK_EIO, NULL, "the export could not be written");
 	switch (kind) {
 	case KIK_IMPORT_MEASURES: err = export_measures(&w); break;
@@ -260,17 +341,21 @@ typedef struct export_job {
 	const kik_export_options *options;
 } export_job;
 
-static int produce(kik_plan *plan, kik_write_fn write, void *ctx, const void *job)
+static int produce(const kik_plan *plan, kik_write_fn write, void *ctx, const void *job)
 {
 	const export_job *j = job;
 	return kik_plan_export(plan, j->kind, write, ctx, j->options);
 }
 
-int kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_export_options *options)
+int kik_plan_export_file(const kik_plan *plan, kik_import_kind kind, const char *path,
+			 const kik_export_options *options)
 {
-	export_job job = { kind, options };
-	if (!plan || !path)
-		return KIK_EINVAL;
+	kik_export_options o;
+	export_job job = { kind, &o };
 	kik__error_clear(plan);
+	if (!plan || !path)
+		return kik__error_arg(plan ? "the path is NULL" : "the plan is NULL");
+	if (read_options(options, &o) < 0)
+		return KIK_EINVAL;
 	return kik__write_file(plan, path, produce, &job);
 }

@@ -41,14 +41,16 @@ static int write_stream(void *ctx, const char *data, size_t size)
 	return -1;
 }
 
-static int io_error(kik_plan *plan, const char *path, const char *what)
+static int io_error(const kik_plan *plan, const char *path, const char *what)
 {
 	kik__pos pos = { path, 0, 0 };
-	return kik__error_set(plan, KIK_EIO, &pos, "%s: %s", what, strerror(errno));
+	(void)plan;
+	return kik__error_os(KIK_EIO, &pos, errno, "%s: %s", what, strerror(errno));
 }
 
 /* Runs `produce` into fd (which it closes): 0, or the first error set on the plan. */
-static int produce_into(kik_plan *plan, const char *path, int fd, int sync, kik__producer produce, const void *options)
+static int produce_into(const kik_plan *plan, const char *path, int fd, int sync, kik__producer produce,
+			const void *options)
 {
 	stream s = { fdopen(fd, "wb"), 0 };
 	int err;
@@ -127,7 +129,7 @@ static void hold_signals(sigset_t *before)
 }
 
 /* Writes path through a named temporary file beside it, renamed over it when complete. */
-static int replace_by_name(kik_plan *plan, const char *path, const char *dir, const struct stat *old,
+static int replace_by_name(const kik_plan *plan, const char *path, const char *dir, const struct stat *old,
 			   kik__producer produce, const void *options)
 {
 	char tmp[PATH_MAX];
@@ -161,7 +163,7 @@ static int replace_by_name(kik_plan *plan, const char *path, const char *dir, co
 /* Links the complete unnamed file fd in under path: directly when the name is free (one
  * step), else under a temporary name renamed over path. 1 when linking is not possible
  * here (no /proc: the caller writes by name instead). */
-static int link_in(kik_plan *plan, const char *path, const char *dir, int fd)
+static int link_in(const kik_plan *plan, const char *path, const char *dir, int fd)
 {
 	char proc[64], tmp[PATH_MAX];
 	int tries;
@@ -191,8 +193,8 @@ static int link_in(kik_plan *plan, const char *path, const char *dir, int fd)
 }
 
 /* Writes a regular file (or a new one) atomically. */
-static int replace(kik_plan *plan, const char *path, const struct stat *old, kik__producer produce, const void *options,
-		   int how)
+static int replace(const kik_plan *plan, const char *path, const struct stat *old, kik__producer produce,
+		   const void *options, int how)
 {
 	char dir[PATH_MAX];
 	if (directory_of(path, dir) < 0) {
@@ -226,7 +228,7 @@ static int replace(kik_plan *plan, const char *path, const struct stat *old, kik
 	return replace_by_name(plan, path, dir, old, produce, options);
 }
 
-int kik__write_file_by(kik_plan *plan, const char *path, kik__producer produce, const void *options, int how)
+int kik__write_file_by(const kik_plan *plan, const char *path, kik__producer produce, const void *options, int how)
 {
 	char target[PATH_MAX];
 	struct stat st;
@@ -258,7 +260,7 @@ int kik__write_file_by(kik_plan *plan, const char *path, kik__producer produce, 
 	return produce_into(plan, path, fd, 0, produce, options);
 }
 
-int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options)
+int kik__write_file(const kik_plan *plan, const char *path, kik__producer produce, const void *options)
 {
 	return kik__write_file_by(plan, path, produce, options, KIK__WRITE_UNNAMED);
 }

@@ -74,6 +74,13 @@ int kik__ids_remove_at(const kik_allocator *a, kik__ids *l, size_t i)
 	return 0;
 }
 
+int kik__ids_prepare_remove(const kik_allocator *a, kik__ids *l, size_t i)
+{
+	if (l->items || i == 0 || i + 1 >= l->count)
+		return 0;
+	return resize(a, l, l->count);
+}
+
 void kik__ids_truncate(kik__ids *l, size_t count)
 {
 	if (count < l->count)

@@ -124,35 +124,46 @@ int kik__needs_defusing(const char *s)
 
 /* ---- diagnostics --------------------------------------------------------- */
 
-static int diag_add(kik_diagnostics *d, const kik_plan *plan)
+static int diag_add(kik_diagnostics *d)
 {
-	kik__error_slot *slot;
+	const kik__error_slot *last = kik__error_slot_last();
+	kik__diag_item *slot;
+	char *message, *file = NULL;
 	if (d->count == d->max) {
 		d->truncated = 1;
 		return 0;
 	}
 	if (d->count == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 8;
-		kik__error_slot *items = kik__realloc(&d->alloc, d->items, cap * sizeof(*items));
+		kik__diag_item *items = kik__realloc(&d->alloc, d->items, cap * sizeof(*items));
 		if (!items)
 			return KIK_ENOMEM;
 		d->items = items;
 		d->cap = cap;
 	}
+	if (!(message = kik__strndup(&d->alloc, last->message, strlen(last->message))) ||
+	    (last->pub.file && !(file = kik__strndup(&d->alloc, last->file, strlen(last->file))))) {
+		kik__free(&d->alloc, message);
+		return KIK_ENOMEM;
+	}
 	slot = &d->items[d->count++];
-	*slot = plan->error;
-	slot->pub.message = slot->message;
-	if (slot->pub.file)
-		slot->pub.file = slot->file;
+	slot->pub = last->pub;
+	slot->pub.message = message;
+	slot->pub.file = file;
 	return 0;
 }
 
 void kik_diagnostics_free(kik_diagnostics *d)
 {
 	kik_allocator a;
+	size_t i;
 	if (!d)
 		return;
 	a = d->alloc;
+	for (i = 0; i < d->count; i++) {
+		kik__free(&a, (char *)d->items[i].pub.message);
+		kik__free(&a, (char *)d->items[i].pub.file);
+	}
 	kik__free(&a, d->items);
 	kik__free(&a, d);
 }
@@ -176,7 +187,7 @@ int kik__import_problem(kik__import *im, int err)
 {
 	if (!im->diag || err == KIK_ENOMEM)
 		return err;
-	if ((err = diag_add(im->diag, im->plan)) < 0)
+	if ((err = diag_add(im->diag)) < 0)
 		return err;
 	return im->diag->truncated ? KIK_EPARSE : 0;
 }
@@ -191,7 +202,7 @@ int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx)
 		if ((err = row(im, cells, n, ctx)) < 0 && (err = kik__import_problem(im, err)) < 0)
 			return err;
 	}
-	if (got < 0 && im->diag && (err = diag_add(im->diag, im->plan)) < 0)
+	if (got < 0 && im->diag && (err = diag_add(im->diag)) < 0)
 		return err;
 	if (got < 0)
 		return got;
@@ -239,11 +250,11 @@ static kik_import_kind detect_kind(const char *head, size_t len)
 static int threads_for(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
 		       const kik_import_options *options, const kik_diagnostics *diag)
 {
-	unsigned threads = options && options->version >= 2 ? options->threads : 0;
+	unsigned threads = options->threads;
 	uint64_t most = src->size / PART_BYTES;
 	if (diag || (kind != KIK_IMPORT_MEASURES && kind != KIK_IMPORT_TASKS) || most < 2)
 		return 1;
-	if (options && options->encoding == KIK_ENCODING_CP1252)
+	if (options->encoding == KIK_ENCODING_CP1252)
 		return 1;
 	if (threads == 0) {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -267,83 +278,208 @@ static int parts_for(const kik__source *src, int threads)
 	return (int)(most < parts ? most : parts);
 }
 
+/* ---- options ------------------------------------------------------------------- */
+
+int kik__import_options_read(const kik_import_options *in, kik_import_kind kind, kik_import_options *out)
+{
+	static const kik_import_options defaults = KIK_IMPORT_OPTIONS_INIT;
+	*out = defaults;
+	if (!in)
+		return 0;
+	if (in->version < 1 || in->version > KIK_IMPORT_OPTIONS_VERSION)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "import options of version %u: expected 1 to %u",
+				      in->version, KIK_IMPORT_OPTIONS_VERSION);
+	*out = *in; /* every member is in version 1 */
+	out->version = KIK_IMPORT_OPTIONS_VERSION;
+	if ((unsigned)out->encoding > KIK_ENCODING_CP1252)
+		return kik__error_set(
+		    NULL, KIK_EINVAL, NULL,
+		    "encoding %d: expected KIK_ENCODING_AUTO, KIK_ENCODING_UTF8 or KIK_ENCODING_CP1252",
+		    (int)out->encoding);
+	if (out->delimiter && out->delimiter != ';' && out->delimiter != ',' && out->delimiter != '\t')
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "delimiter '%c': expected ';', ',', TAB or 0 to detect",
+				      out->delimiter);
+	if (out->flags & ~(unsigned)KIK_IMPORT_COMPLETE)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "unknown import flags 0x%x", out->flags);
+	if ((out->flags & KIK_IMPORT_COMPLETE) && kind != KIK_IMPORT_TASKS)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "KIK_IMPORT_COMPLETE is for tasks files only");
+	return 0;
+}
+
+const char *kik_import_kind_key(kik_import_kind kind)
+{
+	static const char *const keys[] = { "measures", "fields", "plan_info", "tasks", "published", "matrix", "auto" };
+	return (unsigned)kind < sizeof(keys) / sizeof(keys[0]) ? keys[kind] : NULL;
+}
+
+/* ---- the small imports: in place, with what they can change kept aside ---------------- */
+
+/* What an import of fields, plan information or published figures can change: the
+ * fields (added at the end), their aliases (added at the end) and published figures. The
+ * plan's name and date are set only after the whole file was read (see import_fields.c). */
+typedef struct field_state {
+	size_t aliases;
+	int has_published;
+	size_t published[KIK_STATUS_COUNT], published_total;
+	const char *name;
+} field_state;
+
+typedef struct small_undo {
+	size_t fields;
+	field_state *saved;
+} small_undo;
+
+static int small_begin(kik_plan *plan, small_undo *u)
+{
+	size_t i;
+	u->fields = plan->fields.len;
+	u->saved = kik__malloc(&plan->alloc, (u->fields ? u->fields : 1) * sizeof(*u->saved));
+	if (!u->saved)
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	for (i = 0; i < u->fields; i++) {
+		const kik_field *f = plan->fields.items[i];
+		field_state *s = &u->saved[i];
+		s->aliases = f->aliases.len;
+		s->has_published = f->has_published;
+		memcpy(s->published, f->published, sizeof(s->published));
+		s->published_total = f->published_total;
+		s->name = f->name;
+	}
+	return 0;
+}
+
+static void small_end(kik_plan *plan, small_undo *u, int failed)
+{
+	size_t i;
+	for (i = 0; failed && i < plan->fields.len; i++) /* the names added find nothing again */
+		if (i >= u->fields)
+			kik__plan_unindex_field(plan, plan->fields.items[i]);
+		else
+			kik__plan_unindex_aliases(plan, plan->fields.items[i], u->saved[i].aliases);
+	for (i = 0; failed && i < u->fields; i++) {
+		kik_field *f = plan->fields.items[i];
+		const field_state *s = &u->saved[i];
+		f->aliases.len = s->aliases;
+		f->has_published = s->has_published;
+		memcpy(f->published, s->published, sizeof(s->published));
+		f->published_total = s->published_total;
+		f->name = s->name;
+	}
+	while (failed && plan->fields.len > u->fields)
+		kik__field_free_lists(&plan->alloc, plan->fields.items[--plan->fields.len]);
+	if (failed)
+		plan->recent_field = NULL, plan->recent_goal = NULL, plan->recent_group = NULL;
+	kik__free(&plan->alloc, u->saved);
+}
+
+/* ---- running an import --------------------------------------------------- */
+
 typedef int (*importer)(kik__import *im);
 
+/* Reads `src` into `plan` itself: row by row or in parts. */
 static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, const char *name,
-	       const kik_import_options *options, kik_diagnostics *diag)
+	       const kik_import_options *options, kik_diagnostics *diag, int parts, int threads)
 {
 	static const importer importers[] = { kik__import_measures, kik__import_fields,    kik__import_plan_info,
 					      kik__import_tasks,    kik__import_published, kik__import_matrix };
 	kik__import im;
-	kik_plan *staging;
-	int err, parts, threads;
-	if ((unsigned)kind > KIK_IMPORT_AUTO)
-		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
-	if (options && options->version < 1)
-		return kik__error_set(plan, KIK_EINVAL, NULL, "import options without a version");
-	if (kind == KIK_IMPORT_AUTO) {
-		char head[4096];
-		long n = kik__source_read(src, head, sizeof(head), 0);
-		kind = detect_kind(head, n > 0 ? (size_t)n : 0);
+	int err;
+	memset(&im, 0, sizeof(im));
+	im.direct = kind == KIK_IMPORT_TASKS && !diag;
+	im.plan = plan;
+	im.options = options;
+	im.src = src;
+	im.file = name;
+	im.diag = diag;
+	im.parts = parts;
+	im.threads = threads;
+	if ((err = kik__csv_open(&im.csv, &plan->alloc, options, src, 0, UINT64_MAX)) < 0) {
+		kik__error_set(plan, err, NULL, "out of memory");
+	} else {
+		if (kind == KIK_IMPORT_MATRIX)
+			im.csv.delimiter_line = "wartend";
+		err = importers[kind](&im);
+		kik__plan_reorder(plan);
 	}
-	threads = threads_for(plan, kind, src, options, diag);
-	parts = parts_for(src, threads);
-	for (;;) {
-		memset(&im, 0, sizeof(im));
-		im.direct = kind == KIK_IMPORT_TASKS && !diag;
-		if (im.direct)
-			staging = plan;
-		else if ((err = kik__plan_clone(plan, &staging)) < 0)
-			return kik__error_set(plan, err, NULL, "out of memory");
-		im.plan = staging;
-		im.options = options;
-		im.src = src;
-		im.file = name;
-		im.diag = diag;
-		im.parts = parts;
-		im.threads = threads;
-		if ((err = kik__csv_open(&im.csv, &plan->alloc, options, src, 0, UINT64_MAX)) < 0) {
-			kik__error_set(staging, err, NULL, "out of memory");
-		} else {
-			if (kind == KIK_IMPORT_MATRIX)
-				im.csv.delimiter_line = "wartend";
-			err = importers[kind](&im);
-			kik__plan_reorder(staging);
-		}
-		kik__csv_close(&im.csv);
-		if (err == 0 || parts == 1)
-			break;
-		/* reading in parts did not work out: start over, row by row */
-		if (!im.direct)
-			kik_plan_free(staging);
-		parts = 1;
-	}
-	if (im.direct) {
-		if (err == 0)
-			kik__error_clear(plan);
-		return err;
-	}
-	if (err < 0) {
-		kik__error_copy(plan, staging);
-	} else if (!diag) {
-		kik__plan_swap(plan, staging);
-		kik__error_clear(plan);
-	}
-	kik_plan_free(staging);
+	kik__csv_close(&im.csv);
 	return err;
 }
 
-static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *path, const char *data, size_t size,
-			      const char *name, const kik_import_options *options, size_t max_problems,
-			      kik_diagnostics **out)
+/* An import of measures or a matrix: into a copy that replaces the plan when the whole
+ * file was good; read in parts where that pays, row by row when that did not work out. */
+static int into_copy(kik_plan *plan, kik_import_kind kind, const kik__source *src, const char *name,
+		     const kik_import_options *options)
+{
+	int threads = threads_for(plan, kind, src, options, NULL), parts = parts_for(src, threads), err;
+	kik_plan *staging;
+	for (;;) {
+		if ((err = kik__plan_clone(plan, &staging)) < 0)
+			return err;
+		err = run(staging, kind, src, name, options, NULL, parts, threads);
+		if (err == 0)
+			kik__plan_swap(plan, staging);
+		kik_plan_free(staging);
+		if (err == 0 || parts == 1)
+			return err;
+		parts = 1; /* start over, row by row */
+	}
+}
+
+/* An import of tasks: in place (the importer undoes its changes when it fails). */
+static int tasks_in_place(kik_plan *plan, const kik__source *src, const char *name, const kik_import_options *options)
+{
+	int threads = threads_for(plan, KIK_IMPORT_TASKS, src, options, NULL), parts = parts_for(src, threads), err;
+	err = run(plan, KIK_IMPORT_TASKS, src, name, options, NULL, parts, threads);
+	if (err < 0 && parts > 1)
+		err = run(plan, KIK_IMPORT_TASKS, src, name, options, NULL, 1, threads);
+	return err;
+}
+
+static int import_source(kik_plan *plan, kik_import_kind kind, const kik__source *src, const char *name,
+			 const kik_import_options *options)
+{
+	small_undo u;
+	int err;
+	switch (kind) {
+	case KIK_IMPORT_MEASURES:
+	case KIK_IMPORT_MATRIX: return into_copy(plan, kind, src, name, options);
+	case KIK_IMPORT_TASKS: return tasks_in_place(plan, src, name, options);
+	default:
+		if ((err = small_begin(plan, &u)) < 0)
+			return err;
+		err = run(plan, kind, src, name, options, NULL, 1, 1);
+		small_end(plan, &u, err < 0);
+		return err;
+	}
+}
+
+/* The kind of an input, told by its first bytes when asked to. */
+static kik_import_kind kind_of(kik_import_kind kind, const kik__source *src)
+{
+	char head[4096];
+	long n;
+	if (kind != KIK_IMPORT_AUTO)
+		return kind;
+	n = kik__source_read(src, head, sizeof(head), 0);
+	return detect_kind(head, n > 0 ? (size_t)n : 0);
+}
+
+static int import_or_validate(const kik_plan *plan, kik_plan *target, kik_import_kind kind, const char *path,
+			      const char *data, size_t size, const char *name, const kik_import_options *given,
+			      size_t max_problems, kik_diagnostics **out)
 {
 	kik_diagnostics *diag = NULL;
+	kik_import_options options;
 	kik__source src;
-	/* what a pipe or device may hand over: far beyond any plan, short of filling memory */
-	uint64_t most =
-	    options && options->version >= 3 && options->max_input_bytes ? options->max_input_bytes : (uint64_t)4 << 30;
+	kik_plan *staging = NULL;
+	uint64_t most; /* what a pipe or device may hand over */
 	int err = 0;
-	kik__error_clear(plan);
+	if ((unsigned)kind > KIK_IMPORT_AUTO)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
+	if (kik__import_options_read(given, kind, &options) < 0)
+		return KIK_EINVAL;
+	/* far beyond any plan, short of filling memory */
+	most = options.max_input_bytes ? options.max_input_bytes : (uint64_t)4 << 30;
 	if (out) {
 		if (!(diag = kik__malloc(&plan->alloc, sizeof(*diag))))
 			return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
@@ -364,52 +500,71 @@ static int import_or_validate(kik_plan *plan, kik_import_kind kind, const char *
 				       "such inputs (max_input_bytes)",
 				       (unsigned long long)most);
 		else
-			kik__error_set(plan, err, &pos, "cannot open the file: %s", strerror(errno));
-		if (diag && err != KIK_ENOMEM && diag_add(diag, plan) < 0)
+			kik__error_os(err, &pos, errno, "cannot open the file: %s", strerror(errno));
+		if (diag && err != KIK_ENOMEM && diag_add(diag) < 0)
 			err = KIK_ENOMEM;
 	}
-	if (err == 0)
-		err = run(plan, kind, &src, path ? path : name, options, diag);
+	if (err == 0) {
+		kind = kind_of(kind, &src);
+		if (!diag)
+			err = import_source(target, kind, &src, path ? path : name, &options);
+		else if ((err = kik__plan_clone(plan, &staging)) == 0)
+			err = run(staging, kind, &src, path ? path : name, &options, diag, 1, 1);
+		kik_plan_free(staging);
+	}
 	kik__source_close(&src, &plan->alloc);
 	if (diag && err == KIK_ENOMEM) {
 		kik_diagnostics_free(diag);
 		*out = NULL;
 	}
-	if (diag && err < 0 && err != KIK_ENOMEM && diag->count == 0 && diag_add(diag, plan) < 0) {
+	if (diag && err < 0 && err != KIK_ENOMEM && diag->count == 0 && diag_add(diag) < 0) {
 		kik_diagnostics_free(diag); /* an error outside the rows, such as a bad kind */
 		*out = NULL;
 		return KIK_ENOMEM;
 	}
+	if (err == 0)
+		kik__error_clear(plan);
+	else if (err == KIK_ENOMEM && (!kik_error_last() || kik_error_last()->code != KIK_ENOMEM))
+		kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory"); /* collecting a problem failed */
 	return err;
 }
 
 int kik_plan_import_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
 			   const kik_import_options *options)
 {
+	kik__error_clear(plan);
 	if (!plan || (!data && size))
+		return kik__error_arg(plan ? "data is NULL" : "the plan is NULL");
+	if (name && kik__check_text(name, "the name") < 0)
 		return KIK_EINVAL;
-	return import_or_validate(plan, kind, NULL, data ? data : "", size, name, options, 0, NULL);
+	return import_or_validate(plan, plan, kind, NULL, data ? data : "", size, name, options, 0, NULL);
 }
 
 int kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options)
 {
+	kik__error_clear(plan);
 	if (!plan || !path)
-		return KIK_EINVAL;
-	return import_or_validate(plan, kind, path, NULL, 0, path, options, 0, NULL);
+		return kik__error_arg(plan ? "the path is NULL" : "the plan is NULL");
+	return import_or_validate(plan, plan, kind, path, NULL, 0, path, options, 0, NULL);
 }
 
-int kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options,
-			   size_t max_problems, kik_diagnostics **out)
+int kik_plan_validate_file(const kik_plan *plan, kik_import_kind kind, const char *path,
+			   const kik_import_options *options, size_t max_problems, kik_diagnostics **out)
 {
+	kik__error_clear(plan);
 	if (!plan || !path || !out)
-		return KIK_EINVAL;
-	return import_or_validate(plan, kind, path, NULL, 0, path, options, max_problems, out);
+		return kik__error_arg(!plan ? "the plan is NULL" : !path ? "the path is NULL" : "out is NULL");
+	return import_or_validate(plan, NULL, kind, path, NULL, 0, path, options, max_problems, out);
 }
 
-int kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
-			     const kik_import_options *options, size_t max_problems, kik_diagnostics **out)
+int kik_plan_validate_buffer(const kik_plan *plan, kik_import_kind kind, const char *data, size_t size,
+			     const char *name, const kik_import_options *options, size_t max_problems,
+			     kik_diagnostics **out)
 {
+	kik__error_clear(plan);
 	if (!plan || (!data && size) || !out)
+		return kik__error_arg(!plan ? "the plan is NULL" : !out ? "out is NULL" : "data is NULL");
+	if (name && kik__check_text(name, "the name") < 0)
 		return KIK_EINVAL;
-	return import_or_validate(plan, kind, NULL, data ? data : "", size, name, options, max_problems, out);
+	return import_or_validate(plan, NULL, kind, NULL, data ? data : "", size, name, options, max_problems, out);
 }

@@ -5,9 +5,14 @@
 
 #include "csv.h"
 
+/* One problem of a validation: the details with their strings allocated. */
+typedef struct kik__diag_item {
+	kik_error pub;
+} kik__diag_item;
+
 struct kik_diagnostics {
 	kik_allocator alloc;
-	kik__error_slot *items;
+	kik__diag_item *items;
 	size_t count, cap, max;
 	int truncated;
 };
@@ -77,6 +82,9 @@ typedef int (*kik__row_fn)(kik__import *im, const kik__csv_cell *cells, size_t c
 int kik__import_rows(kik__import *im, kik__row_fn row, void *ctx);
 /* Records the plan's error as a problem when validating: 0 to go on, < 0 to stop. */
 int kik__import_problem(kik__import *im, int err);
+
+/* Checks import options and copies them by their version (defaults for NULL); errors set. */
+int kik__import_options_read(const kik_import_options *in, kik_import_kind kind, kik_import_options *out);
 
 /* Fails when a file of measures held none (`measures` is how many it held). */
 int kik__import_expect_measures(kik__import *im, unsigned long measures);

@@ -11,25 +11,25 @@ static int field_row(kik__import *im, const kik__csv_cell *cells, size_t n, void
 	const char *name = kik__import_cell(cells, n, col[1]);
 	/* the cell is ours to cut up (the reader's row buffer); a missing one is a literal "" */
 	char *aliases = col[2] >= 0 && (size_t)col[2] < n ? (char *)cells[col[2]].text : NULL, *alias, *save = NULL;
-	const kik_field *field = kik_plan_find_field(plan, code);
+	kik_field *field = kik__plan_find_field(plan, code);
 	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
 	int err;
 	if (field && strcmp(field->code, code) != 0)
-		field = NULL; /* the code is another field's name: let add_field say so */
-	if (!field && (err = kik_plan_add_field(plan, code, name, &field)) < 0)
-		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
-				      kik_plan_last_error(plan)->message);
-	if (field && strcmp(field->name, name) != 0 && *name && (err = kik_plan_add_field_alias(plan, field, name)) < 0)
-		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
-				      kik_plan_last_error(plan)->message);
+		field = NULL; /* the code is another field's name: let adding it say so */
+	if (!field && (err = kik__plan_add_field(plan, code, name, &field)) < 0)
+		return kik__error_set(plan, err == KIK_ENOMEM ? err : KIK_EPARSE, &pos, "%s",
+				      kik_error_last()->message);
+	if (field && strcmp(field->name, name) != 0 && *name && (err = kik__plan_add_alias(plan, field, name)) < 0)
+		return kik__error_set(plan, err == KIK_ENOMEM ? err : KIK_EPARSE, &pos, "%s",
+				      kik_error_last()->message);
 	pos = kik__import_pos(im, cells, n, col[2]);
 	for (alias = aliases ? strtok_r(aliases, "|", &save) : NULL; alias; alias = strtok_r(NULL, "|", &save)) {
 		size_t len = strlen(alias);
 		const char *trimmed = kik__trim(alias, &len);
 		((char *)trimmed)[len] = '\0';
-		if (*trimmed && (err = kik_plan_add_field_alias(plan, field, trimmed)) < 0)
-			return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
-					      kik_plan_last_error(plan)->message);
+		if (*trimmed && (err = kik__plan_add_alias(plan, field, trimmed)) < 0)
+			return kik__error_set(plan, err == KIK_ENOMEM ? err : KIK_EPARSE, &pos, "%s",
+					      kik_error_last()->message);
 	}
 	return 0;
 }
@@ -46,31 +46,95 @@ int kik__import_fields(kik__import *im)
 	return err < 0 ? err : kik__import_rows(im, field_row, col);
 }
 
+/* The values of a plan information file, set only once the whole file was read. */
+typedef struct info {
+	int col[2];
+	kik__buf name, as_of; /* the value given, NUL-terminated, while `has_` */
+	int has_name, has_as_of, has_rule;
+	kik_rule rule;
+	uint32_t last_task_id; /* 0 when not given */
+} info;
+
+/* A task id as plan information writes it: a whole number up to KIK_TASK_ID_MAX. */
+static int parse_id(const char *s, uint32_t *out)
+{
+	uint64_t v = 0;
+	if (!*s)
+		return -1;
+	for (; *s >= '0' && *s <= '9' && v <= KIK_TASK_ID_MAX; s++)
+		v = v * 10 + (uint64_t)(*s - '0');
+	if (*s || v > KIK_TASK_ID_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
 static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
 {
-	const int *col = ctx;
+	info *in = ctx;
 	kik_plan *plan = im->plan;
-	int err;
+	kik__buf *slot;
 	char key[32];
-	const char *value = kik__import_cell(cells, n, col[1]);
-	kik__pos pos = kik__import_pos(im, cells, n, col[1]);
-	kik__fold_name(kik__import_cell(cells, n, col[0]), key, sizeof(key));
-	if (strcmp(key, "name") == 0)
-		err = kik_plan_set_name(plan, value);
-	else if (strcmp(key, "asof") == 0 || strcmp(key, "stand") == 0)
-		err = kik_plan_set_as_of(plan, value);
-	else
+	const char *value = kik__import_cell(cells, n, in->col[1]);
+	kik__pos pos = kik__import_pos(im, cells, n, in->col[1]);
+	kik__fold_name(kik__import_cell(cells, n, in->col[0]), key, sizeof(key));
+	if (strcmp(key, "name") == 0) {
+		slot = &in->name;
+		in->has_name = 1;
+	} else if (strcmp(key, "asof") == 0 || strcmp(key, "stand") == 0) {
+		if (*value && !kik__is_iso_date(value))
+			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a date: expected YYYY-MM-DD", value);
+		slot = &in->as_of;
+		in->has_as_of = 1;
+	} else if (strcmp(key, "rule") == 0 || strcmp(key, "regel") == 0) {
+		if (kik_rule_parse(value, &in->rule) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos,
+					      "'%s' is not a rule: expected strict or missing_kind_satisfied", value);
+		in->has_rule = 1;
+		return 0;
+	} else if (strcmp(key, "lasttaskid") == 0) {
+		if (parse_id(value, &in->last_task_id) < 0)
+			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a task id: expected a whole number",
+					      value);
+		return 0;
+	} else {
 		return 0; /* other keys are for other tools */
-	if (err < 0)
-		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, &pos, "%s",
-				      kik_plan_last_error(plan)->message);
+	}
+	slot->len = 0;
+	if (kik__buf_append(&plan->alloc, slot, value, strlen(value)) < 0 ||
+	    kik__buf_append(&plan->alloc, slot, "", 1) < 0)
+		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
 	return 0;
 }
 
 int kik__import_plan_info(kik__import *im)
 {
 	static const kik__column columns[] = { { "key", "Schlüssel|Angabe", 1 }, { "value", "Wert", 1 } };
-	int col[2];
-	int err = kik__import_header(im, columns, 2, col);
-	return err < 0 ? err : kik__import_rows(im, info_row, col);
+	kik_plan *plan = im->plan;
+	char *name = NULL, *as_of = NULL;
+	info in;
+	int err;
+	memset(&in, 0, sizeof(in));
+	if ((err = kik__import_header(im, columns, 2, in.col)) == 0)
+		err = kik__import_rows(im, info_row, &in);
+	/* both copies first, so that a failure changes neither */
+	if (err == 0 && ((in.has_name && !(name = kik__strndup(&plan->alloc, in.name.data, strlen(in.name.data)))) ||
+			 (in.has_as_of && !(as_of = kik__strndup(&plan->alloc, in.as_of.data, strlen(in.as_of.data))))))
+		err = kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	if (err == 0 && !im->diag) {
+		if (name)
+			kik__free(&plan->alloc, plan->name), plan->name = name, name = NULL;
+		if (as_of)
+			kik__free(&plan->alloc, plan->as_of), plan->as_of = as_of, as_of = NULL;
+		if (in.has_rule && in.rule != plan->rule)
+			kik__plan_apply_rule(plan, in.rule);
+		/* ids given before, even to tasks removed since, are not given again */
+		if (in.last_task_id > plan->last_task_id)
+			plan->last_task_id = in.last_task_id;
+	}
+	kik__free(&plan->alloc, name);
+	kik__free(&plan->alloc, as_of);
+	kik__buf_free(&plan->alloc, &in.name);
+	kik__buf_free(&plan->alloc, &in.as_of);
+	return err;
 }

@@ -79,8 +79,8 @@ static int enter_field(kik__import *im, matrix *mx, const char *name, const kik_
 	kik_field *field = kik__plan_find_field(im->plan, name);
 	int err;
 	if (!field && (err = kik__plan_define_field(im->plan, name, &field)) < 0)
-		return kik__error_set(im->plan, err == KIK_EINVAL ? KIK_EPARSE : err, pos, "%s",
-				      kik_plan_last_error(im->plan)->message);
+		return kik__error_set(im->plan, err == KIK_ENOMEM ? err : KIK_EPARSE, pos, "%s",
+				      kik_error_last()->message);
 	if (field != mx->field) {
 		mx->field = field;
 		mx->goal = 0;

@@ -72,12 +72,11 @@ static int resolve_field(kik__import *im, const char *cell, const char *name, co
 	if ((*out = kik__import_field(im, cell)))
 		return 0;
 	if (*name && !kik__plan_find_field(plan, name))
-		err = kik_plan_add_field(plan, cell, name, (const kik_field **)out);
+		err = kik__plan_add_field(plan, cell, name, out);
 	else
 		err = kik__plan_define_field(plan, cell, out);
 	if (err < 0)
-		return kik__error_set(plan, err == KIK_EINVAL ? KIK_EPARSE : err, pos, "%s",
-				      kik_plan_last_error(plan)->message);
+		return kik__error_set(plan, err == KIK_ENOMEM ? err : KIK_EPARSE, pos, "%s", kik_error_last()->message);
 	return 0;
 }
 
@@ -130,6 +129,8 @@ static int apply(kik__import *im, state *st, const row *r, kik_field *field, con
 	 * The name is kept by the plan once the first measure of the group is in. */
 	if (*r->group || field != st->group_field)
 		st->group = r->group;
+	if (strcmp(st->group, "-") == 0) /* a goal of no group after one of a group (see the export) */
+		st->group = "";
 	st->group_field = field;
 	if (r->coded && (r->code_len != strlen(field->code) || strncmp(r->coded, field->code, r->code_len) != 0))
 		return kik__error_set(im->plan, KIK_EPARSE, pos, "'%s' is not a measure number", r->coded);

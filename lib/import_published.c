@@ -25,20 +25,29 @@ static const kik__column columns[] = {
 	{ "total", "gesamt|Maßnahmen|measures|Summe", 0 },
 };
 
+/* An import's columns, and the line of each field's row so far (a field given twice is an
+ * error: the second would silently replace the first). */
+typedef struct published {
+	int col[5];
+	kik__numbers lines; /* field -> its line */
+} published;
+
 static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
 {
-	const int *col = ctx;
+	published *st = ctx;
+	const int *col = st->col;
 	kik_plan *plan = im->plan;
 	size_t counts[KIK_STATUS_COUNT], total = 0;
 	const char *name = kik__import_cell(cells, n, col[0]);
 	kik_field *field = kik__import_field(im, name);
 	kik__pos pos = kik__import_pos(im, cells, n, col[0]);
+	void *first;
 	int k;
 	if (!field)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "unknown field '%s': expected a field of the plan", name);
-	if (field->published_line) /* the second would silently replace the first */
+	if ((first = kik__numbers_get(&st->lines, field, 0)))
 		return kik__error_set(plan, KIK_EPARSE, &pos, "field %s ('%s') appears twice: first on line %lu",
-				      field->code, name, field->published_line);
+				      field->code, name, (unsigned long)(uintptr_t)first);
 	for (k = 0; k < KIK_STATUS_COUNT; k++) {
 		pos = kik__import_pos(im, cells, n, col[1 + k]);
 		if (parse_count(kik__import_cell(cells, n, col[1 + k]), &counts[k]) < 0)
@@ -50,20 +59,27 @@ static int published_row(kik__import *im, const kik__csv_cell *cells, size_t n, 
 	if (*kik__import_cell(cells, n, col[4]) && parse_count(kik__import_cell(cells, n, col[4]), &total) < 0)
 		return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a count: expected a whole number",
 				      kik__import_cell(cells, n, col[4]));
-	/* a total is the count of the field's measures: published figures that contradict
-	 * themselves cannot be held against the computed ones */
-	if (total && (counts[0] + counts[1] < counts[0] || counts[0] + counts[1] + counts[2] < counts[2] ||
-		      counts[0] + counts[1] + counts[2] != total))
+	if (total && !kik__published_adds_up(counts, KIK_STATUS_COUNT, total))
 		return kik__error_set(plan, KIK_EPARSE, &pos,
 				      "the total %zu is not %zu + %zu + %zu: expected the sum of the three counts",
 				      total, counts[0], counts[1], counts[2]);
-	field->published_line = pos.line;
-	return kik_plan_set_published(plan, field, counts, total);
+	if (kik__numbers_reserve(&plan->alloc, &st->lines, 1) < 0)
+		return kik__error_set(plan, KIK_ENOMEM, &pos, "out of memory");
+	kik__numbers_put(&st->lines, field, 0, (void *)(uintptr_t)pos.line);
+	for (k = 0; k < KIK_STATUS_COUNT; k++)
+		field->published[k] = counts[k];
+	field->published_total = total;
+	field->has_published = 1;
+	return 0;
 }
 
 int kik__import_published(kik__import *im)
 {
-	int col[5];
-	int err = kik__import_header(im, columns, 5, col);
-	return err < 0 ? err : kik__import_rows(im, published_row, col);
+	published st;
+	int err;
+	memset(&st, 0, sizeof(st));
+	if ((err = kik__import_header(im, columns, 5, st.col)) == 0)
+		err = kik__import_rows(im, published_row, &st);
+	kik__numbers_free(&im->plan->alloc, &st.lines);
+	return err;
 }

@@ -99,6 +99,28 @@ int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void
 	return 0;
 }
 
+void kik__index_remove(kik__index *ix, const char *key)
+{
+	size_t mask = ix->cap - 1, i, j;
+	if (!ix->cap)
+		return;
+	i = slot_of(ix, key, hash_key(ix, key));
+	if (!ix->hashes[i])
+		return;
+	/* shift back the entries after it that would not be found past the gap */
+	for (j = (i + 1) & mask; ix->hashes[j]; j = (j + 1) & mask) {
+		size_t home = ix->hashes[j] & mask;
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			ix->keys[i] = ix->keys[j];
+			ix->values[i] = ix->values[j];
+			ix->hashes[i] = ix->hashes[j];
+			i = j;
+		}
+	}
+	ix->hashes[i] = 0;
+	ix->len--;
+}
+
 void kik__index_free(const kik_allocator *a, kik__index *ix)
 {
 	kik__free(a, (void *)ix->keys);
@@ -156,6 +178,24 @@ void kik__numbers_put(kik__numbers *t, const void *parent, uint32_t number, void
 	t->slots[i].parent = parent;
 	t->slots[i].number = number;
 	t->slots[i].value = value;
+}
+
+void kik__numbers_remove(kik__numbers *t, const void *parent, uint32_t number)
+{
+	size_t mask = t->cap - 1, i, j;
+	if (!t->cap || !t->slots[i = number_slot(t, parent, number)].parent)
+		return;
+	/* shift back the entries after it that would not be found past the gap */
+	for (j = (i + 1) & mask; t->slots[j].parent; j = (j + 1) & mask) {
+		uint64_t words[2] = { (uint64_t)(uintptr_t)t->slots[j].parent, t->slots[j].number };
+		size_t home = (size_t)kik__hash(&t->key, words, sizeof(words)) & mask;
+		if (((j - home) & mask) >= ((j - i) & mask)) {
+			t->slots[i] = t->slots[j];
+			i = j;
+		}
+	}
+	t->slots[i].parent = NULL;
+	t->len--;
 }
 
 void kik__numbers_free(const kik_allocator *a, kik__numbers *t)

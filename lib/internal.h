@@ -12,6 +12,8 @@ void *kik__malloc(const kik_allocator *a, size_t size);
 void *kik__realloc(const kik_allocator *a, void *ptr, size_t size);
 void kik__free(const kik_allocator *a, void *ptr);
 char *kik__strndup(const kik_allocator *a, const char *s, size_t len);
+/* Checks a caller's allocator (NULL: the C library's) and copies it by its version. */
+int kik__allocator_read(const kik_allocator *in, kik_allocator *out);
 /* Whether `a` is the C library's allocator, which is thread-safe. */
 int kik__allocator_is_default(const kik_allocator *a);
 /* Pages in [from, to) of a block of the C library's ahead of use, many pages per call
@@ -127,6 +129,9 @@ int kik__ids_prepare(const kik_allocator *a, kik__ids *l, uint32_t id);
 int kik__ids_push(const kik_allocator *a, kik__ids *l, uint32_t id);
 /* Removes the item at index i. */
 int kik__ids_remove_at(const kik_allocator *a, kik__ids *l, size_t i);
+/* Makes sure that removing the item at index i cannot fail (a run losing an item in its
+ * middle becomes an array). */
+int kik__ids_prepare_remove(const kik_allocator *a, kik__ids *l, size_t i);
 /* Keeps the first `count` items. */
 void kik__ids_truncate(kik__ids *l, size_t count);
 void kik__ids_free(const kik_allocator *a, kik__ids *l);
@@ -155,6 +160,7 @@ void *kik__index_get(const kik__index *ix, const char *key);
 int kik__index_reserve(const kik_allocator *a, kik__index *ix, size_t extra);
 /* Adds or replaces; `key` must outlive the index. */
 int kik__index_put(const kik_allocator *a, kik__index *ix, const char *key, void *value);
+void kik__index_remove(kik__index *ix, const char *key);
 void kik__index_free(const kik_allocator *a, kik__index *ix);
 
 /* (parent, number) -> pointer: the goals of a field and the measures of a goal by number,
@@ -172,7 +178,23 @@ void *kik__numbers_get(const kik__numbers *t, const void *parent, uint32_t numbe
 /* Makes room for `extra` more entries, so that as many puts cannot fail. */
 int kik__numbers_reserve(const kik_allocator *a, kik__numbers *t, size_t extra);
 void kik__numbers_put(kik__numbers *t, const void *parent, uint32_t number, void *value);
+void kik__numbers_remove(kik__numbers *t, const void *parent, uint32_t number);
 void kik__numbers_free(const kik_allocator *a, kik__numbers *t);
+
+/* ---- slots.c: a hash table of 32-bit (key, value) pairs, keys never 0 -------- */
+typedef struct kik__slots {
+	uint64_t *slots; /* key << 32 | value; 0: empty */
+	size_t cap, len;
+} kik__slots;
+size_t kik__slots_home(const kik__slots *s, uint32_t key);
+/* Makes room for `extra` more pairs, so that as many inserts cannot fail. */
+int kik__slots_reserve(const kik_allocator *a, kik__slots *s, size_t extra);
+void kik__slots_insert(kik__slots *s, uint32_t key, uint32_t value);
+void kik__slots_remove(kik__slots *s, uint32_t key, uint32_t value);
+/* The value of the first pair with `key` that `match` accepts (any, if NULL), or -1. */
+long kik__slots_find(const kik__slots *s, uint32_t key, int (*match)(uint32_t value, const void *ctx), const void *ctx);
+void kik__slots_clear(kik__slots *s);
+void kik__slots_free(const kik_allocator *a, kik__slots *s);
 
 /* ---- intern.c: one stored copy of each distinct byte string --------------- */
 typedef struct kik__intern {
@@ -199,6 +221,13 @@ const char *kik__trim(const char *s, size_t *len);
 /* The first place of `word` in s[0..len), ASCII letters compared without case; NULL if none. */
 const char *kik__find_word(const char *s, size_t len, const char *word);
 int kik__is_iso_date(const char *s);
+/* Ends s[0..len) (NUL at s[len]) before a last UTF-8 sequence that was cut short. */
+void kik__utf8_cut(char *s, size_t len);
+/* Whether a NUL-terminated string is valid UTF-8 (RFC 3629). */
+int kik__utf8_valid(const char *s);
+/* 0 when `s` is a string of valid UTF-8; else KIK_EINVAL with "<what> is NULL / is not
+ * valid UTF-8" as the error. For every string that enters through the API. */
+int kik__check_text(const char *s, const char *what);
 /* Writes "<prefix><sep><a>" or, when b > 0, "<prefix><sep><a>.<b>" (no sep when 0), as
  * ids and keys are made; returns the length (0 when it does not fit in cap). */
 size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsigned long a, unsigned long b);
@@ -236,6 +265,8 @@ struct kik_measure {
 	unsigned long import_line; /* line of this measure in the running import, 0 if none */
 	uint32_t sub;              /* 6 of 4.6 */
 	uint8_t recorded, derived; /* kik_status; derived by the plan's rule, kept up to date */
+	uint8_t keyed;             /* its tasks are found by natural key in plan->task_keys */
+	uint8_t stale;             /* (during a tasks import) derived must be worked out again */
 };
 
 struct kik_field {
@@ -248,7 +279,6 @@ struct kik_field {
 	int by_number; /* its goals are in increasing number (look-ups bisect), else in plan->by_number */
 	size_t measure_count;
 	int has_published;
-	unsigned long published_line; /* its row in the running import of published figures, 0 if none */
 	size_t published[KIK_STATUS_COUNT];
 	size_t published_total;
 };
@@ -265,7 +295,6 @@ struct kik_task {
 #define KIK__TASK_STATE(t) ((kik_task_state)(((t)->bits >> 2) & 3u))
 #define KIK__TASK_OWN_TITLE 0x10u /* the title is an allocation of its own */
 #define KIK__TASK_TOUCHED 0x20u   /* updated by the running import */
-#define KIK__TASK_UPDATE 0x40u    /* (an import's record) new values for the task at position `id` */
 #define KIK__TASK_ATTRS(t) ((t)->bits >> 7)
 #define KIK__TASK_ATTRS_MAX ((1u << 25) - 1)
 static inline uint32_t kik__task_bits(kik_task_kind kind, kik_task_state state, uint32_t flags, uint32_t attrs)
@@ -273,19 +302,20 @@ static inline uint32_t kik__task_bits(kik_task_kind kind, kik_task_state state, 
 	return (uint32_t)kind | (uint32_t)state << 2 | flags | attrs << 7;
 }
 
+/* The details behind kik_error_last(): one per thread (error.c). */
 typedef struct kik__error_slot {
 	int set;
 	kik_error pub;
 	char message[512];
-	char file[1024];
+	char file[4096]; /* PATH_MAX: a longer name cannot be opened */
 } kik__error_slot;
 
 struct kik_plan {
 	kik_allocator alloc;
 	kik__arena arena; /* fields, groups, goals */
 	kik__arena text;  /* strings */
-	const char *name;
-	const char *as_of;
+	char *name;       /* own allocations, NULL while unset: setting them again frees the old */
+	char *as_of;
 	kik__vec fields;
 	kik__table measures; /* struct kik_measure, in the order added */
 	uint32_t *order;     /* positions in document order, when that is not the order added */
@@ -301,15 +331,40 @@ struct kik_plan {
 	kik_goal *recent_goal;
 	kik_group *recent_group;
 	kik_rule rule;
-	/* struct kik_task in the order added. Ids are given in that order, so they increase
-	 * with positions; a position without a task (removed, or left between the parts of an
-	 * import) keeps the id before it, which lets an id be found by bisection. */
+	/* struct kik_task in the order added. While ids increase with positions (as they do
+	 * when ids are given in the order tasks come), a position without a task (removed, or
+	 * left between the parts of an import) keeps the id before it, and an id is found by
+	 * bisection; once a task came with a lower id than the one before it (ids from a
+	 * file), `task_ids` maps every id to its position. */
 	kik__table tasks;
 	size_t task_count;
-	uint32_t last_task_id; /* the id given last: ids are never given twice */
-	kik__intern attrs;     /* "owner\0due" pairs of tasks */
-	kik__error_slot error;
+	uint32_t last_task_id; /* the highest id given: new ids come after it */
+	int ids_unordered;     /* task_ids is in use */
+	kik__slots task_ids;   /* id -> position */
+	/* (measure, kind, title) -> position for the tasks of measures with many tasks (keyed);
+	 * the tasks of the others are few enough to compare one by one */
+	kik__slots task_keys;
+	uint32_t key_seed;
+	kik__intern attrs;       /* "owner\0due" pairs of tasks */
+	kik__arena attr_text;    /* the pairs single edits and copies make (imports' are among the texts) */
+	size_t attrs_compact_at; /* single edits compact the pairs once there are this many (attrs.c) */
 };
+
+/* Counts of a part of a plan: a value on the stack inside the library, the caller's own
+ * allocation through kik_summary_of_*(). */
+struct kik_summary {
+	size_t goals, measures;
+	size_t count[KIK_STATUS_COUNT];
+	double share[KIK_STATUS_COUNT];
+	unsigned percent[KIK_STATUS_COUNT];
+	kik_allocator alloc; /* of a public one */
+};
+void kik__summary_plan(const kik_plan *plan, kik_summary *out);
+/* kik_percentages() for counts whose total times 100 fits (the plan's). */
+void kik__percentages(const size_t *counts, size_t n, unsigned *out);
+void kik__summary_field(const kik_field *field, kik_summary *out);
+void kik__summary_group(const kik_group *group, kik_summary *out);
+void kik__summary_goal(const kik_goal *goal, kik_summary *out);
 
 /* Where an error is, for messages about input files. */
 typedef struct kik__pos {
@@ -317,14 +372,28 @@ typedef struct kik__pos {
 	unsigned long line, column;
 } kik__pos;
 
-void kik__error_clear(kik_plan *plan);
-/* Records an error on the plan and returns `code`. `pos` may be NULL. */
-int kik__error_set(kik_plan *plan, int code, const kik__pos *pos, const char *fmt, ...)
+/* Clears the calling thread's error details (every public call that returns a code does
+ * this first). The plan is not used: details are per thread. */
+void kik__error_clear(const kik_plan *plan);
+/* Records an error in the calling thread's details and returns `code`. `pos` may be
+ * NULL; the arguments may be the details' own strings. `plan` is not used. */
+int kik__error_set(const kik_plan *plan, int code, const kik__pos *pos, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
-void kik__error_copy(kik_plan *to, const kik_plan *from);
+/* As kik__error_set, with the system's errno behind a KIK_EIO. */
+int kik__error_os(int code, const kik__pos *pos, int os_error, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+int kik__error_vset(int code, const kik__pos *pos, int os_error, const char *fmt, va_list ap);
+/* KIK_EINVAL with `what` as the message: a bad argument. */
+int kik__error_arg(const char *what);
+/* The calling thread's details, to copy (diagnostics) or put back. */
+const kik__error_slot *kik__error_slot_last(void);
+void kik__error_restore(const kik__error_slot *slot);
 
 /* ---- measures (measure.c, model.c) -------------------------------------- */
 static inline kik_measure *kik__measure_at(const kik_plan *plan, size_t position)
@@ -338,6 +407,7 @@ static inline kik_measure *kik__goal_measure(const kik_goal *goal, size_t i)
 /* How kik__plan_put_measure treats the strings of a description. */
 enum {
 	KIK__PUT_COPY = 0, /* copy them into the plan */
+	KIK__PUT_NEW = 2,  /* as COPY, and an existing measure is KIK_EEXISTS */
 	KIK__PUT_OWNED = 1 /* text and goal_text are the plan's already, checked (text not empty, goal_text
 			    * NULL when empty): phase two of an import reads no text it need not */
 };
@@ -349,6 +419,20 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, unsigned
 kik_measure *kik__find_measure(const kik_plan *plan, const kik_field *field, unsigned goal, unsigned sub);
 kik_goal *kik__field_find_goal(const kik_field *field, unsigned number);
 kik_measure *kik__goal_find_measure(const kik_goal *goal, unsigned sub);
+/* Frees the arrays of a field, its groups and goals (they live in the plan's arena). */
+void kik__field_free_lists(const kik_allocator *a, kik_field *field);
+/* The field with this code (without regard to case); KIK_ENOTFOUND set when none. */
+kik_field *kik__plan_field_by_code(kik_plan *plan, const char *code);
+/* Adds a field (code and name checked here, not as UTF-8); errors set. */
+int kik__plan_add_field(kik_plan *plan, const char *code, const char *name, kik_field **out);
+/* Adds an alias to a field; errors set. */
+int kik__plan_add_alias(kik_plan *plan, kik_field *field, const char *alias);
+/* Makes the aliases of `field` from the `from`-th on, or all its names, find it no more in
+ * plan->fields_by_name (before they are dropped); cannot fail. */
+void kik__plan_unindex_aliases(kik_plan *plan, const kik_field *field, size_t from);
+void kik__plan_unindex_field(kik_plan *plan, const kik_field *field);
+/* Takes a group out of plan->groups_by_key (its field's list is the caller's). */
+void kik__plan_forget_group(kik_plan *plan, kik_group *group);
 /* Defines a field for a name the plan does not know, deriving a free code from it. */
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out);
 kik_field *kik__plan_find_field(const kik_plan *plan, const char *code_or_name);
@@ -375,12 +459,47 @@ const char *kik__attrs_owner(const kik_plan *plan, uint32_t attrs);
 const char *kik__attrs_due(const kik_plan *plan, uint32_t attrs);
 /* Checks a task description; 0 or an error set on the plan (EPARSE with `pos`, else EINVAL). */
 int kik__check_task(kik_plan *plan, const kik_task_desc *d, const kik__pos *pos);
-/* Stores the owner/due pair of `d` in the plan and gives its number. */
+/* ---- attrs.c: owner/due pairs ------------------------------------------------- */
+/* Stores an owner/due pair in the plan and gives its number. */
 int kik__plan_attrs(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs);
-/* Links the task at `position` (measure set) to its measure; 0 or KIK_ENOMEM. */
-int kik__plan_link_task(kik_plan *plan, size_t position);
+/* As kik__plan_attrs, for a single edit: compacts the pairs when unused ones have piled up
+ * (the number given is valid until the next call). */
+int kik__plan_attrs_edit(kik_plan *plan, const char *owner, const char *due, uint32_t *attrs);
+/* After an import: the pairs now in the plan count as used for the next compaction. */
+void kik__plan_attrs_settle(kik_plan *plan);
+/* ---- task_index.c: tasks by id and by natural key ------------------------ */
+/* A measure's tasks are keyed (found through plan->task_keys) from this many on. */
+enum { KIK__KEYED_AT = 24 };
+/* The task with this id and its position, or NULL. */
+kik_task *kik__task_by_id(const kik_plan *plan, unsigned long id, size_t *position);
+/* The position of the task of `m` with this kind and title title[0..len), or -1. */
+long kik__task_by_key(const kik_plan *plan, const kik_measure *m, kik_task_kind kind, const char *title, size_t len);
+/* Makes room so that kik__task_link() of a new task with `id` for `m` at `position` (the
+ * end of the table, or a record of an import's part there) cannot fail. */
+int kik__task_prepare(kik_plan *plan, kik_measure *m, size_t position, uint32_t id);
+/* Links the task at `position` (measure, kind, title and id set) to its measure and the
+ * indexes; kik__task_prepare() made the room. */
+void kik__task_link(kik_plan *plan, size_t position);
+/* Takes the task at `position` out of the indexes (not out of its measure's list). */
+void kik__task_unindex(kik_plan *plan, size_t position);
+/* Puts it back (after its kind or title changed); the room is there since it was taken out. */
+void kik__task_reindex(kik_plan *plan, size_t position);
+/* Makes the task at `position`, item i of its measure's list, a hole: out of the list and
+ * the indexes, its own title freed; the id stays and is never given again. Removing item
+ * i from the list must not need memory (kik__ids_prepare_remove). */
+void kik__task_drop(kik_plan *plan, size_t position, size_t i);
+/* Rebuilds both indexes from the table without allocating: after an import was undone,
+ * with no more tasks than before it. */
+void kik__task_indexes_rebuild(kik_plan *plan);
+/* Builds both indexes of a plan whose tasks were copied in (kik_plan_copy). */
+int kik__task_indexes_build(kik_plan *plan);
 /* Frees the tasks' own titles and the measures' lists (at plan_free). */
 void kik__plan_free_tasks(kik_plan *plan);
+/* Chooses the plan's rule and derives every status by it. */
+void kik__plan_apply_rule(kik_plan *plan, kik_rule rule);
+/* Whether published counts[0..n) add up to `total` (a total is the count of a field's
+ * measures: figures that contradict themselves cannot be held against computed ones). */
+int kik__published_adds_up(const size_t *counts, size_t n, size_t total);
 /* The status of a measure by a rule. */
 kik_status kik__derive(const kik_measure *m, kik_rule rule);
 

@@ -129,8 +129,10 @@ static int place(kik_plan *plan, const kik_measure_desc *d, unsigned sub, const 
 	/* bad content is invalid input in a file, a bad argument in a direct call */
 	int invalid = pos ? KIK_EPARSE : KIK_EINVAL;
 	char key[2048];
-	if (!d || d->version < 1 || !d->field || (!d->number && !sub) || !d->text ||
-	    (unsigned)d->status >= KIK_STATUS_COUNT)
+	if (!d || d->version < 1 || d->version > KIK_MEASURE_DESC_VERSION)
+		return kik__error_set(plan, KIK_EINVAL, pos, "a measure description of version %u: expected 1 to %u",
+				      d ? d->version : 0, KIK_MEASURE_DESC_VERSION);
+	if (!d->field || (!d->number && !sub) || !d->text || (unsigned)d->status >= KIK_STATUS_COUNT)
 		return kik__error_set(plan, invalid, pos, "a measure needs a field, a number, a text and a status");
 	if (how != KIK__PUT_OWNED && !*d->text)
 		return kik__error_set(plan, invalid, pos, "measure %s has no text", d->number ? d->number : "");
@@ -169,6 +171,8 @@ static int place(kik_plan *plan, const kik_measure_desc *d, unsigned sub, const 
 		}
 	}
 	p->measure = p->goal ? kik__goal_find_measure(p->goal, p->sub) : NULL;
+	if (p->measure && how == KIK__PUT_NEW)
+		return kik__error_set(plan, KIK_EEXISTS, pos, "the plan has measure %s already", p->measure->id);
 	if (p->measure && p->measure->import_line && pos)
 		return kik__error_set(plan, invalid, pos, "measure %s appears twice: first on line %lu", p->measure->id,
 				      p->measure->import_line);
@@ -282,7 +286,8 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	 * of a new group or goal are not reachable from the plan yet and are freed here. */
 	goal = p.goal;
 	group = p.group;
-	keeps_order = ends_document(plan, p.field, goal);
+	/* without an order array, positions are the document's: only with no removed places */
+	keeps_order = ends_document(plan, p.field, goal) && (plan->order || plan->measures.len == plan->measure_count);
 	if (p.new_group) {
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
 		if (!group || !(group->name = text_copy(plan, d->group)) ||
@@ -408,19 +413,29 @@ static char *trimmed_copy(kik_plan *plan, const kik_measure_desc *in, kik_measur
 	return buf;
 }
 
-int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik_measure **out)
+/* kik_plan_add_measure() and kik_plan_put_measure(): `create_only` refuses an existing id. */
+static int put_measure(kik_plan *plan, const kik_measure_desc *desc, int create_only, const kik_measure **out)
 {
 	kik_measure_desc trimmed;
 	kik_measure *m;
 	char *buf;
 	int err;
-	if (!plan || !desc)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan || !desc)
+		return kik__error_arg(plan ? "the measure description is NULL" : "the plan is NULL");
+	if (desc->version < 1 || desc->version > KIK_MEASURE_DESC_VERSION)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "a measure description of version %u: expected 1 to %u",
+				      desc->version, KIK_MEASURE_DESC_VERSION);
+	if ((desc->field && kik__check_text(desc->field, "the field") < 0) ||
+	    (desc->group && kik__check_text(desc->group, "the group") < 0) ||
+	    (desc->goal_text && kik__check_text(desc->goal_text, "the goal text") < 0) ||
+	    (desc->number && kik__check_text(desc->number, "the number") < 0) ||
+	    (desc->text && kik__check_text(desc->text, "the text") < 0))
+		return KIK_EINVAL;
 	trimmed = *desc;
 	if (!(buf = trimmed_copy(plan, desc, &trimmed)))
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
-	err = kik__plan_put_measure(plan, &trimmed, 0, NULL, KIK__PUT_COPY, &m);
+	err = kik__plan_put_measure(plan, &trimmed, 0, NULL, create_only ? KIK__PUT_NEW : KIK__PUT_COPY, &m);
 	kik__free(&plan->alloc, buf);
 	if (err < 0)
 		return err;
@@ -428,6 +443,16 @@ int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik
 	if (out)
 		*out = m;
 	return 0;
+}
+
+int kik_plan_add_measure(kik_plan *plan, const kik_measure_desc *desc, const kik_measure **out)
+{
+	return put_measure(plan, desc, 1, out);
+}
+
+int kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, const kik_measure **out)
+{
+	return put_measure(plan, desc, 0, out);
 }
 
 /* The measure an id "SB-4.6" names (the field code in any case), or NULL. */
@@ -455,51 +480,231 @@ const kik_measure *kik_plan_find_measure(const kik_plan *plan, const char *id)
 	return plan && id ? by_id(plan, id) : NULL;
 }
 
-int kik_plan_set_recorded_status(kik_plan *plan, const char *id, kik_status status)
+int kik_plan_set_recorded_status(kik_plan *plan, const char *id, kik_status status, kik_status *counted)
 {
 	kik_measure *m;
-	if (!plan || !id || (unsigned)status >= KIK_STATUS_COUNT)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(id, "the measure id") < 0)
+		return KIK_EINVAL;
+	if ((unsigned)status >= KIK_STATUS_COUNT)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "status %d out of range", (int)status);
 	if (!(m = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'", id);
 	m->recorded = (uint8_t)status;
 	if (!m->tasks.count)
 		m->derived = m->recorded;
+	if (counted)
+		*counted = kik_measure_status(m);
+	return 0;
+}
+
+/* ---- removing ----------------------------------------------------------------- */
+
+static size_t position_in(const kik__ids *l, uint32_t position)
+{
+	size_t i;
+	for (i = 0; kik__ids_at(l, i) != position; i++)
+		;
+	return i;
+}
+
+int kik_plan_remove_measure(kik_plan *plan, const char *id)
+{
+	kik_measure *m;
+	kik_goal *goal;
+	uint32_t position;
+	size_t i;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(id, "the measure id") < 0)
+		return KIK_EINVAL;
+	if (!(m = by_id(plan, id)))
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'", id);
+	goal = m->goal;
+	for (i = 0; kik__goal_measure(goal, i) != m; i++)
+		;
+	position = kik__ids_at(&goal->measures, i);
+	/* the memory first: the goal's list, the room for the document order (which the place
+	 * left behind keeps from being the order added) */
+	if (kik__ids_prepare_remove(&plan->alloc, &goal->measures, position_in(&goal->measures, position)) < 0)
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	if (!plan->order) {
+		if (!(plan->order = kik__malloc(&plan->alloc, plan->measure_count * sizeof(uint32_t))))
+			return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+		plan->order_cap = plan->measure_count;
+	}
+	while (m->tasks.count) { /* from the end: nothing in the list moves, nothing is allocated */
+		i = m->tasks.count - 1;
+		kik__task_drop(plan, kik__ids_at(&m->tasks, i), i);
+	}
+	kik__ids_free(&plan->alloc, &m->tasks);
+	kik__ids_remove_at(&plan->alloc, &goal->measures, position_in(&goal->measures, position));
+	if (!goal->by_number)
+		kik__numbers_remove(&plan->by_number, goal, m->sub);
+	m->goal = NULL; /* a hole in plan->measures */
+	goal->field->measure_count--;
+	plan->measure_count--;
+	plan->order_dirty = 1;
+	kik__plan_reorder(plan);
+	return 0;
+}
+
+/* The goal `number` of the field with this code; errors set. */
+static kik_goal *goal_of(kik_plan *plan, const char *field, unsigned number)
+{
+	kik_field *f = kik__plan_field_by_code(plan, field);
+	kik_goal *goal;
+	if (!f)
+		return NULL;
+	if (!(goal = kik__field_find_goal(f, number)))
+		kik__error_set(plan, KIK_ENOTFOUND, NULL, "field '%s' has no goal %u", f->code, number);
+	return goal;
+}
+
+int kik_plan_set_goal_text(kik_plan *plan, const char *field, unsigned number, const char *text)
+{
+	kik_goal *goal;
+	char *copy;
+	size_t len;
+	const char *t;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (kik__check_text(text, "the goal text") < 0)
+		return KIK_EINVAL;
+	if (!(goal = goal_of(plan, field, number)))
+		return kik_error_last()->code;
+	len = strlen(text);
+	t = kik__trim(text, &len);
+	if (!(copy = kik__arena_strndup(&plan->alloc, &plan->text, t, len)))
+		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	goal->text = copy;
+	return 0;
+}
+
+int kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number)
+{
+	kik_goal *goal;
+	kik_field *f;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(goal = goal_of(plan, field, number)))
+		return kik_error_last()->code;
+	if (goal->measures.count)
+		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "goal %u of field '%s' still has %u measures", number,
+				      goal->field->code, goal->measures.count);
+	f = goal->field;
+	remove_goal(&f->goals, goal); /* the field's goals stay in increasing order if they were */
+	if (!f->by_number)
+		kik__numbers_remove(&plan->by_number, f, goal->number);
+	if (goal->group)
+		remove_goal(&goal->group->goals, goal);
+	if (plan->recent_goal == goal)
+		plan->recent_goal = NULL;
+	kik__ids_free(&plan->alloc, &goal->measures);
+	return 0;
+}
+
+void kik__plan_forget_group(kik_plan *plan, kik_group *group)
+{
+	char key[2048];
+	if (group_key(key, sizeof(key), group->field->code, group->name))
+		kik__index_remove(&plan->groups_by_key, key);
+	if (plan->recent_group == group)
+		plan->recent_group = NULL;
+	kik__vec_free(&plan->alloc, &group->goals);
+}
+
+int kik_plan_remove_group(kik_plan *plan, const char *field, const char *name)
+{
+	kik_field *f;
+	kik_group *group;
+	size_t i;
+	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if (!(f = kik__plan_field_by_code(plan, field)))
+		return kik_error_last()->code;
+	if (kik__check_text(name, "the group name") < 0)
+		return KIK_EINVAL;
+	if (!(group = (kik_group *)kik_field_find_group(f, name)))
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "field '%s' has no group '%s'", f->code, name);
+	if (group->goals.len)
+		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "group '%s' still has %zu goals", name,
+				      group->goals.len);
+	for (i = 0; f->groups.items[i] != group; i++)
+		;
+	memmove(f->groups.items + i, f->groups.items + i + 1, (f->groups.len - i - 1) * sizeof(void *));
+	f->groups.len--;
+	kik__plan_forget_group(plan, group);
 	return 0;
 }
 
 /* ---- whole plans ------------------------------------------------------- */
 
-/* Copies the tasks of `plan` into `copy` at the same positions, so that their ids stay. */
+/* The measure of `copy` that stands where `m` stands in its plan. */
+static kik_measure *counterpart(const kik_plan *copy, const kik_measure *m)
+{
+	const kik_goal *goal = m->goal;
+	return kik__find_measure(copy, kik__plan_find_field(copy, goal->field->code), goal->number, m->sub);
+}
+
+/* Copies the tasks of `plan` into `copy` at the same positions (so that they keep their
+ * ids and order), then gives each measure its tasks in the same order. */
 static int clone_tasks(const kik_plan *plan, kik_plan *copy)
 {
-	size_t i;
+	size_t i, j;
 	for (i = 0; i < plan->tasks.len; i++) {
 		const kik_task *t = kik__task_at(plan, i);
 		kik_task *c = kik__table_push(&copy->alloc, &copy->arena, &copy->tasks);
-		const kik_goal *goal;
 		uint32_t attrs;
 		if (!c)
 			return KIK_ENOMEM;
 		c->id = t->id;
 		if (!t->measure)
 			continue; /* a hole stays a hole */
-		goal = t->measure->goal;
-		c->measure = kik__find_measure(copy, kik__plan_find_field(copy, goal->field->code), goal->number,
-					       t->measure->sub);
-		if (!c->measure || !(c->title = text_copy(copy, t->title)) ||
+		if (!(c->title = text_copy(copy, t->title)) ||
 		    kik__plan_attrs(copy, kik__attrs_owner(plan, KIK__TASK_ATTRS(t)),
-				    kik__attrs_due(plan, KIK__TASK_ATTRS(t)), &attrs) < 0) {
-			c->measure = NULL;
+				    kik__attrs_due(plan, KIK__TASK_ATTRS(t)), &attrs) < 0)
 			return KIK_ENOMEM;
-		}
+		c->measure = counterpart(copy, t->measure);
 		c->bits = kik__task_bits(KIK__TASK_KIND(t), KIK__TASK_STATE(t), 0, attrs);
-		if (kik__plan_link_task(copy, i) < 0) {
-			c->measure = NULL;
-			return KIK_ENOMEM;
-		}
 		copy->task_count++;
+	}
+	for (i = 0; i < plan->measure_count; i++) {
+		const kik_measure *m = kik__plan_measure(plan, i);
+		kik_measure *c = counterpart(copy, m);
+		for (j = 0; j < m->tasks.count; j++)
+			if (kik__ids_push(&copy->alloc, &c->tasks, kik__ids_at(&m->tasks, j)) < 0)
+				return KIK_ENOMEM;
+		c->derived = (uint8_t)kik__derive(c, copy->rule);
+	}
+	copy->last_task_id = plan->last_task_id;
+	return kik__task_indexes_build(copy);
+}
+
+/* Copies the fields with their aliases and published figures. */
+static int clone_fields(const kik_plan *plan, kik_plan *copy)
+{
+	size_t i, j;
+	int err;
+	for (i = 0; i < plan->fields.len; i++) {
+		const kik_field *field = plan->fields.items[i];
+		const kik_field *added;
+		kik_field *f;
+		if ((err = kik_plan_add_field(copy, field->code, field->name, &added)) < 0)
+			return err;
+		f = (kik_field *)added;
+		for (j = 0; j < field->aliases.len; j++)
+			if ((err = kik__plan_add_alias(copy, f, field->aliases.items[j])) < 0)
+				return err;
+		f->has_published = field->has_published;
+		memcpy(f->published, field->published, sizeof(f->published));
+		f->published_total = field->published_total;
 	}
 	return 0;
 }
@@ -507,24 +712,13 @@ static int clone_tasks(const kik_plan *plan, kik_plan *copy)
 int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 {
 	kik_plan *copy;
-	size_t i, j;
+	size_t i;
 	int err = kik_plan_new_with_allocator(&copy, &plan->alloc);
 	if (err < 0)
 		return err;
-	if ((err = kik_plan_set_name(copy, plan->name)) < 0 || (err = kik_plan_set_as_of(copy, plan->as_of)) < 0)
+	if ((plan->name && (err = kik_plan_set_name(copy, plan->name)) < 0) ||
+	    (plan->as_of && (err = kik_plan_set_as_of(copy, plan->as_of)) < 0) || (err = clone_fields(plan, copy)) < 0)
 		goto fail;
-	for (i = 0; i < plan->fields.len; i++) {
-		const kik_field *field = plan->fields.items[i];
-		const kik_field *added;
-		if ((err = kik_plan_add_field(copy, field->code, field->name, &added)) < 0)
-			goto fail;
-		for (j = 0; j < field->aliases.len; j++)
-			if ((err = kik_plan_add_field_alias(copy, added, field->aliases.items[j])) < 0)
-				goto fail;
-		if (field->has_published &&
-		    (err = kik_plan_set_published(copy, added, field->published, field->published_total)) < 0)
-			goto fail;
-	}
 	copy->rule = plan->rule;
 	for (i = 0; i < plan->measure_count; i++) {
 		const kik_measure *m = kik__plan_measure(plan, i);
@@ -542,28 +736,27 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 	kik__plan_reorder(copy);
 	if ((err = clone_tasks(plan, copy)) < 0)
 		goto fail;
-	copy->last_task_id = plan->last_task_id;
-	for (i = 0; i < copy->measure_count; i++) {
-		kik_measure *m = kik__measure_at(copy, i);
-		m->derived = (uint8_t)kik__derive(m, copy->rule);
-	}
 	*out = copy;
 	return 0;
 fail:
 	kik_plan_free(copy);
-	return err;
+	return err == KIK_ENOMEM ? kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory") : err;
+}
+
+int kik_plan_copy(const kik_plan *plan, kik_plan **out)
+{
+	kik__error_clear(plan);
+	if (!plan || !out)
+		return kik__error_arg(plan ? "out is NULL" : "the plan is NULL");
+	return kik__plan_clone(plan, out);
 }
 
 void kik__plan_swap(kik_plan *a, kik_plan *b)
 {
 	kik_plan tmp = *a;
-	kik__error_slot error = a->error;
 	size_t i;
 	*a = *b;
 	*b = tmp;
-	/* the error details stay with their handle: their pointers point into it */
-	b->error = a->error;
-	a->error = error;
 	for (i = 0; i < a->fields.len; i++)
 		((kik_field *)a->fields.items[i])->plan = a;
 	for (i = 0; i < b->fields.len; i++)

@@ -5,7 +5,7 @@
 
 const char *kik_group_name(const kik_group *group)
 {
-	return group ? group->name : "";
+	return group ? group->name : NULL;
 }
 const kik_field *kik_group_field(const kik_group *group)
 {
@@ -27,7 +27,7 @@ unsigned kik_goal_number(const kik_goal *goal)
 }
 const char *kik_goal_text(const kik_goal *goal)
 {
-	return goal ? goal->text : "";
+	return goal ? goal->text : NULL;
 }
 const kik_field *kik_goal_field(const kik_goal *goal)
 {
@@ -49,15 +49,15 @@ const kik_measure *kik_goal_measure(const kik_goal *goal, size_t i)
 
 const char *kik_measure_id(const kik_measure *m)
 {
-	return m ? m->id : "";
+	return m ? m->id : NULL;
 }
 const char *kik_measure_number(const kik_measure *m)
 {
-	return m ? m->id + strlen(m->goal->field->code) + 1 : "";
+	return m ? m->id + strlen(m->goal->field->code) + 1 : NULL;
 }
 const char *kik_measure_text(const kik_measure *m)
 {
-	return m ? m->text : "";
+	return m ? m->text : NULL;
 }
 const kik_goal *kik_measure_goal(const kik_measure *m)
 {
@@ -74,12 +74,12 @@ const kik_group *kik_measure_group(const kik_measure *m)
 
 kik_status kik_measure_recorded_status(const kik_measure *m)
 {
-	return m ? (kik_status)m->recorded : KIK_STATUS_WAITING;
+	return m ? (kik_status)m->recorded : KIK_STATUS_INVALID;
 }
 
 kik_status kik_measure_status(const kik_measure *m)
 {
-	return m ? (kik_status)(m->tasks.count ? m->derived : m->recorded) : KIK_STATUS_WAITING;
+	return m ? (kik_status)(m->tasks.count ? m->derived : m->recorded) : KIK_STATUS_INVALID;
 }
 
 size_t kik_plan_measure_count(const kik_plan *plan)
@@ -114,7 +114,8 @@ void kik__plan_reorder(kik_plan *plan)
 		}
 	}
 	plan->order_dirty = 0;
-	if (same) { /* the order added is the document's again */
+	/* the order added is the document's again (and no removed measure left a place) */
+	if (same && plan->measures.len == plan->measure_count) {
 		kik__free(&plan->alloc, plan->order);
 		plan->order = NULL;
 		plan->order_cap = 0;

@@ -8,7 +8,7 @@
 
 enum { FLUSH_AT = 64 * 1024 };
 
-void kik__out_init(kik__out *o, kik_plan *plan, kik_write_fn write, void *ctx)
+void kik__out_init(kik__out *o, const kik_plan *plan, kik_write_fn write, void *ctx)
 {
 	memset(o, 0, sizeof(*o));
 	o->plan = plan;

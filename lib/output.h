@@ -5,14 +5,14 @@
 #include "internal.h"
 
 typedef struct kik__out {
-	kik_plan *plan;
+	const kik_plan *plan;
 	kik_write_fn write;
 	void *ctx;
 	kik__buf buf;
 	int err; /* the first failure; later calls do nothing */
 } kik__out;
 
-void kik__out_init(kik__out *o, kik_plan *plan, kik_write_fn write, void *ctx);
+void kik__out_init(kik__out *o, const kik_plan *plan, kik_write_fn write, void *ctx);
 void kik__out_str(kik__out *o, const char *s);
 void kik__out_printf(kik__out *o, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -32,11 +32,11 @@ int kik__out_finish(kik__out *o);
  * Writes `path` through `produce`: a regular file (or a new one) atomically, where nothing
  * is left behind even when the process is killed; a FIFO or device in place; a symbolic
  * link's target (see file.c). 0, or the first error set on the plan. */
-typedef int (*kik__producer)(kik_plan *plan, kik_write_fn write, void *ctx, const void *options);
-int kik__write_file(kik_plan *plan, const char *path, kik__producer produce, const void *options);
+typedef int (*kik__producer)(const kik_plan *plan, kik_write_fn write, void *ctx, const void *options);
+int kik__write_file(const kik_plan *plan, const char *path, kik__producer produce, const void *options);
 /* As kik__write_file with a way of replacing chosen (for tests): an unnamed file linked in
  * when complete (falling back to a named one where the system has none), or a named one. */
 enum { KIK__WRITE_UNNAMED = 0, KIK__WRITE_NAMED = 1 };
-int kik__write_file_by(kik_plan *plan, const char *path, kik__producer produce, const void *options, int how);
+int kik__write_file_by(const kik_plan *plan, const char *path, kik__producer produce, const void *options, int how);
 
 #endif

@@ -40,35 +40,52 @@ const kik__labels *kik__report_labels(kik_lang lang)
 	return lang == KIK_LANG_EN ? &english : &german;
 }
 
-int kik_plan_report(kik_plan *plan, kik_write_fn write, void *ctx, const kik_report_options *options)
+/* Checks report options and copies them by their version (defaults for NULL); errors set. */
+static int read_options(const kik_report_options *in, kik_report_options *out)
 {
 	static const kik_report_options defaults = KIK_REPORT_OPTIONS_INIT;
-	const kik_report_options *o = options ? options : &defaults;
+	*out = defaults;
+	if (!in)
+		return 0;
+	if (in->version < 1 || in->version > KIK_REPORT_OPTIONS_VERSION)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "report options of version %u: expected 1 to %u",
+				      in->version, KIK_REPORT_OPTIONS_VERSION);
+	*out = *in;
+	if ((unsigned)out->format > KIK_REPORT_MARKDOWN || (unsigned)out->lang > KIK_LANG_EN)
+		return kik__error_set(NULL, KIK_EINVAL, NULL,
+				      "bad report options: expected HTML or Markdown, and German or English");
+	return 0;
+}
+
+int kik_plan_report(const kik_plan *plan, kik_write_fn write, void *ctx, const kik_report_options *options)
+{
+	kik_report_options o;
 	kik__out out;
-	if (!plan || !write)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
-	if (o->version < 1 || (unsigned)o->format > KIK_REPORT_MARKDOWN || (unsigned)o->lang > KIK_LANG_EN)
-		return kik__error_set(plan, KIK_EINVAL, NULL,
-				      "bad report options: expected a version, HTML or "
-				      "Markdown, and German or English");
+	if (!plan || !write)
+		return kik__error_arg(plan ? "write is NULL" : "the plan is NULL");
+	if (read_options(options, &o) < 0)
+		return KIK_EINVAL;
 	kik__out_init(&out, plan, write, ctx);
-	if (o->format == KIK_REPORT_HTML)
-		kik__report_html(&out, plan, kik__report_labels(o->lang));
+	if (o.format == KIK_REPORT_HTML)
+		kik__report_html(&out, plan, kik__report_labels(o.lang));
 	else
-		kik__report_md(&out, plan, kik__report_labels(o->lang));
+		kik__report_md(&out, plan, kik__report_labels(o.lang));
 	return kik__out_finish(&out);
 }
 
-static int produce(kik_plan *plan, kik_write_fn write, void *ctx, const void *options)
+static int produce(const kik_plan *plan, kik_write_fn write, void *ctx, const void *options)
 {
 	return kik_plan_report(plan, write, ctx, options);
 }
 
-int kik_plan_report_file(kik_plan *plan, const char *path, const kik_report_options *options)
+int kik_plan_report_file(const kik_plan *plan, const char *path, const kik_report_options *options)
 {
-	if (!plan || !path)
-		return KIK_EINVAL;
+	kik_report_options o;
 	kik__error_clear(plan);
-	return kik__write_file(plan, path, produce, options);
+	if (!plan || !path)
+		return kik__error_arg(plan ? "the path is NULL" : "the plan is NULL");
+	if (read_options(options, &o) < 0)
+		return KIK_EINVAL;
+	return kik__write_file(plan, path, produce, &o);
 }

@@ -31,14 +31,14 @@ static void summary_table(kik__out *o, const kik_plan *plan, const kik__labels *
 	kik__out_str(o, "</tr></thead><tbody>");
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		kik_summary_field(f, &s);
+		kik__summary_field(f, &s);
 		kik__out_printf(o, "<tr><td><a href=\"#field-%s\">", kik_field_code(f));
 		kik__out_html(o, kik_field_name(f));
 		kik__out_str(o, "</a></td>");
 		counts_cells(o, &s);
 		kik__out_str(o, "</tr>");
 	}
-	kik_summary_plan(plan, &s);
+	kik__summary_plan(plan, &s);
 	kik__out_printf(o, "<tr class=\"total\"><td><strong>%s</strong></td>", l->total);
 	counts_cells(o, &s);
 	kik__out_str(o, "</tr></tbody></table></section>");
@@ -114,7 +114,7 @@ void kik__report_html(kik__out *o, const kik_plan *plan, const kik__labels *l)
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
 		kik_summary s;
-		kik_summary_field(f, &s);
+		kik__summary_field(f, &s);
 		kik__out_printf(o, "<section class=\"field\" id=\"field-%s\"><h2>%s ", kik_field_code(f), l->field);
 		kik__out_html(o, kik_field_name(f));
 		kik__out_str(o, "</h2>");

@@ -59,19 +59,19 @@ void kik__report_md(kik__out *o, const kik_plan *plan, const kik__labels *l)
 	head(o, l->field, l->goals, l->measures, l);
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
-		kik_summary_field(f, &s);
+		kik__summary_field(f, &s);
 		kik__out_str(o, "| ");
 		kik__out_md(o, kik_field_name(f));
 		kik__out_str(o, " |");
 		counts_row(o, &s);
 	}
-	kik_summary_plan(plan, &s);
+	kik__summary_plan(plan, &s);
 	kik__out_printf(o, "| **%s** |", l->total);
 	counts_row(o, &s);
 	for (i = 0; i < kik_plan_field_count(plan); i++) {
 		const kik_field *f = kik_plan_field(plan, i);
 		int st;
-		kik_summary_field(f, &s);
+		kik__summary_field(f, &s);
 		kik__out_printf(o, "\n## %s ", l->field);
 		kik__out_md(o, kik_field_name(f));
 		kik__out_printf(o, "\n\n| Status | %s | %s |\n|---|---|---|\n", l->count, l->share);

@@ -24,26 +24,29 @@ kik_status kik__derive(const kik_measure *m, kik_rule rule)
 	return started ? KIK_STATUS_IN_PROGRESS : KIK_STATUS_WAITING;
 }
 
-kik_status kik_measure_derived_status(const kik_measure *m)
-{
-	return kik_measure_status(m);
-}
-
 kik_rule kik_plan_rule(const kik_plan *plan)
 {
-	return plan ? plan->rule : KIK_RULE_STRICT;
+	return plan ? plan->rule : KIK_RULE_INVALID;
 }
 
 int kik_plan_set_rule(kik_plan *plan, kik_rule rule)
 {
-	size_t i;
-	if (!plan || (unsigned)rule >= KIK_RULE_COUNT)
-		return KIK_EINVAL;
 	kik__error_clear(plan);
+	if (!plan)
+		return kik__error_arg("the plan is NULL");
+	if ((unsigned)rule >= KIK_RULE_COUNT)
+		return kik__error_set(plan, KIK_EINVAL, NULL, "rule %d out of range", (int)rule);
+	kik__plan_apply_rule(plan, rule);
+	return 0;
+}
+
+void kik__plan_apply_rule(kik_plan *plan, kik_rule rule)
+{
+	size_t i;
 	plan->rule = rule;
 	for (i = 0; i < plan->measures.len; i++) {
 		kik_measure *m = kik__measure_at(plan, i);
-		m->derived = (uint8_t)kik__derive(m, rule);
+		if (m->goal) /* not a removed measure's place */
+			m->derived = (uint8_t)kik__derive(m, rule);
 	}
-	return 0;
 }

@@ -172,6 +172,59 @@ size_t kik__format_id(char *out, size_t cap, const char *prefix, char sep, unsig
 	return (size_t)(p - out);
 }
 
+int kik__utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p, need, cp;
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			need = 1, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			need = 2, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			need = 3, cp = c & 0x07;
+		else
+			return 0;
+		for (p++; need; need--, p++) {
+			if ((*p & 0xC0) != 0x80)
+				return 0; /* also the terminating NUL: a sequence cut short */
+			cp = cp << 6 | (*p & 0x3Fu);
+		}
+		/* overlong forms, surrogates and beyond U+10FFFF */
+		if ((c >= 0xE0 && cp < 0x800) || (cp >= 0xD800 && cp <= 0xDFFF) || (c >= 0xF0 && cp < 0x10000) ||
+		    cp > 0x10FFFF)
+			return 0;
+	}
+	return 1;
+}
+
+int kik__check_text(const char *s, const char *what)
+{
+	if (!s)
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "%s is NULL", what);
+	if (!kik__utf8_valid(s))
+		return kik__error_set(NULL, KIK_EINVAL, NULL, "%s is not valid UTF-8", what);
+	return 0;
+}
+
+void kik__utf8_cut(char *s, size_t len)
+{
+	size_t start = len, need;
+	/* the last lead byte within the last four, and whether its sequence is whole */
+	while (start > 0 && len - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0 || ((unsigned char)s[start - 1] & 0x80) == 0)
+		return;
+	start--;
+	need = ((unsigned char)s[start] >= 0xF0) ? 4 : ((unsigned char)s[start] >= 0xE0) ? 3 : 2;
+	if (len - start < need)
+		s[start] = '\0';
+}
+
 /* The bytes that show `in`'s character at in[0..len) without acting on a terminal, or 0
  * when the character can stay as it is (*n: its length). */
 static size_t escape_of(const unsigned char *in, size_t len, size_t *n, char *piece)

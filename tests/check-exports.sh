@@ -2,7 +2,8 @@
 # Compares the dynamic symbols of libkik with the committed list and with the header declarations.
 set -eu
 lib=$1 list=$2 headers=$3
-actual=$(nm -D --defined-only "$lib" | awk '$2 == "T" || $2 == "D" || $2 == "R" {print $3}' | sort)
+# every kind of defined symbol: code (T, W), data (D, B, R, V) and anything else
+actual=$(nm -D --defined-only "$lib" | awk 'NF == 3 {print $3}' | sort)
 if ! printf '%s\n' "$actual" | diff -u "$list" -; then
   echo "exports differ from $list (update it when the API changes on purpose)"
   exit 1

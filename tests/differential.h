@@ -235,7 +235,7 @@ static diff_outcome diff_import(const diff_text *measures, kik_import_kind kind,
 	o.threads = threads;
 	out.code = kik_plan_import_buffer(plan, kind, data->data, data->len, "d.csv", &o);
 	if (out.code < 0) {
-		const kik_error *e = kik_plan_last_error(plan);
+		const kik_error *e = kik_error_last();
 		out.line = e->line;
 		out.column = e->column;
 		snprintf(out.message, sizeof(out.message), "%s", e->message);
@@ -258,16 +258,6 @@ static const char *diff_compare(const diff_outcome *rows, const diff_outcome *th
 	    memcmp(rows->content.data, threads->content.data, rows->content.len) != 0)
 		return "the plan";
 	return NULL;
-}
-
-/* Finding (b) of issue 19, left to the rework of task identity (lib/import_tasks.c,
- * link_part compares only a run's first row with the measure's earlier tasks): a task
- * given once early and again inside its measure's later run, not as the run's first row,
- * is accepted in parts and rejected row by row. Once link_part is fixed this never holds. */
-static int diff_is_finding_b(kik_import_kind kind, const diff_outcome *rows, const diff_outcome *threads)
-{
-	return kind == KIK_IMPORT_TASKS && rows->code == KIK_EPARSE && threads->code == 0 &&
-	       strstr(rows->message, "task '") && strstr(rows->message, "appears twice");
 }
 
 #endif

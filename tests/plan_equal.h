@@ -14,6 +14,7 @@ static void assert_tasks_equal(const kik_measure *a, const kik_measure *b)
 	cr_assert(eq(sz, kik_measure_task_count(a), kik_measure_task_count(b)), "%s", kik_measure_id(a));
 	for (i = 0; i < kik_measure_task_count(a); i++) {
 		const kik_task *x = kik_measure_task(a, i), *y = kik_measure_task(b, i);
+		cr_assert(eq(ulong, kik_task_id(x), kik_task_id(y)), "%s", kik_measure_id(a));
 		cr_assert(eq(int, kik_task_kind_of(x), kik_task_kind_of(y)));
 		cr_assert(eq(int, kik_task_state_of(x), kik_task_state_of(y)));
 		cr_assert(eq(str, (char *)kik_task_title(x), (char *)kik_task_title(y)));
@@ -32,7 +33,7 @@ static void assert_plans_equal(const kik_plan *a, const kik_plan *b, int what)
 	cr_assert(eq(sz, kik_plan_measure_count(a), kik_plan_measure_count(b)));
 	for (f = 0; f < kik_plan_field_count(a); f++) {
 		const kik_field *fa = kik_plan_field(a, f), *fb = kik_plan_field(b, f);
-		size_t pa[3] = { 0 }, pb[3] = { 0 }, ta = 0, tb = 0;
+		int st;
 		cr_assert(eq(str, (char *)kik_field_code(fa), (char *)kik_field_code(fb)));
 		if (what & EQUAL_NAMES)
 			cr_assert(eq(str, (char *)kik_field_name(fa), (char *)kik_field_name(fb)));
@@ -45,8 +46,10 @@ static void assert_plans_equal(const kik_plan *a, const kik_plan *b, int what)
 			const kik_goal *ga = kik_field_goal(fa, g), *gb = kik_field_goal(fb, g);
 			cr_assert(eq(u32, kik_goal_number(ga), kik_goal_number(gb)));
 			cr_assert(eq(str, (char *)kik_goal_text(ga), (char *)kik_goal_text(gb)));
-			cr_assert(eq(str, (char *)kik_group_name(kik_goal_group(ga)),
-				     (char *)kik_group_name(kik_goal_group(gb))));
+			cr_assert(eq(ptr, (void *)kik_goal_group(ga), (void *)kik_goal_group(ga)));
+			if (kik_goal_group(ga) || kik_goal_group(gb))
+				cr_assert(eq(str, (char *)kik_group_name(kik_goal_group(ga)),
+					     (char *)kik_group_name(kik_goal_group(gb))));
 			cr_assert(eq(sz, kik_goal_measure_count(ga), kik_goal_measure_count(gb)));
 			for (m = 0; m < kik_goal_measure_count(ga); m++) {
 				const kik_measure *ma = kik_goal_measure(ga, m), *mb = kik_goal_measure(gb, m);
@@ -61,8 +64,11 @@ static void assert_plans_equal(const kik_plan *a, const kik_plan *b, int what)
 		}
 		if (!(what & EQUAL_PUBLISHED))
 			continue;
-		cr_assert(eq(int, kik_field_published(fa, pa, &ta), kik_field_published(fb, pb, &tb)));
-		cr_assert(pa[0] == pb[0] && pa[1] == pb[1] && pa[2] == pb[2] && ta == tb);
+		cr_assert(eq(int, kik_field_has_published(fa), kik_field_has_published(fb)));
+		cr_assert(eq(sz, kik_field_published_total(fa), kik_field_published_total(fb)));
+		for (st = 0; st < KIK_STATUS_COUNT; st++)
+			cr_assert(eq(sz, kik_field_published_count(fa, (kik_status)st),
+				     kik_field_published_count(fb, (kik_status)st)));
 	}
 }
 

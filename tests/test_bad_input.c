@@ -91,7 +91,7 @@ Test(bad_input, every_case_gets_its_error_and_leaves_the_plan_unchanged)
 			snprintf(path, sizeof(path), CORPUS "/%s", field[0]);
 			err = kik_plan_import_file(plan, kind_of(field[1]), path, NULL);
 		}
-		e = kik_plan_last_error(plan);
+		e = kik_error_last();
 		cr_assert(eq(int, err, code_of(field[2])), "%s", field[0]);
 		cr_assert(ne(ptr, (void *)e, NULL));
 		cr_assert(ne(ptr, (void *)e->file, NULL), "%s", field[0]);

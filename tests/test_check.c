@@ -1,5 +1,7 @@
 /* Checks: recorded vs derived status, published vs computed figures; tasks and published files. */
 #include <criterion/criterion.h>
+
+#include "counts.h"
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
 #include <string.h>
@@ -31,18 +33,20 @@ Test(check, the_bundled_plan_disagrees_with_its_report_in_exactly_sb_and_be)
 	cr_assert(eq(sz, kik_findings_count(fs), 4));
 	for (i = 0; i < kik_findings_count(fs); i++) {
 		const kik_finding *f = kik_findings_get(fs, i);
-		const char *code = kik_field_code(f->field);
-		size_t published[3], total;
-		kik_summary s;
-		cr_assert(eq(int, f->kind, KIK_FINDING_PUBLISHED_COUNT));
+		const kik_field *field = kik_finding_field(f);
+		const char *code = kik_field_code(field);
+		kik_status st = kik_finding_status(f);
+		plan_counts s;
+		cr_assert(eq(int, kik_finding_kind_of(f), KIK_FINDING_PUBLISHED_COUNT));
 		sb += strcmp(code, "SB") == 0;
 		be += strcmp(code, "BE") == 0;
 		/* each finding carries the published figure and the computed one */
-		cr_assert(eq(int, kik_field_published(f->field, published, &total), 1));
-		kik_summary_field(f->field, &s);
-		cr_assert(eq(sz, f->expected, published[f->status]));
-		cr_assert(eq(sz, f->actual, s.count[f->status]));
-		cr_assert(ne(sz, f->expected, f->actual));
+		cr_assert(eq(int, kik_field_has_published(field), 1));
+		s = count_field(field);
+		cr_assert(eq(sz, kik_finding_published(f), kik_field_published_count(field, st)));
+		cr_assert(eq(sz, kik_finding_computed(f), s.count[st]));
+		cr_assert(ne(sz, kik_finding_published(f), kik_finding_computed(f)));
+		cr_assert(eq(int, kik_finding_recorded_status(f), KIK_STATUS_INVALID));
 	}
 	cr_assert(eq(sz, sb, 2));
 	cr_assert(eq(sz, be, 2));
@@ -61,49 +65,47 @@ Test(check, published_figures_load_from_csv_and_totals_are_checked)
 	/* SB now agrees but in waiting and in total; BE still disagrees twice */
 	cr_assert(eq(sz, kik_findings_count(fs), 4));
 	f = kik_findings_get(fs, 1);
-	cr_assert(eq(int, f->kind, KIK_FINDING_PUBLISHED_TOTAL));
-	cr_assert(eq(sz, f->expected, 31));
-	cr_assert(eq(sz, f->actual, 30));
+	cr_assert(eq(int, kik_finding_kind_of(f), KIK_FINDING_PUBLISHED_TOTAL));
+	cr_assert(eq(sz, kik_finding_published(f), 31));
+	cr_assert(eq(sz, kik_finding_computed(f), 30));
+	cr_assert(eq(int, kik_finding_status(f), KIK_STATUS_INVALID));
 	kik_findings_free(fs);
 }
 
 Test(check, published_figures_must_add_up_to_their_own_total_and_name_each_field_once)
 {
-	size_t counts[3], total;
+	const kik_field *sb;
 	/* the counts and the total cannot both be right: which to hold against the plan? */
 	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented;total\nSB;10;13;7;31\n"),
 		     KIK_EPARSE));
-	cr_assert(eq(ulong, kik_plan_last_error(plan)->column, 12));
-	cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, "the total 31 is not 10 + 13 + 7"), NULL));
+	cr_assert(eq(ulong, kik_error_last()->column, 12));
+	cr_assert(ne(ptr, strstr(kik_error_last()->message, "the total 31 is not 10 + 13 + 7"), NULL));
 	/* the second row of a field would silently replace the first */
 	cr_assert(eq(int,
 		     load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;2;3\nBE;1;1;1\n"
 						"Bildung und Sprache;3;2;1\n"),
 		     KIK_EPARSE));
-	cr_assert(eq(ulong, kik_plan_last_error(plan)->line, 4));
-	cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, "appears twice: first on line 2"), NULL));
-	kik_field_published(kik_plan_find_field(plan, "SB"), counts, &total);
-	cr_assert(eq(sz, counts[KIK_STATUS_WAITING], 12));
-	cr_assert(eq(sz, total, 30));
+	cr_assert(eq(ulong, kik_error_last()->line, 4));
+	cr_assert(ne(ptr, strstr(kik_error_last()->message, "appears twice: first on line 2"), NULL));
+	sb = kik_plan_find_field(plan, "SB");
+	cr_assert(eq(sz, kik_field_published_count(sb, KIK_STATUS_WAITING), 12));
+	cr_assert(eq(sz, kik_field_published_total(sb), 30));
 	/* a file may still leave the total out, and set a field again in a later import */
 	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;2;3\n"), 0));
 	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;3;2;1\n"), 0));
-	kik_field_published(kik_plan_find_field(plan, "SB"), counts, &total);
-	cr_assert(eq(sz, counts[KIK_STATUS_WAITING], 3));
-	cr_assert(eq(sz, total, 0));
+	cr_assert(eq(sz, kik_field_published_count(sb, KIK_STATUS_WAITING), 3));
+	cr_assert(eq(sz, kik_field_published_total(sb), 0));
 }
 
 Test(check, a_bad_published_file_changes_nothing)
 {
-	size_t counts[3];
 	cr_assert(eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;2;3\nXX;1;1;1\n"),
 		     KIK_EPARSE));
-	cr_assert(eq(ulong, kik_plan_last_error(plan)->line, 3));
+	cr_assert(eq(ulong, kik_error_last()->line, 3));
 	cr_assert(
 	    eq(int, load(KIK_IMPORT_PUBLISHED, "field;waiting;in_progress;implemented\nSB;1;zwei;3\n"), KIK_EPARSE));
-	cr_assert(eq(ulong, kik_plan_last_error(plan)->column, 6));
-	kik_field_published(kik_plan_find_field(plan, "SB"), counts, NULL);
-	cr_assert(eq(sz, counts[KIK_STATUS_WAITING], 12));
+	cr_assert(eq(ulong, kik_error_last()->column, 6));
+	cr_assert(eq(sz, kik_field_published_count(kik_plan_find_field(plan, "SB"), KIK_STATUS_WAITING), 12));
 }
 
 Test(check, tasks_from_csv_derive_statuses_and_show_disagreements)
@@ -129,9 +131,10 @@ Test(check, tasks_from_csv_derive_statuses_and_show_disagreements)
 	cr_assert(eq(int, kik_plan_check(plan, KIK_CHECK_STATUS, &fs), 0));
 	cr_assert(eq(sz, kik_findings_count(fs), 1));
 	f = kik_findings_get(fs, 0);
-	cr_assert(eq(int, f->kind, KIK_FINDING_STATUS_DISAGREES));
-	cr_assert(eq(str, (char *)kik_measure_id(f->measure), "SB-4.6"));
-	cr_assert(eq(int, f->status, KIK_STATUS_IN_PROGRESS));
+	cr_assert(eq(int, kik_finding_kind_of(f), KIK_FINDING_STATUS_DISAGREES));
+	cr_assert(eq(str, (char *)kik_measure_id(kik_finding_measure(f)), "SB-4.6"));
+	cr_assert(eq(int, kik_finding_status(f), KIK_STATUS_IN_PROGRESS));
+	cr_assert(eq(int, kik_finding_recorded_status(f), KIK_STATUS_WAITING));
 	kik_findings_free(fs);
 }
 
@@ -168,7 +171,7 @@ Test(check, task_files_with_errors_name_the_position_and_apply_nothing)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const kik_error *e;
 		cr_assert(eq(int, load(KIK_IMPORT_TASKS, cases[i].csv), KIK_EPARSE), "case %zu", i);
-		e = kik_plan_last_error(plan);
+		e = kik_error_last();
 		cr_assert(eq(str, (char *)e->file, "in.csv"));
 		cr_assert(eq(ulong, e->line, cases[i].line), "case %zu: %s", i, e->message);
 		cr_assert(eq(ulong, e->column, cases[i].column), "case %zu: %s", i, e->message);

@@ -35,7 +35,7 @@ static char *slurp(const char *path, size_t *len)
 static int read_blocks(const kik__source *src, char delimiter, size_t block, char *out, size_t cap,
 		       unsigned long *error_line)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	kik_import_options options = KIK_IMPORT_OPTIONS_INIT;
 	const kik__csv_cell *cells;
 	kik__csv r;
@@ -66,7 +66,7 @@ static int read_source(const kik__source *src, char delimiter, char *out, size_t
 
 static int read_table(const char *path, char delimiter, char *out, size_t cap, unsigned long *error_line)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	kik__source src;
 	int got;
 	cr_assert(eq(int, kik__source_file(&src, &a, path, UINT64_MAX), 0), "%s", path);
@@ -127,7 +127,7 @@ Test(csv, rows_read_the_same_whatever_the_block_size, .timeout = 20)
  * starts, whether the limit is below the reader's first room for cells or above it. */
 Test(csv, the_limit_on_cells_is_exact)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	static const size_t limits[] = { 1, 5, 16, 17, 40 };
 	size_t k, cells_in_row;
 	for (k = 0; k < sizeof(limits) / sizeof(limits[0]); k++) {
@@ -430,7 +430,7 @@ Test(csv, same_bytes_agrees_with_memcmp_at_every_length)
 /* The reader after reading all of `data` (as `block`-byte blocks when block > 0). */
 static int read_all(const char *data, size_t len, size_t block, kik__csv *r)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	const kik__csv_cell *cells;
 	kik__source src;
 	size_t n;
@@ -462,7 +462,7 @@ static unsigned long error_line(const char *data)
 	cr_assert(eq(int, kik_plan_new(&plan), 0));
 	cr_assert(
 	    eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, data, strlen(data), "l.csv", NULL), KIK_EPARSE));
-	line = kik_plan_last_error(plan)->line;
+	line = kik_error_last()->line;
 	kik_plan_free(plan);
 	return line;
 }
@@ -558,7 +558,7 @@ Test(csv, utf8_anywhere_after_a_stray_byte_is_mixed_input_not_windows_1252)
 
 Test(csv, a_stream_is_read_up_to_its_limit_and_stops_at_a_nul_byte)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	kik__source src;
 	int fds[2], most;
 	char path[64];

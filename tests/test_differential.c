@@ -18,10 +18,9 @@ static void assert_agree(const diff_text *measures, kik_import_kind kind, const 
 		diff_outcome more = diff_import(measures, kind, data, threads[k]);
 		const char *why = diff_compare(&rows, &more);
 		cr_assert(eq(ptr, (void *)why, NULL),
-			  "%s, %u threads: %s differs%s (row by row %d '%s' at %lu:%lu, threads %d '%s' at %lu:%lu)",
-			  what, threads[k], why ? why : "",
-			  diff_is_finding_b(kind, &rows, &more) ? " as in finding (b) of issue 19" : "", rows.code,
-			  rows.message, rows.line, rows.column, more.code, more.message, more.line, more.column);
+			  "%s, %u threads: %s differs (row by row %d '%s' at %lu:%lu, threads %d '%s' at %lu:%lu)",
+			  what, threads[k], why ? why : "", rows.code, rows.message, rows.line, rows.column, more.code,
+			  more.message, more.line, more.column);
 		free(more.content.data);
 	}
 	free(rows.content.data);
@@ -56,12 +55,10 @@ Test(differential, rows_and_threads_agree_on_mutated_large_files, .timeout = 180
 	}
 }
 
-/* Finding (b) of issue 19, left to the rework of task identity (lib/import_tasks.c:
- * link_part compares only a run's first row with the measure's earlier tasks). A task
- * given once early and again inside its measure's run later, not as the run's first row,
- * is rejected row by row ("appears twice") and accepted in parts, where the plan then
- * holds it twice. This test fails until link_part is fixed: then remove `.disabled`. */
-Test(differential, a_task_again_inside_a_later_run_is_rejected_with_any_thread_count, .disabled = true)
+/* Finding (b) of issue 19: a task given once early and again inside its measure's run
+ * later, not as the run's first row, was accepted in parts (where the plan then held it
+ * twice) and rejected row by row ("appears twice"). */
+Test(differential, a_task_again_inside_a_later_run_is_rejected_with_any_thread_count)
 {
 	diff_text measures, tasks;
 	char *line, *previous;

@@ -43,9 +43,9 @@ Test(explain, without_tasks_the_recorded_status_holds)
 	const kik_reason *r;
 	cr_assert(eq(sz, kik_explanation_count(e), 1));
 	r = kik_explanation_reason(e, 0);
-	cr_assert(eq(int, r->code, KIK_REASON_NO_TASKS));
-	cr_assert(ne(ptr, strstr(r->message_de, "wartend"), NULL));
-	cr_assert(ne(ptr, strstr(r->message_en, "waiting"), NULL));
+	cr_assert(eq(int, kik_reason_code_of(r), KIK_REASON_NO_TASKS));
+	cr_assert(ne(ptr, strstr(kik_reason_message(r, KIK_LANG_DE), "wartend"), NULL));
+	cr_assert(ne(ptr, strstr(kik_reason_message(r, KIK_LANG_EN), "waiting"), NULL));
 	cr_assert(eq(int, kik_explanation_status(e), KIK_STATUS_WAITING));
 	kik_explanation_free(e);
 }
@@ -61,21 +61,21 @@ Test(explain, names_the_open_task_the_missing_kind_and_the_disagreement)
 	cr_assert(eq(int, kik_explanation_status(e), KIK_STATUS_IN_PROGRESS));
 	cr_assert(eq(sz, kik_explanation_count(e), 4));
 	r = kik_explanation_reason(e, 0);
-	cr_assert(eq(int, r->code, KIK_REASON_KIND_DONE));
-	cr_assert(eq(int, r->kind, KIK_TASK_CONCEPT));
+	cr_assert(eq(int, kik_reason_code_of(r), KIK_REASON_KIND_DONE));
+	cr_assert(eq(int, kik_reason_kind(r), KIK_TASK_CONCEPT));
 	r = kik_explanation_reason(e, 1);
-	cr_assert(eq(int, r->code, KIK_REASON_TASK_OPEN));
-	cr_assert(eq(ptr, (void *)r->task, (void *)fachtag));
-	cr_assert(eq(str, (char *)r->message_en, "AG task 'Fachtag durchführen' is open."));
-	cr_assert(eq(str, (char *)r->message_de, "AG-Auftrag „Fachtag durchführen“ ist offen."));
+	cr_assert(eq(int, kik_reason_code_of(r), KIK_REASON_TASK_OPEN));
+	cr_assert(eq(ptr, (void *)kik_reason_task(r), (void *)fachtag));
+	cr_assert(eq(str, (char *)kik_reason_message(r, KIK_LANG_EN), "AG task 'Fachtag durchführen' is open."));
+	cr_assert(eq(str, (char *)kik_reason_message(r, KIK_LANG_DE), "AG-Auftrag „Fachtag durchführen“ ist offen."));
 	r = kik_explanation_reason(e, 2);
-	cr_assert(eq(int, r->code, KIK_REASON_KIND_MISSING));
-	cr_assert(eq(int, r->kind, KIK_TASK_WORK_PACKAGE));
-	cr_assert(eq(str, (char *)r->message_en, "No work package recorded."));
-	cr_assert(eq(str, (char *)r->message_de, "Kein Arbeitspaket erfasst."));
+	cr_assert(eq(int, kik_reason_code_of(r), KIK_REASON_KIND_MISSING));
+	cr_assert(eq(int, kik_reason_kind(r), KIK_TASK_WORK_PACKAGE));
+	cr_assert(eq(str, (char *)kik_reason_message(r, KIK_LANG_EN), "No work package recorded."));
+	cr_assert(eq(str, (char *)kik_reason_message(r, KIK_LANG_DE), "Kein Arbeitspaket erfasst."));
 	r = kik_explanation_reason(e, 3);
-	cr_assert(eq(int, r->code, KIK_REASON_STATUS_DISAGREES));
-	cr_assert(ne(ptr, strstr(r->message_en, "'waiting'"), NULL));
+	cr_assert(eq(int, kik_reason_code_of(r), KIK_REASON_STATUS_DISAGREES));
+	cr_assert(ne(ptr, strstr(kik_reason_message(r, KIK_LANG_EN), "'waiting'"), NULL));
 	kik_explanation_free(e);
 }
 
@@ -87,8 +87,8 @@ Test(explain, the_looser_rule_says_a_missing_kind_counts_as_satisfied)
 	cr_assert(eq(int, kik_plan_set_rule(plan, KIK_RULE_MISSING_KIND_SATISFIED), 0));
 	e = explain("AA-1.1");
 	cr_assert(eq(int, kik_explanation_status(e), KIK_STATUS_IMPLEMENTED));
-	cr_assert(eq(int, kik_explanation_reason(e, 1)->code, KIK_REASON_KIND_NOT_APPLICABLE));
-	cr_assert(eq(int, kik_explanation_reason(e, 2)->code, KIK_REASON_KIND_NOT_TRACKED));
+	cr_assert(eq(int, kik_reason_code_of(kik_explanation_reason(e, 1)), KIK_REASON_KIND_NOT_APPLICABLE));
+	cr_assert(eq(int, kik_reason_code_of(kik_explanation_reason(e, 2)), KIK_REASON_KIND_NOT_TRACKED));
 	/* AA-1.1 is recorded as implemented: no disagreement */
 	cr_assert(eq(sz, kik_explanation_count(e), 3));
 	kik_explanation_free(e);
@@ -101,7 +101,7 @@ Test(explain, every_measure_of_the_bundled_plan_can_be_explained)
 		kik_explanation *e;
 		const kik_measure *m = kik_plan_measure(plan, i);
 		cr_assert(eq(int, kik_plan_explain(plan, m, &e), 0));
-		cr_assert(gt(sz, kik_explanation_count(e), 0));
+		cr_assert(lt(sz, 0, kik_explanation_count(e)));
 		cr_assert(eq(int, kik_explanation_status(e), kik_measure_status(m)));
 		kik_explanation_free(e);
 	}

@@ -38,7 +38,7 @@ static kik_plan *round_trip(kik_plan *p, const kik_export_options *o)
 	for (i = 0; i < 5; i++) {
 		sink s = export(p, kinds[i], o);
 		int err = kik_plan_import_buffer(q, kinds[i], s.data, s.len, "export.csv", NULL);
-		cr_assert(eq(int, err, 0), "kind %d: %s", (int)kinds[i], err ? kik_plan_last_error(q)->message : "");
+		cr_assert(eq(int, err, 0), "kind %d: %s", (int)kinds[i], err ? kik_error_last()->message : "");
 		free(s.data);
 	}
 	return q;
@@ -138,7 +138,7 @@ Test(export, windows_1252_cannot_hold_every_character)
 	cr_assert(eq(int, kik_plan_put_measure(plan, &d, NULL), 0));
 	o.encoding = KIK_ENCODING_CP1252;
 	cr_assert(eq(int, kik_plan_export(plan, KIK_IMPORT_MEASURES, to_sink, &s, &o), KIK_EINVAL));
-	cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, "U+2615"), NULL));
+	cr_assert(ne(ptr, strstr(kik_error_last()->message, "U+2615"), NULL));
 	free(s.data);
 }
 
@@ -155,7 +155,7 @@ Test(export, office_files_of_the_same_plan_load_to_the_bundled_plan)
 		cr_assert(
 		    eq(int, kik_plan_import_file(p, KIK_IMPORT_FIELDS, KIK_TEST_DATA "/kik-fields.csv", NULL), 0));
 		err = kik_plan_import_file(p, KIK_IMPORT_AUTO, files[i], NULL);
-		cr_assert(eq(int, err, 0), "%s: %s", files[i], err ? kik_plan_last_error(p)->message : "");
+		cr_assert(eq(int, err, 0), "%s: %s", files[i], err ? kik_error_last()->message : "");
 		assert_plans_equal(p, plan, EQUAL_NAMES);
 		kik_plan_free(p);
 	}

@@ -138,7 +138,7 @@ Test(file, a_full_device_is_an_io_error_that_says_why)
 {
 	const kik_error *e;
 	cr_assert(eq(int, kik_plan_report_file(plan, "/dev/full", NULL), KIK_EIO));
-	e = kik_plan_last_error(plan);
+	e = kik_error_last();
 	cr_assert(eq(str, (char *)e->file, "/dev/full"));
 	cr_assert(ne(ptr, strstr(e->message, strerror(ENOSPC)), NULL), "%s", e->message);
 	cr_assert(eq(int, !!S_ISCHR(mode_of("/dev/full")), 1));
@@ -158,7 +158,7 @@ Test(file, a_symbolic_link_is_followed_and_stays_a_link)
 	/* a link to nothing is refused, and nothing is made */
 	cr_assert(eq(int, symlink("nowhere.csv", in_dir("dangling.csv")), 0));
 	cr_assert(eq(int, export_to(in_dir("dangling.csv")), KIK_EIO));
-	cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, "symbolic link"), NULL));
+	cr_assert(ne(ptr, strstr(kik_error_last()->message, "symbolic link"), NULL));
 	cr_assert(eq(str, (char *)listing(), "dangling.csv link.csv target.csv"));
 }
 
@@ -167,21 +167,21 @@ Test(file, a_name_of_name_max_bytes_is_written)
 	char name[NAME_MAX + 1];
 	memset(name, 'n', NAME_MAX);
 	name[NAME_MAX] = '\0';
-	cr_assert(eq(int, export_to(in_dir(name)), 0), "%s", kik_plan_last_error(plan)->message);
-	cr_assert(eq(int, export_to(in_dir(name)), 0), "%s", kik_plan_last_error(plan)->message);
+	cr_assert(eq(int, export_to(in_dir(name)), 0), "%s", kik_error_last()->message);
+	cr_assert(eq(int, export_to(in_dir(name)), 0), "%s", kik_error_last()->message);
 	cr_assert(eq(str, (char *)listing(), name));
 }
 
 Test(file, a_directory_is_refused)
 {
 	cr_assert(eq(int, export_to(dir), KIK_EIO));
-	cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, strerror(EISDIR)), NULL));
+	cr_assert(ne(ptr, strstr(kik_error_last()->message, strerror(EISDIR)), NULL));
 	cr_assert(eq(str, (char *)listing(), ""));
 }
 
 /* A producer that writes 100,000 bytes and fails. */
 
-static int failing(kik_plan *p, kik_write_fn out, void *ctx, const void *options)
+static int failing(const kik_plan *p, kik_write_fn out, void *ctx, const void *options)
 {
 	static char block[1000];
 	size_t i;
@@ -208,7 +208,7 @@ Test(file, a_failed_write_leaves_the_old_file_and_nothing_else_either_way)
  * (`pause_after`) or raises one itself and finishes (`raise_signal`). */
 static int told = -1, raise_signal = 0;
 
-static int slow(kik_plan *p, kik_write_fn out, void *ctx, const void *options)
+static int slow(const kik_plan *p, kik_write_fn out, void *ctx, const void *options)
 {
 	static const char row[] = "code;name\n";
 	(void)p;

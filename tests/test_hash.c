@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const kik_allocator a = { NULL, NULL, NULL, NULL };
+static const kik_allocator a = KIK_ALLOCATOR_INIT;
 
 Test(hash, the_same_key_gives_the_same_hash_and_another_key_another)
 {

@@ -28,7 +28,7 @@ static int load(const char *csv)
 
 static void expect_error(int code, unsigned long line, unsigned long column, const char *fragment)
 {
-	const kik_error *e = kik_plan_last_error(plan);
+	const kik_error *e = kik_error_last();
 	cr_assert(ne(ptr, (void *)e, NULL));
 	cr_assert(eq(int, e->code, code));
 	cr_assert(eq(str, (char *)e->file, "m.csv"));
@@ -200,7 +200,7 @@ Test(import, a_missing_file_is_an_io_error_naming_it)
 {
 	const kik_error *e;
 	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_MEASURES, "/nonexistent/m.csv", NULL), KIK_EIO));
-	e = kik_plan_last_error(plan);
+	e = kik_error_last();
 	cr_assert(eq(str, (char *)e->file, "/nonexistent/m.csv"));
 	cr_assert(ne(ptr, strstr(e->message, "No such file"), NULL));
 }
@@ -296,7 +296,7 @@ Test(import, every_task_keeps_its_owner_and_due_date_among_thousands_of_pairs)
 					owners[i]);
 	}
 	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, csv, len, "t.csv", NULL), 0), "%s",
-		  kik_plan_last_error(plan)->message);
+		  kik_error_last()->message);
 	for (i = 0; i < TASKS; i++) {
 		const kik_measure *m = kik_plan_find_measure(plan, ids[i % 4]);
 		const kik_task *t = kik_measure_task(m, seen[i % 4]++);
@@ -348,7 +348,7 @@ Test(import, kinds_and_states_spelled_many_ways_in_one_file)
 		cr_assert(eq(int, kik_task_state_of(kik_measure_task(m, i)), states[i]), "task %zu", i);
 	}
 	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_TASKS, bad, strlen(bad), "t.csv", NULL), KIK_EPARSE));
-	cr_assert(ne(ptr, (void *)(e = kik_plan_last_error(plan)), NULL));
+	cr_assert(ne(ptr, (void *)(e = kik_error_last()), NULL));
 	cr_assert(eq(ulong, e->line, 3));
 	cr_assert(eq(ulong, e->column, 8));
 	cr_assert(ne(ptr, strstr(e->message, "'concepts' is not a kind"), NULL), "message: %s", e->message);

@@ -67,7 +67,7 @@ Test(lookup, fields_of_the_same_initials_get_the_next_free_code_across_imports)
 	same_initials(&second, 300, 400);
 	cr_assert(eq(int, load(KIK_IMPORT_FIELDS, &fields), 0));
 	cr_assert(eq(int, load(KIK_IMPORT_MEASURES, &first), 0));
-	cr_assert(eq(int, load(KIK_IMPORT_MEASURES, &second), 0), "%s", kik_plan_last_error(plan)->message);
+	cr_assert(eq(int, load(KIK_IMPORT_MEASURES, &second), 0), "%s", kik_error_last()->message);
 	cr_assert(eq(sz, kik_plan_field_count(plan), 402));
 	for (i = 0; i < 400; i++) {
 		char name[16], code[16];
@@ -108,9 +108,9 @@ Test(lookup, fields_are_found_by_code_name_and_alias_in_any_spelling)
 	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "!!"), NULL)); /* folds to nothing */
 	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, ""), NULL));
 	/* a failed add leaves nothing behind that a look-up could find */
-	cr_assert(eq(int, kik_plan_add_field(plan, "NEU", "Gesundheit", NULL), KIK_EINVAL));
+	cr_assert(eq(int, kik_plan_add_field(plan, "NEU", "Gesundheit", NULL), KIK_EEXISTS));
 	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "NEU"), NULL));
-	cr_assert(eq(int, kik_plan_add_field_alias(plan, sb, "Gesundheit und Pflege"), KIK_EINVAL));
+	cr_assert(eq(int, kik_plan_add_field_alias(plan, "SB", "Gesundheit und Pflege"), KIK_EEXISTS));
 	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Gesundheit und Pflege")), "GP"));
 	free(t.data);
 }
@@ -173,7 +173,7 @@ Test(lookup, goals_and_measures_in_any_order_are_found_and_kept_in_file_order)
 		/* a measure twice is found out of order as in order */
 		put(&t, "AA;7;7.%u;Noch einmal;waiting\n", n / 3);
 		cr_assert(eq(int, load(KIK_IMPORT_MEASURES, &t), KIK_EPARSE));
-		cr_assert(ne(ptr, strstr(kik_plan_last_error(plan)->message, "appears twice"), NULL));
+		cr_assert(ne(ptr, strstr(kik_error_last()->message, "appears twice"), NULL));
 		free(t.data);
 	}
 }

@@ -27,7 +27,7 @@ static int load(const char *text)
 
 static void expect_error(unsigned long line, unsigned long column, const char *fragment)
 {
-	const kik_error *e = kik_plan_last_error(plan);
+	const kik_error *e = kik_error_last();
 	cr_assert(ne(ptr, (void *)e, NULL));
 	cr_assert(eq(int, e->code, KIK_EPARSE));
 	cr_assert(eq(ulong, e->line, line), "%s", e->message);
@@ -123,7 +123,7 @@ static const char *text_of_cell(const char *cell)
 		 cell);
 	kik_plan_free(plan);
 	cr_assert(eq(int, kik_plan_new(&plan), 0));
-	cr_assert(eq(int, load(matrix), 0), "%s", kik_plan_last_error(plan)->message);
+	cr_assert(eq(int, load(matrix), 0), "%s", kik_error_last()->message);
 	return kik_measure_text(kik_plan_find_measure(plan, "SB-1.1"));
 }
 

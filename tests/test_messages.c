@@ -89,7 +89,7 @@ static const error_case cases[] = {
 	{ KIK_IMPORT_TASKS, TASKS "SB;4.6;ag;;open;\n", 0, KIK_EPARSE, "needs a title", 0 },
 	{ KIK_IMPORT_TASKS, TASKS "SB;4.6;ag;T;open;2024-13-01\n", 0, KIK_EPARSE, "'2024-13-01'", 0 },
 	{ KIK_IMPORT_TASKS, TASKS "SB;4.6;ag;T;open;\nSB;4.6;ag;T;done;\n", 0, KIK_EPARSE,
-	  "task 'T' of SB-4.6 appears twice", 0 },
+	  "task 'T' (ag) of SB-4.6 appears twice", 0 },
 	/* published figures */
 	{ KIK_IMPORT_PUBLISHED, PUBLISHED "ZZ;1;2;3;\n", 0, KIK_EPARSE, "unknown field 'ZZ'", 0 },
 	{ KIK_IMPORT_PUBLISHED, PUBLISHED "SB;1;zwei;3;\n", 0, KIK_EPARSE, "'zwei'", 0 },
@@ -153,8 +153,8 @@ Test(messages, every_error_of_every_importer_names_what_it_found)
 		cr_assert(eq(int, kik_plan_new_default(&plan), 0));
 		err = kik_plan_import_buffer(plan, c->kind, c->input, len, "f.csv", &o);
 		cr_assert(eq(int, err, c->code), "case %zu", i);
-		assert_whole(kik_plan_last_error(plan), c->code, c->found, i);
-		cr_assert(eq(str, (char *)kik_plan_last_error(plan)->file, "f.csv"), "case %zu", i);
+		assert_whole(kik_error_last(), c->code, c->found, i);
+		cr_assert(eq(str, (char *)kik_error_last()->file, "f.csv"), "case %zu", i);
 		/* validation reports the same problem */
 		err = kik_plan_validate_buffer(plan, c->kind, c->input, len, "f.csv", &o, 0, &d);
 		cr_assert(ne(int, err, 0), "case %zu", i);
@@ -173,12 +173,12 @@ Test(messages, errors_outside_the_rows_name_what_they_found)
 	char path[64];
 	cr_assert(eq(int, kik_plan_new(&plan), 0));
 	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_MEASURES, "/no/such/file.csv", NULL), KIK_EIO));
-	assert_whole(kik_plan_last_error(plan), KIK_EIO, "cannot open the file", 0);
+	assert_whole(kik_error_last(), KIK_EIO, "cannot open the file", 0);
 	cr_assert(eq(int, kik_plan_import_buffer(plan, (kik_import_kind)99, "", 0, NULL, NULL), KIK_EINVAL));
-	assert_whole(kik_plan_last_error(plan), KIK_EINVAL, "unknown import kind 99", 0);
+	assert_whole(kik_error_last(), KIK_EINVAL, "unknown import kind 99", 0);
 	old.version = 0;
 	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, "", 0, NULL, &old), KIK_EINVAL));
-	assert_whole(kik_plan_last_error(plan), KIK_EINVAL, "without a version", 0);
+	assert_whole(kik_error_last(), KIK_EINVAL, "of version 0", 0);
 	/* a pipe longer than max_input_bytes */
 	cr_assert(eq(int, pipe(fds), 0));
 	cr_assert(eq(long, (long)write(fds[1], MEASURES "SB;1;1.1;a;waiting\n", 50), 50));
@@ -186,7 +186,7 @@ Test(messages, errors_outside_the_rows_name_what_they_found)
 	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
 	o.max_input_bytes = 40;
 	cr_assert(eq(int, kik_plan_import_file(plan, KIK_IMPORT_MEASURES, path, &o), KIK_ELIMIT));
-	assert_whole(kik_plan_last_error(plan), KIK_ELIMIT, "more than 40 bytes from a pipe or device", 0);
+	assert_whole(kik_error_last(), KIK_ELIMIT, "more than 40 bytes from a pipe or device", 0);
 	close(fds[0]);
 	kik_plan_free(plan);
 }

@@ -3,6 +3,8 @@
 #include "sink.h"
 
 #include <criterion/criterion.h>
+
+#include "counts.h"
 #include <criterion/new/assert.h>
 #include <kik/kik.h>
 #include <pthread.h>
@@ -20,7 +22,7 @@ static void *work(void *arg)
 		static const char bad[] = "field;goal;measure;text;status\nSB;1;1.1;a;fertig\n";
 		kik_plan *plan;
 		kik_findings *findings;
-		kik_summary s;
+		plan_counts s;
 		sink report = { NULL, 0, 0 };
 		const kik_error *e;
 		if (kik_plan_new_default(&plan) < 0)
@@ -29,9 +31,9 @@ static void *work(void *arg)
 		failures += kik_measure_status(kik_plan_find_measure(plan, "SB-4.6")) != KIK_STATUS_IMPLEMENTED;
 		failures +=
 		    kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, bad, strlen(bad), "bad.csv", NULL) != KIK_EPARSE;
-		e = kik_plan_last_error(plan);
+		e = kik_error_last();
 		failures += !e || e->line != 2 || e->column != 12 || strcmp(e->file, "bad.csv") != 0;
-		kik_summary_field(kik_plan_find_field(plan, "SB"), &s);
+		s = count_field(kik_plan_find_field(plan, "SB"));
 		failures += s.count[KIK_STATUS_IMPLEMENTED] != 8;
 		failures += kik_plan_check(plan, 0, &findings) != 0 || kik_findings_count(findings) != 6;
 		kik_findings_free(findings);

@@ -16,9 +16,7 @@
 %ignore kik_task_desc;
 %ignore kik_import_options;
 %ignore kik_export_options;
-%ignore kik_reason;
-%ignore kik_finding;
-%ignore kik_plan_last_error;
+%ignore kik_error_last;
 %ignore kik_plan_new_with_allocator;
 %ignore kik_plan_new_default_with_allocator;
 %ignore kik_status_parse;
@@ -36,10 +34,19 @@
 %ignore kik_plan_update_task;
 %ignore kik_plan_set_published;
 %ignore kik_field_published;
-%ignore kik_summary_plan;
-%ignore kik_summary_field;
-%ignore kik_summary_group;
-%ignore kik_summary_goal;
+%ignore kik_summary_of_plan;
+%ignore kik_summary_of_field;
+%ignore kik_summary_of_group;
+%ignore kik_summary_of_goal;
+%ignore kik_summary_free;
+%ignore kik_summary_goals;
+%ignore kik_summary_measures;
+%ignore kik_summary_count;
+%ignore kik_summary_share;
+%ignore kik_summary_percent;
+%ignore kik_plan_set_recorded_status;
+%ignore kik_plan_diff;
+%ignore kik_plan_copy;
 %ignore kik_percentages;
 %ignore kik_explanation_count;
 %ignore kik_explanation_reason;
@@ -53,14 +60,18 @@
 
 /* fallible calls: the plan-first ones report details through the plan */
 %apply kik_plan_rc { int kik_plan_set_name, int kik_plan_set_as_of, int kik_plan_add_field,
-		     int kik_plan_add_field_alias, int kik_plan_set_recorded_status, int kik_plan_set_rule,
-		     int kik_plan_remove_task };
+		     int kik_plan_add_field_alias, int kik_plan_set_rule, int kik_plan_remove_task,
+		     int kik_plan_set_task_state, int kik_plan_set_task_due, int kik_plan_set_task_owner,
+		     int kik_plan_set_task_title, int kik_plan_remove_measure, int kik_plan_set_field_name,
+		     int kik_plan_remove_field, int kik_plan_set_goal_text, int kik_plan_remove_goal,
+		     int kik_plan_remove_group, int kik_plan_clear_published };
 %apply kik_rc { int kik_plan_new, int kik_plan_new_default, int kik_plan_explain, int kik_plan_check };
 
 %include "kik/common.h"
 %include "kik/plan.h"
 %include "kik/io.h"
 %include "kik/summary.h"
+%include "kik/task.h"
 %include "kik/rules.h"
 %include "kik/check.h"
 
@@ -135,11 +146,39 @@ kik_plan_rc kik_py_update_task(kik_plan *plan, unsigned long id, int kind, int s
 }
 
 /** Records published figures for a field (see kik_plan_set_published). */
-kik_plan_rc kik_py_set_published(kik_plan *plan, const kik_field *field, size_t waiting, size_t in_progress,
+kik_plan_rc kik_py_set_published(kik_plan *plan, const char *field, size_t waiting, size_t in_progress,
 				 size_t implemented, size_t total)
 {
 	size_t counts[3] = { waiting, in_progress, implemented };
-	return kik_plan_set_published(plan, field, counts, total);
+	return kik_plan_set_published(plan, field, counts, 3, total);
+}
+
+/** Sets a measure's recorded status; returns the status that counts afterwards (see
+ * kik_plan_set_recorded_status). */
+int kik_py_set_recorded_status(kik_plan *plan, const char *id, int status)
+{
+	kik_status counted = KIK_STATUS_INVALID;
+	int err = kik_plan_set_recorded_status(plan, id, (kik_status)status, &counted);
+	if (err < 0) {
+		kik_py_raise(err, kik_error_last());
+		return -1;
+	}
+	return (int)counted;
+}
+
+/** Adds a task with a given id (0: the next one). */
+kik_plan_rc kik_py_add_task_with_id(kik_plan *plan, const char *measure, int kind, int state, const char *title,
+				    const char *due, const char *owner, unsigned long id, const kik_task **out)
+{
+	kik_task_desc d = KIK_TASK_DESC_INIT;
+	d.measure = measure;
+	d.kind = (kik_task_kind)kind;
+	d.state = (kik_task_state)state;
+	d.title = title;
+	d.due = due;
+	d.owner = owner;
+	d.id = id;
+	return kik_plan_add_task(plan, &d, out);
 }
 %}
 

@@ -6,7 +6,7 @@ typedef int kik_plan_rc;
 typedef int kik_rc;
 
 static PyObject *kik_py_Error, *kik_py_ParseError, *kik_py_NotFoundError, *kik_py_MemoryError, *kik_py_IOError,
-	*kik_py_LimitError;
+	*kik_py_LimitError, *kik_py_ExistsError;
 
 /* Raises the exception for a failed call, with the details of `e` where there are some. */
 static void kik_py_raise(int code, const kik_error *e)
@@ -19,6 +19,7 @@ static void kik_py_raise(int code, const kik_error *e)
 	case KIK_ENOMEM: cls = kik_py_MemoryError; break;
 	case KIK_EIO: cls = kik_py_IOError; break;
 	case KIK_ELIMIT: cls = kik_py_LimitError; break;
+	case KIK_EEXISTS: cls = kik_py_ExistsError; break;
 	case KIK_EINVAL: cls = kik_py_Error; break;
 	default: cls = kik_py_Error;
 	}
@@ -64,13 +65,15 @@ static PyObject *kik_py_new_exception(PyObject *module, const char *name, PyObje
 		Py_BuildValue("(OO)", kik_py_Error, PyExc_OSError), "A file could not be read or written.");
 	kik_py_LimitError = kik_py_new_exception(m, "LimitError",
 		Py_BuildValue("(OO)", kik_py_Error, PyExc_ValueError), "The input exceeds a configured limit.");
+	kik_py_ExistsError = kik_py_new_exception(m, "ExistsError",
+		Py_BuildValue("(OO)", kik_py_Error, PyExc_ValueError), "An object with this identity exists already.");
 %}
 
 /* Calls that take the plan first report their details through it. */
 typedef int kik_plan_rc;
 %typemap(out) kik_plan_rc {
 	if ($1 < 0) {
-		kik_py_raise($1, kik_plan_last_error(arg1));
+		kik_py_raise($1, kik_error_last());
 		SWIG_fail;
 	}
 	$result = SWIG_Py_Void();
@@ -80,7 +83,7 @@ typedef int kik_plan_rc;
 typedef int kik_rc;
 %typemap(out) kik_rc {
 	if ($1 < 0) {
-		kik_py_raise($1, NULL);
+		kik_py_raise($1, kik_error_last());
 		SWIG_fail;
 	}
 	$result = SWIG_Py_Void();

@@ -14,11 +14,21 @@
 }
 
 %{
-static PyObject *kik_py_summary_value(const kik_summary *s)
+/* A summary as a tuple, freed; NULL with the error raised when making it failed. */
+static PyObject *kik_py_summary_value(int err, kik_summary *s)
 {
-	return Py_BuildValue("nn(nnn)(III)(ddd)", (Py_ssize_t)s->goals, (Py_ssize_t)s->measures,
-			     (Py_ssize_t)s->count[0], (Py_ssize_t)s->count[1], (Py_ssize_t)s->count[2], s->percent[0],
-			     s->percent[1], s->percent[2], s->share[0], s->share[1], s->share[2]);
+	PyObject *value;
+	if (err < 0) {
+		kik_py_raise(err, kik_error_last());
+		return NULL;
+	}
+	value = Py_BuildValue("nn(nnn)(III)(ddd)", (Py_ssize_t)kik_summary_goals(s), (Py_ssize_t)kik_summary_measures(s),
+			      (Py_ssize_t)kik_summary_count(s, 0), (Py_ssize_t)kik_summary_count(s, 1),
+			      (Py_ssize_t)kik_summary_count(s, 2), kik_summary_percent(s, 0), kik_summary_percent(s, 1),
+			      kik_summary_percent(s, 2), kik_summary_share(s, 0), kik_summary_share(s, 1),
+			      kik_summary_share(s, 2));
+	kik_summary_free(s);
+	return value;
 }
 
 static PyObject *kik_py_str(const char *s)
@@ -67,39 +77,40 @@ static int kik_py_write(void *ctx, const char *data, size_t size)
 /** Counts of the whole plan: (goals, measures, counts, percents, shares), each per status. */
 PyObject *kik_py_summary_plan(const kik_plan *plan)
 {
-	kik_summary s;
-	kik_summary_plan(plan, &s);
-	return kik_py_summary_value(&s);
+	kik_summary *s = NULL;
+	int err = kik_summary_of_plan(plan, &s);
+	return kik_py_summary_value(err, s);
 }
 /** Counts of one field, as kik_py_summary_plan. */
 PyObject *kik_py_summary_field(const kik_field *field)
 {
-	kik_summary s;
-	kik_summary_field(field, &s);
-	return kik_py_summary_value(&s);
+	kik_summary *s = NULL;
+	int err = kik_summary_of_field(field, &s);
+	return kik_py_summary_value(err, s);
 }
 /** Counts of one group, as kik_py_summary_plan. */
 PyObject *kik_py_summary_group(const kik_group *group)
 {
-	kik_summary s;
-	kik_summary_group(group, &s);
-	return kik_py_summary_value(&s);
+	kik_summary *s = NULL;
+	int err = kik_summary_of_group(group, &s);
+	return kik_py_summary_value(err, s);
 }
 /** Counts of one goal, as kik_py_summary_plan. */
 PyObject *kik_py_summary_goal(const kik_goal *goal)
 {
-	kik_summary s;
-	kik_summary_goal(goal, &s);
-	return kik_py_summary_value(&s);
+	kik_summary *s = NULL;
+	int err = kik_summary_of_goal(goal, &s);
+	return kik_py_summary_value(err, s);
 }
 
 /** The published figures of a field: (waiting, in_progress, implemented, total), or None. */
 PyObject *kik_py_published(const kik_field *field)
 {
-	size_t c[3], total;
-	if (!kik_field_published(field, c, &total))
+	if (!kik_field_has_published(field))
 		Py_RETURN_NONE;
-	return Py_BuildValue("nnnn", (Py_ssize_t)c[0], (Py_ssize_t)c[1], (Py_ssize_t)c[2], (Py_ssize_t)total);
+	return Py_BuildValue("nnnn", (Py_ssize_t)kik_field_published_count(field, 0),
+			     (Py_ssize_t)kik_field_published_count(field, 1), (Py_ssize_t)kik_field_published_count(field, 2),
+			     (Py_ssize_t)kik_field_published_total(field));
 }
 
 /** The reasons of an explanation: a list of (code, kind, task id or None, German, English). */
@@ -109,9 +120,11 @@ PyObject *kik_py_reasons(const kik_explanation *e)
 	PyObject *list = PyList_New((Py_ssize_t)n);
 	for (i = 0; list && i < n; i++) {
 		const kik_reason *r = kik_explanation_reason(e, i);
-		PyObject *task = r->task ? PyLong_FromUnsignedLong(kik_task_id(r->task)) : (Py_INCREF(Py_None), Py_None);
-		PyObject *item = Py_BuildValue("iiNNN", (int)r->code, (int)r->kind, task, kik_py_str(r->message_de),
-					       kik_py_str(r->message_en));
+		const kik_task *t = kik_reason_task(r);
+		PyObject *task = t ? PyLong_FromUnsignedLong(kik_task_id(t)) : (Py_INCREF(Py_None), Py_None);
+		PyObject *item = Py_BuildValue("iiNNN", (int)kik_reason_code_of(r), (int)kik_reason_kind(r), task,
+					       kik_py_str(kik_reason_message(r, KIK_LANG_DE)),
+					       kik_py_str(kik_reason_message(r, KIK_LANG_EN)));
 		if (!item) {
 			Py_DECREF(list);
 			return NULL;
@@ -128,10 +141,15 @@ PyObject *kik_py_findings(const kik_findings *fs)
 	PyObject *list = PyList_New((Py_ssize_t)n);
 	for (i = 0; list && i < n; i++) {
 		const kik_finding *f = kik_findings_get(fs, i);
-		PyObject *measure = f->measure ? kik_py_str(kik_measure_id(f->measure)) : (Py_INCREF(Py_None), Py_None);
-		PyObject *item = Py_BuildValue("iNNinnNN", (int)f->kind, kik_py_str(kik_field_code(f->field)), measure,
-					       (int)f->status, (Py_ssize_t)f->expected, (Py_ssize_t)f->actual,
-					       kik_py_str(f->message_de), kik_py_str(f->message_en));
+		const kik_measure *m = kik_finding_measure(f);
+		int disagrees = kik_finding_kind_of(f) == KIK_FINDING_STATUS_DISAGREES;
+		PyObject *measure = m ? kik_py_str(kik_measure_id(m)) : (Py_INCREF(Py_None), Py_None);
+		PyObject *item = Py_BuildValue(
+		    "iNNinnNN", (int)kik_finding_kind_of(f), kik_py_str(kik_field_code(kik_finding_field(f))), measure,
+		    (int)kik_finding_status(f),
+		    (Py_ssize_t)(disagrees ? (size_t)kik_finding_recorded_status(f) : kik_finding_published(f)),
+		    (Py_ssize_t)(disagrees ? (size_t)kik_finding_status(f) : kik_finding_computed(f)),
+		    kik_py_str(kik_finding_message(f, KIK_LANG_DE)), kik_py_str(kik_finding_message(f, KIK_LANG_EN)));
 		if (!item) {
 			Py_DECREF(list);
 			return NULL;
@@ -149,7 +167,7 @@ PyObject *kik_py_validate(kik_plan *plan, int kind, const char *path, size_t max
 	size_t i, n;
 	int err = kik_plan_validate_file(plan, (kik_import_kind)kind, path, NULL, max_problems, &d);
 	if (!d) {
-		kik_py_raise(err, kik_plan_last_error(plan));
+		kik_py_raise(err, kik_error_last());
 		return NULL;
 	}
 	n = kik_diagnostics_count(d);
@@ -182,7 +200,7 @@ PyObject *kik_py_export(kik_plan *plan, int kind, char delimiter, int encoding, 
 	err = kik_plan_export(plan, (kik_import_kind)kind, kik_py_write, &sink, &o);
 	if (err < 0) {
 		free(sink.data);
-		kik_py_raise(err, kik_plan_last_error(plan));
+		kik_py_raise(err, kik_error_last());
 		return NULL;
 	}
 	bytes = PyBytes_FromStringAndSize(sink.data ? sink.data : "", (Py_ssize_t)sink.len);

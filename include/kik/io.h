@@ -1,6 +1,6 @@
 /**
  * @file kik/io.h
- * @brief Importing plans from CSV files.
+ * @brief Importing plans from CSV files, validating files, and exporting plans.
  *
  * Every file is UTF-8 (with or without BOM) or Windows-1252, with `;`, `,`
  * or TAB as delimiter (detected from the header line), CRLF, LF or CR line
@@ -8,9 +8,11 @@
  * case, spacing, "ß"/"ss" or language; unknown columns are ignored.
  *
  * An import is all or nothing: when it fails, the plan is exactly as it was,
- * and kik_plan_last_error() names the file, line and column of the first
- * problem and what was expected there. A successful import may move the
- * plan's objects: pointers obtained before it are invalid afterwards.
+ * and kik_error_last() names the file, line and column of the first problem
+ * and what was expected there. A successful import of measures or of a status
+ * matrix builds the plan anew: handles obtained before it are invalid after it
+ * (imports of other kinds keep them). Imports of fields, plan information and
+ * published figures cost in proportion to the file, not to the plan.
  */
 #ifndef KIK_IO_H
 #define KIK_IO_H
@@ -27,9 +29,10 @@ typedef enum kik_import_kind {
 	KIK_IMPORT_FIELDS = 1,
 	/** Two columns key, value: the plan's "name" and "as_of". */
 	KIK_IMPORT_PLAN_INFO = 2,
-	/** One row per task: field, measure, kind, title, state, due, owner (see kik/rules.h).
-	 * A task naming a measure the plan does not have is an error. A task with the
-	 * measure, kind and title of an existing one updates it. */
+	/** One row per task: task_id, field, measure, kind, title, state, due, owner (see
+	 * kik/task.h). A task naming a measure the plan does not have is an error. A row
+	 * with the id of a task of the plan updates that task; a row without an id updates
+	 * the task with the same measure, kind and title, or adds a task. */
 	KIK_IMPORT_TASKS = 3,
 	/** One row per field: field, waiting, in_progress, implemented, total (see kik/check.h). */
 	KIK_IMPORT_PUBLISHED = 4,
@@ -41,53 +44,72 @@ typedef enum kik_import_kind {
 	 * the text; HTML tags and a footnote number after a group name are dropped.
 	 */
 	KIK_IMPORT_MATRIX = 5,
-	/** A measures file or a status matrix, told apart by the content. */
+	/** Any of the kinds above, told apart by the header (and a matrix by its status
+	 * heads); a file that fits none is an error that says what it looks like. */
 	KIK_IMPORT_AUTO = 6
 } kik_import_kind;
 
-/** Character encodings of input files. */
+/** The key of an import kind: "measures", "fields", "plan_info", "tasks", "published",
+ * "matrix", "auto"; NULL if out of range. */
+KIK_EXTERN(const char *) kik_import_kind_key(kik_import_kind kind);
+
+/** Character encodings of files. */
 typedef enum kik_encoding {
 	KIK_ENCODING_AUTO = 0,  /**< UTF-8; Windows-1252 if the bytes are not UTF-8 */
 	KIK_ENCODING_UTF8 = 1,  /**< UTF-8 only; other bytes are an error */
 	KIK_ENCODING_CP1252 = 2 /**< Windows-1252 */
 } kik_encoding;
 
+/** Flags of an import (kik_import_options.flags). */
+enum kik_import_flag {
+	/**
+	 * The file is the complete list of its kind: tasks of the plan that the file
+	 * does not name (by id, or by measure, kind and title) are removed. Only for
+	 * KIK_IMPORT_TASKS; all or nothing as every import.
+	 */
+	KIK_IMPORT_COMPLETE = 1
+};
+
 /** Options of an import. Initialise with KIK_IMPORT_OPTIONS_INIT. */
 typedef struct kik_import_options {
 	unsigned version;       /**< KIK_IMPORT_OPTIONS_VERSION */
 	kik_encoding encoding;  /**< default KIK_ENCODING_AUTO */
-	char delimiter;         /**< 0 to detect among ';' ',' TAB (default) */
+	char delimiter;         /**< 0 to detect among ';' ',' TAB (default), or one of them */
 	size_t max_field_bytes; /**< longest cell; 0 means 1 MiB */
 	size_t max_columns;     /**< most cells in a row; 0 means 1024 */
 	size_t max_rows;        /**< most rows; 0 means no limit */
 	/**
-	 * (Version 2) How many threads may read a large measures or tasks file at once:
-	 * 0 (default) for one per processor when the plan uses the C library's allocator,
-	 * and one otherwise; 1 for none besides the caller's; at most 16 are used. With
-	 * more than one, a plan's own allocator must be thread-safe. The result (task ids
-	 * included) is the same either way.
+	 * How many threads may read a large measures or tasks file at once: 0 (default)
+	 * for one per processor when the plan uses the C library's allocator, and one
+	 * otherwise; 1 for none besides the caller's; at most 16 are used. With more than
+	 * one, a plan's own allocator must be thread-safe. The result (task ids and the
+	 * first error included) is the same either way.
 	 */
 	unsigned threads;
 	/**
-	 * (Version 3) The most bytes read from an input that is not a regular file (a pipe,
-	 * a device, standard input), which is read whole before parsing; 0 means 4 GiB.
+	 * The most bytes read from an input that is not a regular file (a pipe, a
+	 * device, standard input), which is read whole before parsing; 0 means 4 GiB.
 	 * Exceeding it is KIK_ELIMIT. Regular files are read in place and not limited here.
 	 */
 	size_t max_input_bytes;
+	unsigned flags; /**< KIK_IMPORT_* flags (kik_import_flag), default 0 */
 } kik_import_options;
 
-#define KIK_IMPORT_OPTIONS_VERSION 3
+/** The version of kik_import_options this header describes. */
+#define KIK_IMPORT_OPTIONS_VERSION 1
+/** The default import options. */
 #define KIK_IMPORT_OPTIONS_INIT                                                                                        \
 	{                                                                                                              \
-		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0, 0, 0                                        \
+		KIK_IMPORT_OPTIONS_VERSION, KIK_ENCODING_AUTO, 0, 0, 0, 0, 0, 0, 0                                     \
 	}
 
 /**
  * Imports a file of the given kind into `plan`. Measures are added or, when
  * their id exists, updated; fields named in a measures file that the plan
  * does not know are defined (so another city's plan loads as it is).
- * `options` may be NULL for the defaults. Returns 0, KIK_EIO (cannot read),
- * KIK_EPARSE (invalid content), KIK_ELIMIT, KIK_ENOMEM or KIK_EINVAL.
+ * `options` may be NULL for the defaults. Returns 0, KIK_EIO (cannot read;
+ * the error's `os_error` says why), KIK_EPARSE (invalid content), KIK_ELIMIT,
+ * KIK_ENOMEM or KIK_EINVAL (bad arguments or options).
  */
 KIK_EXTERN(int)
 kik_plan_import_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options);
@@ -116,33 +138,47 @@ typedef struct kik_diagnostics kik_diagnostics;
  * kik_diagnostics_free()), or KIK_ENOMEM / KIK_EINVAL with `*out` NULL.
  */
 KIK_EXTERN(int)
-kik_plan_validate_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options,
+kik_plan_validate_file(const kik_plan *plan, kik_import_kind kind, const char *path, const kik_import_options *options,
 		       size_t max_problems, kik_diagnostics **out);
 
 /** As kik_plan_validate_file(), from memory. */
 KIK_EXTERN(int)
-kik_plan_validate_buffer(kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
+kik_plan_validate_buffer(const kik_plan *plan, kik_import_kind kind, const char *data, size_t size, const char *name,
 			 const kik_import_options *options, size_t max_problems, kik_diagnostics **out);
 
+/** Frees diagnostics. Accepts NULL. */
 KIK_EXTERN(void) kik_diagnostics_free(kik_diagnostics *diagnostics);
+/** The number of problems found (0 for NULL). */
 KIK_EXTERN(size_t) kik_diagnostics_count(const kik_diagnostics *diagnostics);
-/** The i-th problem, in file order; valid as long as the diagnostics. */
+/** The i-th problem, in file order; valid as long as the diagnostics; NULL if out of range. */
 KIK_EXTERN(const kik_error *) kik_diagnostics_get(const kik_diagnostics *diagnostics, size_t i);
-/** 1 when validation stopped at `max_problems` and there may be more. */
+/** 1 when validation stopped at `max_problems` and there may be more; else 0. */
 KIK_EXTERN(int) kik_diagnostics_truncated(const kik_diagnostics *diagnostics);
 
 /* ---- export ---------------------------------------------------------- */
 
-/** Receives exported bytes; returns 0, or a negative value to stop the export. */
+/** Receives exported bytes; returns 0, or a negative value to stop the export (then KIK_EIO). */
 typedef int (*kik_write_fn)(void *ctx, const char *data, size_t size);
+
+/** Which status the measures export writes (kik_export_options.status). */
+typedef enum kik_export_status {
+	KIK_EXPORT_RECORDED = 0, /**< the recorded status: export then import gives an equal plan */
+	KIK_EXPORT_DERIVED = 1   /**< the status that counts (derived from tasks where there are some) */
+} kik_export_status;
+
+/** Names in the header and in status, kind and state cells (kik_export_options.labels). */
+typedef enum kik_export_labels {
+	KIK_EXPORT_KEYS = 0,  /**< English keys: "measure", "in_progress" (the default) */
+	KIK_EXPORT_GERMAN = 1 /**< German headers and labels, as office files have them: "Nummer", "in Bearbeitung" */
+} kik_export_labels;
 
 /** Options of an export. Initialise with KIK_EXPORT_OPTIONS_INIT. */
 typedef struct kik_export_options {
 	unsigned version;      /**< KIK_EXPORT_OPTIONS_VERSION */
 	char delimiter;        /**< ';' (default), ',' or '\t' */
 	kik_encoding encoding; /**< KIK_ENCODING_UTF8 (default) or KIK_ENCODING_CP1252 */
-	int bom;               /**< write a UTF-8 byte order mark (default 0) */
-	int crlf;              /**< end rows with CRLF instead of LF (default 0) */
+	int bom;               /**< 1: write a UTF-8 byte order mark (default 0; UTF-8 only) */
+	int crlf;              /**< 1: end rows with CRLF instead of LF (default 0) */
 	/**
 	 * Defuse cells that a spreadsheet would run as a formula (default 1): a text
 	 * that starts with '=', '+', '-', '@', TAB or CR, or with apostrophes before one
@@ -150,30 +186,36 @@ typedef struct kik_export_options {
 	 * that apostrophe again, so export then import gives the same texts.
 	 */
 	int defuse_formulas;
+	kik_export_status status; /**< which status the measures export writes (default recorded) */
+	kik_export_labels labels; /**< header and value names (default English keys) */
 } kik_export_options;
 
+/** The version of kik_export_options this header describes. */
 #define KIK_EXPORT_OPTIONS_VERSION 1
+/** The default export options. */
 #define KIK_EXPORT_OPTIONS_INIT                                                                                        \
 	{                                                                                                              \
-		KIK_EXPORT_OPTIONS_VERSION, ';', KIK_ENCODING_UTF8, 0, 0, 1                                            \
+		KIK_EXPORT_OPTIONS_VERSION, ';', KIK_ENCODING_UTF8, 0, 0, 1, KIK_EXPORT_RECORDED, KIK_EXPORT_KEYS      \
 	}
 
 /**
  * Writes one part of the plan as CSV in the contract of `kind` (MEASURES,
  * FIELDS, PLAN_INFO, TASKS or PUBLISHED), which the importer of that kind reads
  * back to an equal plan. `options` may be NULL. Returns 0, KIK_EINVAL (a bad
- * option, or a character Windows-1252 cannot hold; see kik_plan_last_error()),
- * KIK_EIO when `write` fails, or KIK_ENOMEM. The plan is not changed.
+ * option, or a character Windows-1252 cannot hold), KIK_EIO when `write`
+ * fails, or KIK_ENOMEM.
  */
 KIK_EXTERN(int)
-kik_plan_export(kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx, const kik_export_options *options);
+kik_plan_export(const kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,
+		const kik_export_options *options);
 
 /**
  * As kik_plan_export(), into a file, atomically: the data go to a temporary
- * file beside `path` that replaces `path` only when complete.
+ * file beside `path` that replaces `path` only when complete (see the README
+ * on special files and links). KIK_EIO carries the system's `os_error`.
  */
 KIK_EXTERN(int)
-kik_plan_export_file(kik_plan *plan, kik_import_kind kind, const char *path, const kik_export_options *options);
+kik_plan_export_file(const kik_plan *plan, kik_import_kind kind, const char *path, const kik_export_options *options);
 
 KIK_END_DECL
 

@@ -11,6 +11,7 @@
 #include "kik/plan.h"
 #include "kik/io.h"
 #include "kik/summary.h"
+#include "kik/task.h"
 #include "kik/rules.h"
 #include "kik/check.h"
 #include "kik/diff.h"

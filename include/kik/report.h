@@ -14,6 +14,7 @@
 
 KIK_BEGIN_DECL
 
+/** The output format of a report. */
 typedef enum kik_report_format {
 	/** One self-contained HTML page: inline CSS and SVG, no scripts, fonts or images
 	 * from elsewhere; well-formed XML as well (XHTML syntax). */
@@ -29,7 +30,9 @@ typedef struct kik_report_options {
 	kik_lang lang;            /**< labels: KIK_LANG_DE (default) or KIK_LANG_EN */
 } kik_report_options;
 
+/** The version of kik_report_options this header describes. */
 #define KIK_REPORT_OPTIONS_VERSION 1
+/** The default report options: HTML, German labels. */
 #define KIK_REPORT_OPTIONS_INIT                                                                                        \
 	{                                                                                                              \
 		KIK_REPORT_OPTIONS_VERSION, KIK_REPORT_HTML, KIK_LANG_DE                                               \
@@ -37,13 +40,12 @@ typedef struct kik_report_options {
 
 /**
  * Writes the report of `plan` through `write`. `options` may be NULL. Returns 0,
- * KIK_EINVAL (bad options), KIK_EIO (`write` failed) or KIK_ENOMEM; details in
- * kik_plan_last_error(). The plan is not changed.
+ * KIK_EINVAL (bad options), KIK_EIO (`write` failed) or KIK_ENOMEM.
  */
-KIK_EXTERN(int) kik_plan_report(kik_plan *plan, kik_write_fn write, void *ctx, const kik_report_options *options);
+KIK_EXTERN(int) kik_plan_report(const kik_plan *plan, kik_write_fn write, void *ctx, const kik_report_options *options);
 
-/** As kik_plan_report(), into a file that is replaced only once complete. */
-KIK_EXTERN(int) kik_plan_report_file(kik_plan *plan, const char *path, const kik_report_options *options);
+/** As kik_plan_report(), into a file that is replaced only once complete (see kik_plan_export_file()). */
+KIK_EXTERN(int) kik_plan_report_file(const kik_plan *plan, const char *path, const kik_report_options *options);
 
 KIK_END_DECL
 

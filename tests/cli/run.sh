@@ -96,12 +96,15 @@ printf 'field;group;goal;goal_text;measure;text;status\n' >"$tmp/next.csv"
 sed -n '2,$p' "$tmp/from-csv.csv" | cut -d';' -f1,3- | sed 's/^SB;Vernetzung;4;\(.*\);4.6;\(.*\);waiting$/SB;Vernetzung;4;\1;4.6;\2;implemented/' | grep -v ';IO;' | grep -v '^IO;' >>"$tmp/next.csv"
 printf 'SB;Neu;9;Ein neues Ziel;9.1;Eine neue Maßnahme;waiting\n' >>"$tmp/next.csv"
 check "diff changed" 1 "$bin/kik-diff" --format json bundled "$tmp/next.csv"
-expect "diff status" "$tmp/out" '"id": "SB-4.6", "field": "SB", "change": "status", "old_status": "waiting", "new_status": "implemented"'
-expect "diff added" "$tmp/out" '"id": "SB-9.1", "field": "SB", "change": "added"'
-expect "diff removed" "$tmp/out" '"id": "IO-1.1", "field": "IO", "change": "removed"'
+expect "diff status" "$tmp/out" '"object": "measure", "id": "SB-4.6", "field": "SB", "change": "changed", "old_status": "waiting", "new_status": "implemented", "values": {"status": {"old": "waiting", "new": "implemented"}, "recorded": {"old": "waiting", "new": "implemented"}}'
+expect "diff added" "$tmp/out" '"object": "measure", "id": "SB-9.1", "field": "SB", "change": "added"'
+expect "diff removed" "$tmp/out" '"object": "measure", "id": "IO-1.1", "field": "IO", "change": "removed"'
+expect "diff removed field" "$tmp/out" '"object": "field", "id": "IO", "field": "IO", "change": "removed"'
 expect "diff field counts" "$tmp/out" '"code": "SB", "old": {"waiting": 10, "in_progress": 13, "implemented": 7, "measures": 30}, "new": {"waiting": 10, "in_progress": 13, "implemented": 8, "measures": 31}'
 check "diff table" 1 "$bin/kik-diff" bundled "$tmp/next.csv"
-expect "diff table count" "$tmp/out" '^28 changed measures$'
+expect "diff table count" "$tmp/out" '^48 changes$'
+expect "diff table status" "$tmp/out" '^changed  measure  SB-4.6   wartend -> implementiert  recorded: '
+expect "diff table added goal" "$tmp/out" '^added    goal     SB-9     Ein neues Ziel$'
 check "diff unreadable" 2 "$bin/kik-diff" bundled "$tmp/bad.csv"
 
 # standard output that cannot be written: exit 2 and a message, in every tool

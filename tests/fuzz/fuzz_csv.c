@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const kik_allocator a = { NULL, NULL, NULL, NULL };
+	static const kik_allocator a = KIK_ALLOCATOR_INIT;
 	static const char delimiters[] = { 0, ';', ',', '\t' };
 	kik_import_options o = KIK_IMPORT_OPTIONS_INIT;
 	const kik__csv_cell *cells;

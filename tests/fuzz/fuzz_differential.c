@@ -51,9 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	rows = diff_import(kind == KIK_IMPORT_TASKS ? &measures_of_tasks : NULL, kind, &edited, 1);
 	more = diff_import(kind == KIK_IMPORT_TASKS ? &measures_of_tasks : NULL, kind, &edited, threads);
-	/* finding (b) of issue 19 is known and left to the rework of task identity: until
-	 * link_part is fixed, that one difference is let through */
-	if (diff_compare(&rows, &more) && !diff_is_finding_b(kind, &rows, &more))
+	if (diff_compare(&rows, &more))
 		__builtin_trap();
 	free(rows.content.data);
 	free(more.content.data);

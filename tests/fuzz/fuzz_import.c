@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		make_base();
 	err = kik_plan_import_buffer(base, KIK_FUZZ_KIND, (const char *)data, size, "fuzz.csv", NULL);
 	if (err < 0) {
-		const kik_error *e = kik_plan_last_error(base);
+		const kik_error *e = kik_error_last();
 		if (!e || !e->message || !*e->message || e->code != err)
 			__builtin_trap(); /* every failure says what it found */
 		after = fingerprint(base);

@@ -336,7 +336,7 @@ class Plan:
         """Defines a field of action."""
         ptr = _core.kik_plan_add_field(self._handle, code, name)
         for alias in aliases:
-            _core.kik_plan_add_field_alias(self._handle, ptr, alias)
+            _core.kik_plan_add_field_alias(self._handle, code, alias)
         return Field(self, code)
 
     def measure(self, id: str) -> "Measure":
@@ -575,7 +575,7 @@ class Field(_Child):
         return None if raw is None else Counts(*raw[:3])
 
     def set_published(self, waiting: int, in_progress: int, implemented: int, total: int = 0) -> None:
-        _core.kik_py_set_published(self._plan._handle, self._handle(), waiting, in_progress, implemented, total)
+        _core.kik_py_set_published(self._plan._handle, self.code, waiting, in_progress, implemented, total)
 
     def __repr__(self) -> str:
         return f"<kik.Field {self.code} {self.name!r}: {len(self)} measures>"
@@ -696,7 +696,7 @@ class Measure(_Child):
 
     @recorded_status.setter
     def recorded_status(self, value: Union[Status, str]) -> None:
-        _core.kik_plan_set_recorded_status(self._plan._handle, self._key, int(Status.parse(value)))
+        _core.kik_py_set_recorded_status(self._plan._handle, self._key, int(Status.parse(value)))
 
     @property
     def field(self) -> Field:
