@@ -204,3 +204,62 @@ Test(lookup, a_reimport_out_of_order_updates_each_measure_in_place)
 	free(first.data);
 	free(again.data);
 }
+
+Test(lookup, names_follow_renames_removals_and_failed_imports)
+{
+	static const char table[] = "code;name;aliases\nSB;Sprache und Bildung;Bildung und Sprache|Neu\n"
+				    "GP;Gesundheit und Pflege;Gesundheit\n";
+	static const char bad[] = "code;name;aliases\nXY;Ganz neu;Noch neuer\nSB;Sprache und Bildung;Gesundheit\n";
+	text t = { NULL, 0 }, b = { NULL, 0 };
+	const kik_field *sb;
+	put(&t, "%s", table);
+	put(&b, "%s", bad);
+	cr_assert(eq(int, load(KIK_IMPORT_FIELDS, &t), 0));
+	sb = kik_plan_find_field(plan, "SB");
+	/* renamed: the new name finds it, the old one not, and an alias that became the name
+	 * still finds it */
+	cr_assert(eq(int, kik_plan_set_field_name(plan, "SB", "Neu"), 0));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "neu"), (void *)sb));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "Sprache und Bildung"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "Bildung und Sprache"), (void *)sb));
+	cr_assert(eq(int, kik_plan_add_field(plan, "SU", "Sprache und Bildung", NULL), 0));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Sprache und Bildung")), "SU"));
+	/* removed: none of its names finds it, and they are free again */
+	cr_assert(eq(int, kik_plan_remove_field(plan, "GP"), 0));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "GP"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "Gesundheit und Pflege"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "gesundheit"), NULL));
+	cr_assert(eq(int, kik_plan_add_field(plan, "GE", "Gesundheit", NULL), 0));
+	/* a failed import in place: the names its first row added find nothing */
+	cr_assert(eq(int, load(KIK_IMPORT_FIELDS, &b), KIK_EPARSE));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "XY"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "Ganz neu"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_field(plan, "Noch neuer"), NULL));
+	cr_assert(eq(int, kik_plan_add_field(plan, "XY", "Ganz neu", NULL), 0));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "ganz neu")), "XY"));
+	free(t.data);
+	free(b.data);
+}
+
+Test(lookup, removed_measures_and_goals_out_of_order_are_not_found)
+{
+	text t = { NULL, 0 };
+	unsigned i;
+	put(&t, "field;goal;measure;text;status\n");
+	for (i = 300; i > 0; i--)
+		put(&t, "SB;%u;%u.%u;Text;waiting\nSB;%u;%u.%u;Text;waiting\n", i, i, 2, i, i, 1);
+	cr_assert(eq(int, load(KIK_IMPORT_MEASURES, &t), 0));
+	cr_assert(eq(int, kik_plan_remove_measure(plan, "SB-150.1"), 0));
+	cr_assert(eq(ptr, (void *)kik_plan_find_measure(plan, "SB-150.1"), NULL));
+	cr_assert(ne(ptr, (void *)kik_plan_find_measure(plan, "SB-150.2"), NULL));
+	cr_assert(eq(int, kik_plan_remove_measure(plan, "SB-150.2"), 0));
+	cr_assert(eq(int, kik_plan_remove_goal(plan, "SB", 150), 0));
+	cr_assert(eq(ptr, (void *)kik_field_find_goal(kik_plan_find_field(plan, "SB"), 150), NULL));
+	cr_assert(ne(ptr, (void *)kik_field_find_goal(kik_plan_find_field(plan, "SB"), 149), NULL));
+	for (i = 1; i <= 300; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "SB-%u.2", i);
+		cr_assert(eq(int, kik_plan_find_measure(plan, id) != NULL, i != 150), "%s", id);
+	}
+	free(t.data);
+}
