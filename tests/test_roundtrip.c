@@ -123,8 +123,13 @@ static int edit(kik_plan *p)
 		default: return kik_plan_set_field_name(p, PICK(fields), PICK(texts));
 		}
 	case 13:
-		return next(3) ? kik_plan_set_published(p, PICK(fields), counts, 3, next(20))
-			       : kik_plan_clear_published(p, PICK(fields));
+		if (!next(3))
+			return kik_plan_clear_published(p, PICK(fields));
+		/* a total is 0 (none published) or the sum; now and then a wrong one, refused */
+		return kik_plan_set_published(p, PICK(fields), counts, 3,
+					      next(2)   ? counts[0] + counts[1] + counts[2]
+					      : next(4) ? 0
+							: next(20));
 	case 14:
 		if (next(2))
 			return kik_plan_set_goal_text(p, PICK(fields), 1 + next(3), PICK(texts));
