@@ -35,8 +35,7 @@ int kik_plan_new_with_allocator(kik_plan **out, const kik_allocator *allocator)
 	plan->alloc = a;
 	plan->measures.size = sizeof(kik_measure);
 	plan->tasks.size = sizeof(kik_task);
-	/* spreads the natural keys of one plan's tasks differently from another's */
-	plan->key_seed = (uint32_t)((uintptr_t)plan >> 4) * 2654435761u;
+	kik__hash_key_new(&plan->task_key, plan);
 	*out = plan;
 	return 0;
 }

@@ -44,17 +44,12 @@ kik_task *kik__task_by_id(const kik_plan *plan, unsigned long id, size_t *positi
 
 /* ---- by natural key -------------------------------------------------------- */
 
-/* The key of (measure, kind, title) in plan->task_keys: never 0. */
+/* The key of (measure, kind, title) in plan->task_keys: never 0. The title is hashed under
+ * the plan's own key, so that a file cannot be made of titles that all collide. */
 static uint32_t key_of(const kik_plan *plan, const kik_measure *m, kik_task_kind kind, const char *title, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL ^ plan->key_seed; /* FNV-1a, seeded per plan */
-	uintptr_t p = (uintptr_t)m;
-	size_t i;
-	for (i = 0; i < sizeof(p); i++, p >>= 8)
-		h = (h ^ (p & 0xFF)) * 1099511628211ULL;
-	h = (h ^ (unsigned)kind) * 1099511628211ULL;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)title[i]) * 1099511628211ULL;
+	uint64_t h = kik__hash(&plan->task_key, title, len);
+	h ^= ((uint64_t)(uintptr_t)m + (uint64_t)kind) * 0x9E3779B97F4A7C15ULL;
 	return (uint32_t)(h ^ (h >> 32)) | 1u;
 }
 
