@@ -16,6 +16,17 @@ int kik_plan_new_default_with_allocator(kik_plan **out, const kik_allocator *all
 		{ KIK_IMPORT_MEASURES, kik__bundled_measures, &kik__bundled_measures_size, "kik-2023-10-05.csv" },
 		{ KIK_IMPORT_PUBLISHED, kik__bundled_published, &kik__bundled_published_size,
 		  "kik-2023-10-05-published.csv" },
+		/* the report's own content (kik/content.h) */
+		{ KIK_IMPORT_NOTES, kik__bundled_notes, &kik__bundled_notes_size, "kik-2023-10-05-notes.csv" },
+		{ KIK_IMPORT_FIELD_NOTES, kik__bundled_field_notes, &kik__bundled_field_notes_size,
+		  "kik-2023-10-05-field-notes.csv" },
+		{ KIK_IMPORT_PROJECTS, kik__bundled_projects, &kik__bundled_projects_size,
+		  "kik-2023-10-05-projects.csv" },
+		{ KIK_IMPORT_TIMELINE, kik__bundled_timeline, &kik__bundled_timeline_size,
+		  "kik-2023-10-05-timeline.csv" },
+		{ KIK_IMPORT_PRIORITIES, kik__bundled_priorities, &kik__bundled_priorities_size,
+		  "kik-2023-10-05-priorities.csv" },
+		{ KIK_IMPORT_FIGURES, kik__bundled_figures, &kik__bundled_figures_size, "kik-2023-10-05-figures.csv" },
 	};
 	kik_plan *plan;
 	size_t i;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { VALUES = 11 }; /* the KIK_VALUE_* bits */
+enum { VALUES = 24 }; /* the KIK_VALUE_* bits */
 
 struct kik_change {
 	kik_object_kind object;
@@ -336,7 +336,8 @@ int kik_plan_diff(const kik_plan *old_plan, const kik_plan *new_plan, kik_diff *
 	bytes = old_plan->tasks.len / 8 + 1;
 	if (!(d->old_task_seen = kik__malloc(&d->alloc, bytes)))
 		err = KIK_ENOMEM;
-	else if (memset(d->old_task_seen, 0, bytes), (err = diff_new(d)) == 0 && (err = diff_old(d)) == 0)
+	else if (memset(d->old_task_seen, 0, bytes),
+		 (err = diff_new(d)) == 0 && (err = diff_old(d)) == 0 && (err = kik__diff_content(d)) == 0)
 		err = diff_counts(d);
 	kik__free(&d->alloc, d->old_task_seen);
 	d->old_task_seen = NULL;
@@ -347,6 +348,33 @@ int kik_plan_diff(const kik_plan *old_plan, const kik_plan *new_plan, kik_diff *
 	}
 	*out = d;
 	return 0;
+}
+
+/* ---- for the content's changes (diff_content.c) ---------------------------------- */
+
+kik_change *kik__diff_change(kik_diff *d, kik_object_kind object, int was, int now)
+{
+	return new_change(d, object, !was ? KIK_CHANGE_ADDED : !now ? KIK_CHANGE_REMOVED : KIK_CHANGE_CHANGED);
+}
+
+int kik__diff_name(kik_diff *d, kik_change *c, const char *id, const char *field, const char *measure, const char *text)
+{
+	return name_change(d, c, id, field, measure, text);
+}
+
+int kik__diff_value(kik_diff *d, kik_change *c, unsigned value, const char *old_text, const char *new_text)
+{
+	return set_value(d, c, value, old_text, new_text);
+}
+
+void kik__diff_keep(kik_diff *d, const kik_change *c)
+{
+	drop_if_same(d, c);
+}
+
+const kik_plan *kik__diff_plan(const kik_diff *d, int new_one)
+{
+	return new_one ? d->new_plan : d->old_plan;
 }
 
 /* ---- reading ------------------------------------------------------------------ */
@@ -383,7 +411,8 @@ size_t kik_diff_count_of(const kik_diff *d, kik_object_kind object)
 
 const char *kik_object_kind_key(kik_object_kind object)
 {
-	static const char *const keys[] = { "field", "group", "goal", "measure", "task" };
+	static const char *const keys[] = { "field", "group",   "goal",  "measure", "task",
+					    "note",  "project", "round", "figure" };
 	return (unsigned)object < sizeof(keys) / sizeof(keys[0]) ? keys[object] : NULL;
 }
 
@@ -395,8 +424,11 @@ const char *kik_change_kind_key(kik_change_kind kind)
 
 const char *kik_change_value_key(unsigned value)
 {
-	static const char *const keys[VALUES] = { "status", "recorded", "text",  "name", "group", "measure",
-						  "kind",   "state",    "title", "due",  "owner" };
+	static const char *const keys[VALUES] = {
+		"status", "recorded", "text",  "name",          "group",   "measure",     "kind",          "state",
+		"title",  "due",      "owner", "current_state", "outlook", "description", "organisations", "start",
+		"end",    "measures", "goals", "fields",        "value",   "unit",        "source",        "share_of"
+	};
 	int b = bit_number(value);
 	return b < 0 ? NULL : keys[b];
 }

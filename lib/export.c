@@ -1,5 +1,6 @@
 /* Writing the plan as CSV in the import contracts, so that export then import is lossless. */
 #include "encoding.h"
+#include "export.h"
 #include "import.h"
 #include "output.h"
 
@@ -266,7 +267,9 @@ static int export_plan_info(writer *w)
 	char last[16];
 	const char *name[] = { "name", kik_plan_name(w->plan), NULL },
 		   *as_of[] = { "as_of", kik_plan_as_of(w->plan), NULL },
-		   *rule[] = { "rule", kik_rule_key(w->plan->rule), NULL }, *last_id[] = { "last_task_id", last, NULL };
+		   *rule[] = { "rule", kik_rule_key(w->plan->rule), NULL }, *last_id[] = { "last_task_id", last, NULL },
+		   *title[] = { "title", kik_plan_title(w->plan), NULL },
+		   *office[] = { "office", kik_plan_office(w->plan), NULL };
 	int err = header(w, head, head_de);
 	/* the id given last: a reloaded plan does not give the ids of removed tasks again */
 	snprintf(last, sizeof(last), "%lu", (unsigned long)w->plan->last_task_id);
@@ -276,7 +279,44 @@ static int export_plan_info(writer *w)
 		err = row(w, as_of);
 	if (err == 0)
 		err = row(w, rule);
-	return err ? err : row(w, last_id);
+	if (err == 0)
+		err = row(w, last_id);
+	/* the report's (kik/content.h), when set */
+	if (err == 0 && *title[1])
+		err = row(w, title);
+	return err || !*office[1] ? err : row(w, office);
+}
+
+/* ---- for the exporters of the report's content (export_content.c) ---------------- */
+
+int kik__export_cell(writer *w, const char *text)
+{
+	return cell(w, text, 1);
+}
+
+int kik__export_end_row(writer *w)
+{
+	return end_row(w);
+}
+
+int kik__export_header(writer *w, const char *const *keys, const char *const *german)
+{
+	return header(w, keys, german);
+}
+
+int kik__export_german(const writer *w)
+{
+	return w->o.labels == KIK_EXPORT_GERMAN;
+}
+
+const kik_plan *kik__export_plan(const writer *w)
+{
+	return w->plan;
+}
+
+int kik__export_oom(writer *w)
+{
+	return oom(w);
 }
 
 /* Checks export options and copies them by their version (defaults for NULL); errors set. */
@@ -328,7 +368,10 @@ int kik_plan_export(const kik_plan *plan, kik_import_kind kind, kik_write_fn wri
 	case KIK_IMPORT_FIELDS: err = export_fields(&w); break;
 	case KIK_IMPORT_PUBLISHED: err = export_published(&w); break;
 	case KIK_IMPORT_PLAN_INFO: err = export_plan_info(&w); break;
-	default: err = kik__error_set(plan, KIK_EINVAL, NULL, "nothing to export for import kind %d", (int)kind);
+	default:
+		err = KIK__CONTENT_KIND(kind)
+			  ? kik__export_content(&w, kind)
+			  : kik__error_set(plan, KIK_EINVAL, NULL, "nothing to export for import kind %d", (int)kind);
 	}
 	kik__buf_free(&plan->alloc, &w.row);
 	kik__buf_free(&plan->alloc, &w.encoded);

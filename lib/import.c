@@ -78,6 +78,16 @@ static int header_is(const char *folded_cell, const char *name)
 	return strcmp(folded_cell, want) == 0;
 }
 
+int kik__names_column(const char *folded, const kik__column *column)
+{
+	char names[256], *name, *save = NULL;
+	int match = *folded && header_is(folded, column->key);
+	snprintf(names, sizeof(names), "%s", column->aliases);
+	for (name = strtok_r(names, "|", &save); name && !match && *folded; name = strtok_r(NULL, "|", &save))
+		match = header_is(folded, name);
+	return match;
+}
+
 int kik__import_header(kik__import *im, const kik__column *columns, size_t n, int *index)
 {
 	const kik__csv_cell *cells;
@@ -94,15 +104,9 @@ int kik__import_header(kik__import *im, const kik__column *columns, size_t n, in
 	for (i = 0; i < count; i++) {
 		char folded[128];
 		kik__fold_name(cells[i].text, folded, sizeof(folded));
-		for (k = 0; k < n && *folded; k++) {
-			char names[256], *name, *save = NULL;
-			int match = header_is(folded, columns[k].key);
-			snprintf(names, sizeof(names), "%s", columns[k].aliases);
-			for (name = strtok_r(names, "|", &save); name && !match; name = strtok_r(NULL, "|", &save))
-				match = header_is(folded, name);
-			if (match && index[k] < 0)
+		for (k = 0; k < n; k++)
+			if (index[k] < 0 && kik__names_column(folded, &columns[k]))
 				index[k] = (int)i;
-		}
 	}
 	for (k = 0; k < n; k++) {
 		if (columns[k].required && index[k] < 0) {
@@ -301,14 +305,18 @@ int kik__import_options_read(const kik_import_options *in, kik_import_kind kind,
 				      out->delimiter);
 	if (out->flags & ~(unsigned)KIK_IMPORT_COMPLETE)
 		return kik__error_set(NULL, KIK_EINVAL, NULL, "unknown import flags 0x%x", out->flags);
-	if ((out->flags & KIK_IMPORT_COMPLETE) && kind != KIK_IMPORT_TASKS)
-		return kik__error_set(NULL, KIK_EINVAL, NULL, "KIK_IMPORT_COMPLETE is for tasks files only");
+	if ((out->flags & KIK_IMPORT_COMPLETE) && kind != KIK_IMPORT_TASKS && kind != KIK_IMPORT_AUTO &&
+	    !KIK__CONTENT_KIND(kind))
+		return kik__error_set(NULL, KIK_EINVAL, NULL,
+				      "KIK_IMPORT_COMPLETE is for files of tasks and of the report's content only");
 	return 0;
 }
 
 const char *kik_import_kind_key(kik_import_kind kind)
 {
-	static const char *const keys[] = { "measures", "fields", "plan_info", "tasks", "published", "matrix", "auto" };
+	static const char *const keys[] = { "measures", "fields",     "plan_info", "tasks",       "published",
+					    "matrix",   "auto",       "notes",     "field_notes", "projects",
+					    "timeline", "priorities", "figures" };
 	return (unsigned)kind < sizeof(keys) / sizeof(keys[0]) ? keys[kind] : NULL;
 }
 
@@ -398,7 +406,7 @@ static int run(kik_plan *plan, kik_import_kind kind, const kik__source *src, con
 	} else {
 		if (kind == KIK_IMPORT_MATRIX)
 			im.csv.delimiter_line = "wartend";
-		err = importers[kind](&im);
+		err = KIK__CONTENT_KIND(kind) ? kik__import_content(&im, kind) : importers[kind](&im);
 		kik__plan_reorder(plan);
 	}
 	kik__csv_close(&im.csv);
@@ -444,6 +452,13 @@ static int import_source(kik_plan *plan, kik_import_kind kind, const kik__source
 	case KIK_IMPORT_MEASURES:
 	case KIK_IMPORT_MATRIX: return into_copy(plan, kind, src, name, options);
 	case KIK_IMPORT_TASKS: return tasks_in_place(plan, src, name, options);
+	case KIK_IMPORT_NOTES:
+	case KIK_IMPORT_FIELD_NOTES:
+	case KIK_IMPORT_PROJECTS:
+	case KIK_IMPORT_TIMELINE:
+	case KIK_IMPORT_PRIORITIES:
+	case KIK_IMPORT_FIGURES: /* staged by the importer: the file's records, put when all are good */
+		return run(plan, kind, src, name, options, NULL, 1, 1);
 	default:
 		if ((err = small_begin(plan, &u)) < 0)
 			return err;
@@ -453,13 +468,17 @@ static int import_source(kik_plan *plan, kik_import_kind kind, const kik__source
 	}
 }
 
-/* The kind of an input, told by its first bytes when asked to. */
-static kik_import_kind kind_of(kik_import_kind kind, const kik__source *src)
+/* The kind of an input, told by its header or its first bytes when asked to; KIK_ENOMEM. */
+static int kind_of(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
+		   const kik_import_options *options)
 {
 	char head[4096];
 	long n;
+	int content;
 	if (kind != KIK_IMPORT_AUTO)
 		return kind;
+	if ((content = kik__detect_content(plan, src, options)) != -1)
+		return content;
 	n = kik__source_read(src, head, sizeof(head), 0);
 	return detect_kind(head, n > 0 ? (size_t)n : 0);
 }
@@ -474,7 +493,7 @@ static int import_or_validate(const kik_plan *plan, kik_plan *target, kik_import
 	kik_plan *staging = NULL;
 	uint64_t most; /* what a pipe or device may hand over */
 	int err = 0;
-	if ((unsigned)kind > KIK_IMPORT_AUTO)
+	if ((unsigned)kind > KIK_IMPORT_FIGURES)
 		return kik__error_set(plan, KIK_EINVAL, NULL, "unknown import kind %d", (int)kind);
 	if (kik__import_options_read(given, kind, &options) < 0)
 		return KIK_EINVAL;
@@ -504,8 +523,11 @@ static int import_or_validate(const kik_plan *plan, kik_plan *target, kik_import
 		if (diag && err != KIK_ENOMEM && diag_add(diag) < 0)
 			err = KIK_ENOMEM;
 	}
-	if (err == 0) {
-		kind = kind_of(kind, &src);
+	if (err == 0 && (err = kind_of(plan, kind, &src, &options)) < 0)
+		kik__error_set(plan, err, NULL, "out of memory");
+	if (err >= 0) {
+		kind = (kik_import_kind)err;
+		err = 0;
 		if (!diag)
 			err = import_source(target, kind, &src, path ? path : name, &options);
 		else if ((err = kik__plan_clone(plan, &staging)) == 0)

@@ -89,6 +89,21 @@ int kik__import_options_read(const kik_import_options *in, kik_import_kind kind,
 /* Fails when a file of measures held none (`measures` is how many it held). */
 int kik__import_expect_measures(kik__import *im, unsigned long measures);
 
+/* Whether a folded header cell names `column` (its key or one of its aliases). */
+int kik__names_column(const char *folded, const kik__column *column);
+
+/* ---- the report's content (import_content.c) ---- */
+/* Imports a file of one of the content kinds (KIK_IMPORT_NOTES ... KIK_IMPORT_FIGURES). */
+int kik__import_content(kik__import *im, kik_import_kind kind);
+/* Whether a kind is one of the content kinds. */
+#define KIK__CONTENT_KIND(kind) ((kind) >= KIK_IMPORT_NOTES && (kind) <= KIK_IMPORT_FIGURES)
+/* The columns of a content kind (`*n` of them). */
+const kik__column *kik__content_columns(kik_import_kind kind, size_t *n);
+/* The content kind a header row has the columns of, or -1. */
+int kik__content_kind(const kik__csv_cell *cells, size_t count);
+/* The content kind of a source by its header row, -1 for none, or KIK_ENOMEM. */
+int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options);
+
 int kik__import_measures(kik__import *im);
 int kik__import_fields(kik__import *im);
 int kik__import_plan_info(kik__import *im);

@@ -46,11 +46,14 @@ int kik__import_fields(kik__import *im)
 	return err < 0 ? err : kik__import_rows(im, field_row, col);
 }
 
-/* The values of a plan information file, set only once the whole file was read. */
+/* The values of a plan information file, set only once the whole file was read: the
+ * plan's name and date, and the report's title and office (kik/content.h). */
+enum { INFO_NAME, INFO_AS_OF, INFO_TITLE, INFO_OFFICE, INFO_TEXTS };
+
 typedef struct info {
 	int col[2];
-	kik__buf name, as_of; /* the value given, NUL-terminated, while `has_` */
-	int has_name, has_as_of, has_rule;
+	kik__buf text[INFO_TEXTS]; /* the value given, NUL-terminated, while has[k] */
+	int has[INFO_TEXTS], has_rule;
 	kik_rule rule;
 	uint32_t last_task_id; /* 0 when not given */
 } info;
@@ -75,17 +78,20 @@ static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 	kik_plan *plan = im->plan;
 	kik__buf *slot;
 	char key[32];
+	int k;
 	const char *value = kik__import_cell(cells, n, in->col[1]);
 	kik__pos pos = kik__import_pos(im, cells, n, in->col[1]);
 	kik__fold_name(kik__import_cell(cells, n, in->col[0]), key, sizeof(key));
 	if (strcmp(key, "name") == 0) {
-		slot = &in->name;
-		in->has_name = 1;
+		k = INFO_NAME;
 	} else if (strcmp(key, "asof") == 0 || strcmp(key, "stand") == 0) {
 		if (*value && !kik__is_iso_date(value))
 			return kik__error_set(plan, KIK_EPARSE, &pos, "'%s' is not a date: expected YYYY-MM-DD", value);
-		slot = &in->as_of;
-		in->has_as_of = 1;
+		k = INFO_AS_OF;
+	} else if (strcmp(key, "title") == 0 || strcmp(key, "titel") == 0) {
+		k = INFO_TITLE;
+	} else if (strcmp(key, "office") == 0 || strcmp(key, "amt") == 0 || strcmp(key, "stelle") == 0) {
+		k = INFO_OFFICE;
 	} else if (strcmp(key, "rule") == 0 || strcmp(key, "regel") == 0) {
 		if (kik_rule_parse(value, &in->rule) < 0)
 			return kik__error_set(plan, KIK_EPARSE, &pos,
@@ -100,6 +106,8 @@ static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 	} else {
 		return 0; /* other keys are for other tools */
 	}
+	slot = &in->text[k];
+	in->has[k] = 1;
 	slot->len = 0;
 	if (kik__buf_append(&plan->alloc, slot, value, strlen(value)) < 0 ||
 	    kik__buf_append(&plan->alloc, slot, "", 1) < 0)
@@ -111,30 +119,34 @@ int kik__import_plan_info(kik__import *im)
 {
 	static const kik__column columns[] = { { "key", "Schlüssel|Angabe", 1 }, { "value", "Wert", 1 } };
 	kik_plan *plan = im->plan;
-	char *name = NULL, *as_of = NULL;
+	char **slots[INFO_TEXTS] = { &plan->name, &plan->as_of, &plan->content.title, &plan->content.office };
+	char *copy[INFO_TEXTS] = { NULL, NULL, NULL, NULL };
 	info in;
-	int err;
+	int err, k;
 	memset(&in, 0, sizeof(in));
 	if ((err = kik__import_header(im, columns, 2, in.col)) == 0)
 		err = kik__import_rows(im, info_row, &in);
-	/* both copies first, so that a failure changes neither */
-	if (err == 0 && ((in.has_name && !(name = kik__strndup(&plan->alloc, in.name.data, strlen(in.name.data)))) ||
-			 (in.has_as_of && !(as_of = kik__strndup(&plan->alloc, in.as_of.data, strlen(in.as_of.data))))))
-		err = kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	/* every copy first, so that a failure changes nothing */
+	for (k = 0; err == 0 && k < INFO_TEXTS; k++)
+		if (in.has[k] && !(copy[k] = kik__strndup(&plan->alloc, in.text[k].data, strlen(in.text[k].data))))
+			err = kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 	if (err == 0 && !im->diag) {
-		if (name)
-			kik__free(&plan->alloc, plan->name), plan->name = name, name = NULL;
-		if (as_of)
-			kik__free(&plan->alloc, plan->as_of), plan->as_of = as_of, as_of = NULL;
+		for (k = 0; k < INFO_TEXTS; k++) {
+			if (copy[k]) {
+				kik__free(&plan->alloc, *slots[k]);
+				*slots[k] = copy[k];
+				copy[k] = NULL;
+			}
+		}
 		if (in.has_rule && in.rule != plan->rule)
 			kik__plan_apply_rule(plan, in.rule);
 		/* ids given before, even to tasks removed since, are not given again */
 		if (in.last_task_id > plan->last_task_id)
 			plan->last_task_id = in.last_task_id;
 	}
-	kik__free(&plan->alloc, name);
-	kik__free(&plan->alloc, as_of);
-	kik__buf_free(&plan->alloc, &in.name);
-	kik__buf_free(&plan->alloc, &in.as_of);
+	for (k = 0; k < INFO_TEXTS; k++) {
+		kik__free(&plan->alloc, copy[k]);
+		kik__buf_free(&plan->alloc, &in.text[k]);
+	}
 	return err;
 }

@@ -310,6 +310,27 @@ typedef struct kik__error_slot {
 	char file[4096]; /* PATH_MAX: a longer name cannot be opened */
 } kik__error_slot;
 
+/* ---- the report's content (kik/content.h; records in content.h, hooks in content.c) */
+typedef struct kik__content {
+	char *title, *office; /* own allocations, NULL while unset */
+	kik__vec notes;       /* struct kik_note *, in the order first put */
+	kik__vec field_notes; /* struct kik_field_note *, in the order added */
+	kik__vec projects;    /* struct kik_project *, in the order first put */
+	kik__vec timeline;    /* struct kik_timeline_entry *, in date order */
+	kik__vec rounds;      /* struct kik_round *, in the order first put */
+	kik__vec figures;     /* struct kik_figure *, in the order first put */
+} kik__content;
+/* Frees the content of a plan (at plan_free). */
+void kik__content_free(kik_plan *plan);
+/* Copies the content of `plan` into `copy`, whose model is a copy of the plan's. */
+int kik__content_clone(const kik_plan *plan, kik_plan *copy);
+/* Whether the measure (or, with `measure` NULL, the goal) may be removed: KIK_ENOTEMPTY
+ * with the error set when it is all a project covers. */
+int kik__content_check_remove(const kik_plan *plan, const kik_goal *goal, const kik_measure *measure);
+/* Forgets a measure, goal or field that is being removed: its notes and field notes go,
+ * the lists of projects, rounds and timeline entries lose it. Allocates nothing. */
+void kik__content_forget(kik_plan *plan, const kik_field *field, const kik_goal *goal, const kik_measure *measure);
+
 struct kik_plan {
 	kik_allocator alloc;
 	kik__arena arena; /* fields, groups, goals */
@@ -348,7 +369,23 @@ struct kik_plan {
 	kik__intern attrs;       /* "owner\0due" pairs of tasks */
 	kik__arena attr_text;    /* the pairs single edits and copies make (imports' are among the texts) */
 	size_t attrs_compact_at; /* single edits compact the pairs once there are this many (attrs.c) */
+	kik__content content;    /* the report's own content (kik/content.h) */
 };
+
+/* ---- diff.c lends diff_content.c its building blocks ---------------------------- */
+/* A new change: added when !was, removed when !now, else changed. NULL when out of memory. */
+kik_change *kik__diff_change(kik_diff *d, kik_object_kind object, int was, int now);
+/* Its identity and display strings (field "" for none); 0 or KIK_ENOMEM. */
+int kik__diff_name(kik_diff *d, kik_change *c, const char *id, const char *field, const char *measure,
+		   const char *text);
+/* One value of the old and new object (NULL where there is none); 0 or KIK_ENOMEM. */
+int kik__diff_value(kik_diff *d, kik_change *c, unsigned value, const char *old_text, const char *new_text);
+/* Drops the change when it is CHANGED and no value differs. */
+void kik__diff_keep(kik_diff *d, const kik_change *c);
+/* The plans compared (while comparing). */
+const kik_plan *kik__diff_plan(const kik_diff *d, int new_one);
+/* The content's changes: notes, projects, rounds, figures (diff_content.c). */
+int kik__diff_content(kik_diff *d);
 
 /* Counts of a part of a plan: a value on the stack inside the library, the caller's own
  * allocation through kik_summary_of_*(). */

@@ -524,6 +524,8 @@ int kik_plan_remove_measure(kik_plan *plan, const char *id)
 	if (!(m = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'", id);
 	goal = m->goal;
+	if (kik__content_check_remove(plan, goal, m) < 0)
+		return KIK_ENOTEMPTY; /* the only measure a project covers */
 	for (i = 0; kik__goal_measure(goal, i) != m; i++)
 		;
 	position = kik__ids_at(&goal->measures, i);
@@ -536,7 +538,8 @@ int kik_plan_remove_measure(kik_plan *plan, const char *id)
 			return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
 		plan->order_cap = plan->measure_count;
 	}
-	while (m->tasks.count) { /* from the end: nothing in the list moves, nothing is allocated */
+	kik__content_forget(plan, NULL, NULL, m); /* its note; projects and rounds lose it */
+	while (m->tasks.count) {                  /* from the end: nothing in the list moves, nothing is allocated */
 		i = m->tasks.count - 1;
 		kik__task_drop(plan, kik__ids_at(&m->tasks, i), i);
 	}
@@ -597,6 +600,9 @@ int kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number)
 	if (goal->measures.count)
 		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "goal %u of field '%s' still has %u measures", number,
 				      goal->field->code, goal->measures.count);
+	if (kik__content_check_remove(plan, goal, NULL) < 0)
+		return KIK_ENOTEMPTY; /* all a project covers */
+	kik__content_forget(plan, NULL, goal, NULL);
 	f = goal->field;
 	remove_goal(&f->goals, goal); /* the field's goals stay in increasing order if they were */
 	if (!f->by_number)
@@ -734,7 +740,7 @@ int kik__plan_clone(const kik_plan *plan, kik_plan **out)
 			goto fail;
 	}
 	kik__plan_reorder(copy);
-	if ((err = clone_tasks(plan, copy)) < 0)
+	if ((err = clone_tasks(plan, copy)) < 0 || (err = kik__content_clone(plan, copy)) < 0)
 		goto fail;
 	*out = copy;
 	return 0;

@@ -65,6 +65,7 @@ void kik_plan_free(kik_plan *plan)
 	if (!plan)
 		return;
 	a = plan->alloc;
+	kik__content_free(plan);
 	kik__plan_free_tasks(plan);
 	for (i = 0; i < plan->fields.len; i++)
 		kik__field_free_lists(&a, plan->fields.items[i]);
@@ -402,6 +403,7 @@ int kik_plan_remove_field(kik_plan *plan, const char *field)
 	if (f->goals.len)
 		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "field '%s' still has %zu goals", f->code,
 				      f->goals.len);
+	kik__content_forget(plan, f, NULL, NULL); /* its field notes; lists lose it */
 	for (i = 0; plan->fields.items[i] != f; i++)
 		;
 	memmove(plan->fields.items + i, plan->fields.items + i + 1, (plan->fields.len - i - 1) * sizeof(void *));

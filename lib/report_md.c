@@ -1,4 +1,5 @@
-/* The report in Markdown: the summary, per field its counts and its goal/measure table. */
+/* The report in Markdown: the summary, per field its counts and its goal/measure table;
+ * the other sections are in report_content_md.c. */
 #include "report.h"
 
 static void counts_row(kik__out *o, const kik_summary *s)
@@ -19,15 +20,25 @@ static void head(kik__out *o, const char *first, const char *second, const char 
 	kik__out_str(o, "\n|---|---|---|---|---|---|\n");
 }
 
-static void goal_table(kik__out *o, const kik_field *f, const kik__labels *l)
+/* The table of a field's goals and measures; with notes, one table per goal, each
+ * followed by its notes (a table cell cannot hold paragraphs). */
+static void goal_table(kik__report *r, const kik_field *f)
 {
+	kik__out *o = r->o;
+	const kik__labels *l = r->l;
+	int notes = KIK__SHOWS(r, KIK_REPORT_NOTES);
 	size_t g, m;
 	int st;
-	head(o, l->group, l->number, l->goal_measure, l);
+	if (!notes)
+		head(o, l->group, l->number, l->goal_measure, l);
 	for (g = 0; g < kik_field_goal_count(f); g++) {
 		const kik_goal *goal = kik_field_goal(f, g);
 		const kik_group *group = kik_goal_group(goal);
 		const kik_goal *prev = g ? kik_field_goal(f, g - 1) : NULL;
+		if (notes) {
+			kik__out_str(o, "\n");
+			head(o, l->group, l->number, l->goal_measure, l);
+		}
 		kik__out_str(o, "| ");
 		if (group && (!prev || kik_goal_group(prev) != group))
 			kik__out_md(o, kik_group_name(group));
@@ -43,41 +54,85 @@ static void goal_table(kik__out *o, const kik_field *f, const kik__labels *l)
 				kik__out_str(o, st == (int)kik_measure_status(measure) ? " x |" : " |");
 			kik__out_str(o, "\n");
 		}
+		for (m = 0; notes && m < kik_goal_measure_count(goal); m++)
+			if (kik_measure_note(kik_goal_measure(goal, m)))
+				kik__md_notes(r, kik_measure_note(kik_goal_measure(goal, m)));
+		if (notes && kik_goal_note(goal))
+			kik__md_notes(r, kik_goal_note(goal));
 	}
 }
 
-void kik__report_md(kik__out *o, const kik_plan *plan, const kik__labels *l)
+static void summary(kik__report *r)
 {
+	kik__out *o = r->o;
+	const kik__labels *l = r->l;
 	kik_summary s;
 	size_t i;
-	kik__out_str(o, "# ");
-	kik__out_md(o, *kik_plan_name(plan) ? kik_plan_name(plan) : l->title);
-	kik__out_str(o, "\n\n");
-	if (*kik_plan_as_of(plan))
-		kik__out_printf(o, "%s: %s\n\n", l->as_of, kik_plan_as_of(plan));
 	kik__out_printf(o, "## %s\n\n", l->overall);
 	head(o, l->field, l->goals, l->measures, l);
-	for (i = 0; i < kik_plan_field_count(plan); i++) {
-		const kik_field *f = kik_plan_field(plan, i);
+	for (i = 0; i < kik_plan_field_count(r->plan); i++) {
+		const kik_field *f = kik_plan_field(r->plan, i);
 		kik__summary_field(f, &s);
 		kik__out_str(o, "| ");
 		kik__out_md(o, kik_field_name(f));
 		kik__out_str(o, " |");
 		counts_row(o, &s);
 	}
-	kik__summary_plan(plan, &s);
+	kik__summary_plan(r->plan, &s);
 	kik__out_printf(o, "| **%s** |", l->total);
 	counts_row(o, &s);
-	for (i = 0; i < kik_plan_field_count(plan); i++) {
-		const kik_field *f = kik_plan_field(plan, i);
-		int st;
-		kik__summary_field(f, &s);
-		kik__out_printf(o, "\n## %s ", l->field);
-		kik__out_md(o, kik_field_name(f));
-		kik__out_printf(o, "\n\n| Status | %s | %s |\n|---|---|---|\n", l->count, l->share);
-		for (st = 0; st < KIK_STATUS_COUNT; st++)
-			kik__out_printf(o, "| %s | %zu | %u %% |\n", l->status[st], s.count[st], s.percent[st]);
-		kik__out_printf(o, "| = | %zu %s | %s |\n\n", s.measures, l->measures, s.measures ? "100 %" : "0 %");
-		goal_table(o, f, l);
-	}
+}
+
+static void chart(kik__report *r, const kik_summary *s)
+{
+	const kik__labels *l = r->l;
+	int st;
+	kik__out_printf(r->o, "| Status | %s | %s |\n|---|---|---|\n", l->count, l->share);
+	for (st = 0; st < KIK_STATUS_COUNT; st++)
+		kik__out_printf(r->o, "| %s | %zu | %u %% |\n", l->status[st], s->count[st], s->percent[st]);
+	kik__out_printf(r->o, "| = | %zu %s | %s |\n\n", s->measures, l->measures, s->measures ? "100 %" : "0 %");
+}
+
+static void field_section(kik__report *r, const kik_field *f)
+{
+	kik_summary s;
+	kik__summary_field(f, &s);
+	kik__out_printf(r->o, "\n## %s ", r->l->field);
+	kik__out_md(r->o, kik_field_name(f));
+	kik__out_str(r->o, "\n\n");
+	if (KIK__SHOWS(r, KIK_REPORT_FIELD_NOTES))
+		kik__md_field_intro(r, f);
+	if (KIK__SHOWS(r, KIK_REPORT_CHARTS))
+		chart(r, &s);
+	if (KIK__SHOWS(r, KIK_REPORT_CHANGES) && r->diff)
+		kik__md_changes(r, f);
+	if (KIK__SHOWS(r, KIK_REPORT_FIELD_NOTES))
+		kik__md_field_notes(r, f);
+	if (KIK__SHOWS(r, KIK_REPORT_PROJECTS))
+		kik__md_projects(r, f);
+	if (KIK__SHOWS(r, KIK_REPORT_GOALS))
+		goal_table(r, f);
+}
+
+void kik__report_md(kik__report *r)
+{
+	size_t i;
+	unsigned per_field = KIK_REPORT_CHARTS | KIK_REPORT_FIELD_NOTES | KIK_REPORT_PROJECTS | KIK_REPORT_GOALS |
+			     (r->diff ? KIK_REPORT_CHANGES : 0);
+	if (KIK__SHOWS(r, KIK_REPORT_TITLE))
+		kik__md_title(r);
+	if (KIK__SHOWS(r, KIK_REPORT_TIMELINE))
+		kik__md_timeline(r);
+	if (KIK__SHOWS(r, KIK_REPORT_ROUNDS))
+		kik__md_rounds(r);
+	if (KIK__SHOWS(r, KIK_REPORT_CONTEXT))
+		kik__md_context(r);
+	if (KIK__SHOWS(r, KIK_REPORT_SUMMARY))
+		summary(r);
+	for (i = 0; (r->sections & per_field) && i < kik_plan_field_count(r->plan); i++)
+		field_section(r, kik_plan_field(r->plan, i));
+	if (KIK__SHOWS(r, KIK_REPORT_PROJECTS))
+		kik__md_projects(r, NULL);
+	if (KIK__SHOWS(r, KIK_REPORT_OUTLOOK))
+		kik__md_outlook(r);
 }

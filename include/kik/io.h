@@ -27,7 +27,7 @@ typedef enum kik_import_kind {
 	KIK_IMPORT_MEASURES = 0,
 	/** One row per field of action: code, name, aliases (separated by "|"). */
 	KIK_IMPORT_FIELDS = 1,
-	/** Two columns key, value: the plan's "name" and "as_of". */
+	/** Two columns key, value: the plan's "name" and "as_of", and the report's "title" and "office". */
 	KIK_IMPORT_PLAN_INFO = 2,
 	/** One row per task: task_id, field, measure, kind, title, state, due, owner (see
 	 * kik/task.h). A task naming a measure the plan does not have is an error. A row
@@ -45,12 +45,36 @@ typedef enum kik_import_kind {
 	 */
 	KIK_IMPORT_MATRIX = 5,
 	/** Any of the kinds above, told apart by the header (and a matrix by its status
-	 * heads); a file that fits none is an error that says what it looks like. */
-	KIK_IMPORT_AUTO = 6
+	 * heads); a file that fits none is an error that says what it looks like. The
+	 * report content's kinds below are told by their headers too. */
+	KIK_IMPORT_AUTO = 6,
+	/* The report's own content (kik/content.h). Each file is staged and put only when
+	 * all of it is valid; with KIK_IMPORT_COMPLETE it is the whole list of its kind. */
+	/** Progress notes: field, goal, measure (empty for the goal), current_state, outlook.
+	 * A row puts the note of its goal or measure (which must exist). */
+	KIK_IMPORT_NOTES = 7,
+	/** Field notes: field (empty: the plan as a whole), section (focus, highlight,
+	 * outlook, context), title, text. The file replaces the notes of every field and
+	 * section it has rows for, in the file's order. */
+	KIK_IMPORT_FIELD_NOTES = 8,
+	/** Projects: project, field, organisation ("|"-separated), description, start, end,
+	 * measures and goals ("|"-separated ids). A row puts the project of its name. */
+	KIK_IMPORT_PROJECTS = 9,
+	/** The timeline: date, until (a date, "open", or empty for a single date), text,
+	 * fields. The file replaces the timeline. */
+	KIK_IMPORT_TIMELINE = 10,
+	/** Prioritisation rounds: round, from, until, fields, measures. A row puts the round
+	 * of its name. */
+	KIK_IMPORT_PRIORITIES = 11,
+	/** Context figures: name, unit, date, value (German or English notation, see
+	 * kik_figure_value_parse()), source, share_of. A row puts the figure of its name and
+	 * date. */
+	KIK_IMPORT_FIGURES = 12
 } kik_import_kind;
 
 /** The key of an import kind: "measures", "fields", "plan_info", "tasks", "published",
- * "matrix", "auto"; NULL if out of range. */
+ * "matrix", "auto", "notes", "field_notes", "projects", "timeline", "priorities",
+ * "figures"; NULL if out of range. */
 KIK_EXTERN(const char *) kik_import_kind_key(kik_import_kind kind);
 
 /** Character encodings of files. */
@@ -64,8 +88,10 @@ typedef enum kik_encoding {
 enum kik_import_flag {
 	/**
 	 * The file is the complete list of its kind: tasks of the plan that the file
-	 * does not name (by id, or by measure, kind and title) are removed. Only for
-	 * KIK_IMPORT_TASKS; all or nothing as every import.
+	 * does not name (by id, or by measure, kind and title) are removed; notes,
+	 * projects, rounds and figures it does not name are removed; field notes of
+	 * fields and sections it does not name are removed. Only for KIK_IMPORT_TASKS,
+	 * the content kinds and KIK_IMPORT_AUTO; all or nothing as every import.
 	 */
 	KIK_IMPORT_COMPLETE = 1
 };
@@ -200,10 +226,9 @@ typedef struct kik_export_options {
 
 /**
  * Writes one part of the plan as CSV in the contract of `kind` (MEASURES,
- * FIELDS, PLAN_INFO, TASKS or PUBLISHED), which the importer of that kind reads
- * back to an equal plan. `options` may be NULL. Returns 0, KIK_EINVAL (a bad
- * option, or a character Windows-1252 cannot hold), KIK_EIO when `write`
- * fails, or KIK_ENOMEM.
+ * FIELDS, PLAN_INFO, TASKS, PUBLISHED, or one of the content kinds NOTES to
+ * FIGURES), which the importer of that kind reads back to an equal plan. `options` may be NULL. Returns 0, KIK_EINVAL
+ * (a bad option, or a character Windows-1252 cannot hold), KIK_EIO when `write` fails, or KIK_ENOMEM.
  */
 KIK_EXTERN(int)
 kik_plan_export(const kik_plan *plan, kik_import_kind kind, kik_write_fn write, void *ctx,

@@ -16,5 +16,6 @@
 #include "kik/check.h"
 #include "kik/diff.h"
 #include "kik/report.h"
+#include "kik/content.h"
 
 #endif

@@ -96,8 +96,8 @@ KIK_EXTERN(int) kik_plan_new_default_with_allocator(kik_plan **out, const kik_al
 
 /**
  * Copies a plan: everything it holds (fields, aliases, groups, goals, measures,
- * tasks with their ids, published figures, rule, name and date), with the same
- * allocator. The copy is independent of the original. Returns 0, KIK_EINVAL or
+ * tasks with their ids, published figures, rule, name and date, and the report's
+ * content of kik/content.h), with the same allocator. The copy is independent of the original. Returns 0, KIK_EINVAL or
  * KIK_ENOMEM.
  */
 KIK_EXTERN(int) kik_plan_copy(const kik_plan *plan, kik_plan **out);
@@ -166,8 +166,9 @@ KIK_EXTERN(int) kik_plan_set_field_name(kik_plan *plan, const char *field, const
 
 /**
  * Removes the field with code `field`, which must have no goals (remove its
- * measures first), with its aliases and published figures. Returns 0,
- * KIK_EINVAL, KIK_ENOTFOUND or KIK_ENOTEMPTY. Its handle is invalid afterwards.
+ * measures first), with its aliases, published figures and field notes; projects,
+ * rounds and timeline entries no longer name it. Returns 0, KIK_EINVAL,
+ * KIK_ENOTFOUND or KIK_ENOTEMPTY. Its handle is invalid afterwards.
  */
 KIK_EXTERN(int) kik_plan_remove_field(kik_plan *plan, const char *field);
 
@@ -234,7 +235,9 @@ KIK_EXTERN(int) kik_plan_set_goal_text(kik_plan *plan, const char *field, unsign
 
 /**
  * Removes goal `number` of the field with code `field`, which must have no
- * measures. Returns 0, KIK_EINVAL, KIK_ENOTFOUND or KIK_ENOTEMPTY.
+ * measures, with its note and its place in projects. Returns 0, KIK_EINVAL,
+ * KIK_ENOTFOUND or KIK_ENOTEMPTY (it still has measures, or it is all that a
+ * project covers).
  */
 KIK_EXTERN(int) kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number);
 
@@ -309,9 +312,11 @@ KIK_EXTERN(int) kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *des
 
 /**
  * Removes the measure with this id and all its tasks (their ids are not given
- * again). Its goal and group stay, even when empty (see kik_plan_remove_goal()).
- * Returns 0, KIK_EINVAL or KIK_ENOTFOUND. Handles of the measure and its tasks
- * are invalid afterwards.
+ * again), its note, and its place in projects and prioritisation rounds (see
+ * kik/content.h). Its goal and group stay, even when empty (see
+ * kik_plan_remove_goal()). Returns 0, KIK_EINVAL, KIK_ENOTFOUND or KIK_ENOTEMPTY
+ * (it is all that a project covers: the error names the project). Handles of the
+ * measure and its tasks are invalid afterwards.
  */
 KIK_EXTERN(int) kik_plan_remove_measure(kik_plan *plan, const char *id);
 

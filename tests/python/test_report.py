@@ -1,4 +1,5 @@
-"""The HTML report: well-formed, self-contained, and rendered by a real browser."""
+"""The status pages (kik-report --status-pages): well-formed, self-contained, and rendered
+by a real browser. The whole report is tested in test_report_print.py."""
 import os
 import pathlib
 import shutil
@@ -14,7 +15,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "report.html"
-    subprocess.run([str(BIN / "kik-report"), "-o", str(path)], check=True)
+    subprocess.run([str(BIN / "kik-report"), "--status-pages", "-o", str(path)], check=True)
     return path
 
 
@@ -28,7 +29,7 @@ def test_the_page_is_well_formed_and_self_contained(page):
             value = element.get(attribute, "")
             assert not value or value.startswith("#"), f"{element.tag} loads {value}"
     assert "@import" not in text and "url(" not in text
-    assert len(list(root.iter("{http://www.w3.org/2000/svg}svg"))) == 6
+    assert len(list(root.iter("{http://www.w3.org/2000/svg}svg"))) == 7  # a donut per field, one of the plan
     rows = [tr for tr in root.iter(XHTML + "tr") if tr.get("class") == "measure"]
     assert len(rows) == 144
 
@@ -48,6 +49,6 @@ def test_a_headless_browser_renders_the_charts(page, tmp_path):
     colours = image.getcolors(maxcolors=1 << 20)
     assert len(colours) > 50, "the screenshot is blank"
     counts = {rgb: n for n, rgb in colours}
-    # the first field's donut is on screen: its three arcs in the status colours
+    # the plan's donut is on screen: its three arcs in the status colours
     for rgb in ((0xB8, 0xB8, 0xB8), (0xF2, 0xA9, 0x00), (0x2E, 0x8B, 0x57)):
         assert counts.get(rgb, 0) > 300, f"no arc in {rgb}"
