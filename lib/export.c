@@ -294,6 +294,11 @@ int kik__export_cell(writer *w, const char *text)
 	return cell(w, text, 1);
 }
 
+int kik__export_number(writer *w, const char *number)
+{
+	return cell(w, number, 0);
+}
+
 int kik__export_end_row(writer *w)
 {
 	return end_row(w);

@@ -9,6 +9,8 @@ struct writer;
 /* A text cell (defused, quoted as needed), the end of a row, a header in English keys or
  * German names as the options ask; 0 or an error set. */
 int kik__export_cell(struct writer *w, const char *text);
+/* A number's cell: never defused (a minus sign starts a number, not a formula). */
+int kik__export_number(struct writer *w, const char *number);
 int kik__export_end_row(struct writer *w);
 int kik__export_header(struct writer *w, const char *const *keys, const char *const *german);
 /* Whether the options ask for German headers and values. */

@@ -153,14 +153,13 @@ static int export_figures(struct writer *w)
 	for (i = 0; err == 0 && i < plan->content.figures.len; i++) {
 		const struct kik_figure *f = plan->content.figures.items[i];
 		char value[64];
-		const char *cells[] = {
-			f->name,   german ? kik_figure_unit_label(f->unit, KIK_LANG_DE) : kik_figure_unit_key(f->unit),
-			f->date,   value,
-			f->source, f->share_of,
-			NULL
-		};
 		kik__figure_format(value, sizeof(value), f->scaled, f->decimals, f->unit, german, 1);
-		err = row(w, cells);
+		if ((err = kik__export_cell(w, f->name)) == 0 &&
+		    (err = kik__export_cell(w, german ? kik_figure_unit_label(f->unit, KIK_LANG_DE)
+						      : kik_figure_unit_key(f->unit))) == 0 &&
+		    (err = kik__export_cell(w, f->date)) == 0 && (err = kik__export_number(w, value)) == 0 &&
+		    (err = kik__export_cell(w, f->source)) == 0 && (err = kik__export_cell(w, f->share_of)) == 0)
+			err = kik__export_end_row(w);
 	}
 	return err;
 }

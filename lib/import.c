@@ -474,10 +474,12 @@ static int kind_of(const kik_plan *plan, kik_import_kind kind, const kik__source
 {
 	char head[4096];
 	long n;
-	int content;
+	int content, err;
 	if (kind != KIK_IMPORT_AUTO)
 		return kind;
-	if ((content = kik__detect_content(plan, src, options)) != -1)
+	if ((err = kik__detect_content(plan, src, options, &content)) < 0)
+		return err;
+	if (content >= 0)
 		return content;
 	n = kik__source_read(src, head, sizeof(head), 0);
 	return detect_kind(head, n > 0 ? (size_t)n : 0);

@@ -101,8 +101,8 @@ int kik__import_content(kik__import *im, kik_import_kind kind);
 const kik__column *kik__content_columns(kik_import_kind kind, size_t *n);
 /* The content kind a header row has the columns of, or -1. */
 int kik__content_kind(const kik__csv_cell *cells, size_t count);
-/* The content kind of a source by its header row, -1 for none, or KIK_ENOMEM. */
-int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options);
+/* The content kind of a source by its header row in *kind (-1 for none); 0 or KIK_ENOMEM. */
+int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options, int *kind);
 
 int kik__import_measures(kik__import *im);
 int kik__import_fields(kik__import *im);

@@ -117,19 +117,20 @@ int kik__content_kind(const kik__csv_cell *cells, size_t count)
 	return -1;
 }
 
-int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options)
+int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options, int *kind)
 {
 	const kik__csv_cell *cells;
 	size_t count;
 	kik__csv csv;
-	int got, kind = -1;
+	int got;
+	*kind = -1;
 	if (kik__csv_open(&csv, &plan->alloc, options, src, 0, UINT64_MAX) < 0)
 		return KIK_ENOMEM;
 	got = kik__read_row(&csv, &cells, &count);
 	if (got > 0)
-		kind = kik__content_kind(cells, count);
+		*kind = kik__content_kind(cells, count);
 	kik__csv_close(&csv);
-	return got == KIK_ENOMEM ? KIK_ENOMEM : kind;
+	return got == KIK_ENOMEM ? KIK_ENOMEM : 0; /* other errors: the importer reports them */
 }
 
 /* ---- rows: cells, lists and where their values are --------------------------------- */

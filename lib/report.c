@@ -137,7 +137,9 @@ static int write_report(const kik_plan *plan, kik_write_fn write, void *ctx, con
 		kik__report_md(&r);
 	kik_diff_free(r.diff);
 	kik__buf_free(&plan->alloc, &r.scratch);
-	return kik__out_finish(&out);
+	if ((err = kik__out_finish(&out)) < 0 && (!kik_error_last() || kik_error_last()->code != err))
+		kik__error_set(plan, err, NULL, "%s", kik_error_code_name(err)); /* a later call cleared it */
+	return err;
 }
 
 int kik_plan_report(const kik_plan *plan, kik_write_fn write, void *ctx, const kik_report_options *options)

@@ -41,8 +41,10 @@ static void summary_table(kik__out *o, const kik_plan *plan, const kik__labels *
 	kik_summary s;
 	size_t i;
 	int st;
-	kik__out_printf(o, "<section class=\"summary\"><h2>%s</h2><table><thead><tr><th>%s</th><th>%s</th><th>%s</th>",
-			l->overall, l->field, l->goals, l->measures);
+	kik__out_printf(
+	    o,
+	    "<section class=\"summary\" id=\"summary\"><h2>%s</h2><table><thead><tr><th>%s</th><th>%s</th><th>%s</th>",
+	    l->overall, l->field, l->goals, l->measures);
 	for (st = 0; st < KIK_STATUS_COUNT; st++)
 		kik__out_printf(o, "<th>%s</th>", l->status[st]);
 	kik__out_str(o, "</tr></thead><tbody>");

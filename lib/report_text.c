@@ -224,7 +224,7 @@ void kik__report_reasons(kik__report *r, const char *measure, void (*emit)(kik__
 	kik_explanation *e = NULL;
 	size_t i;
 	int err;
-	if (!m || !kik_measure_has_tasks(m))
+	if (!m || !kik_measure_has_tasks(m) || r->o->err)
 		return;
 	if ((err = kik_plan_explain(r->plan, m, &e)) < 0) {
 		if (!r->o->err)

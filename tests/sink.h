@@ -30,11 +30,14 @@ static inline int to_sink(void *ctx, const char *data, size_t size)
 }
 
 /* Everything a plan holds, as text: its information, fields, measures, tasks (with their
- * ids, each of which must find its task) and published figures. Free the result. */
+ * ids, each of which must find its task), published figures and the report's content.
+ * Free the result. */
 static inline char *fingerprint(kik_plan *plan)
 {
-	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO, KIK_IMPORT_FIELDS, KIK_IMPORT_MEASURES,
-						 KIK_IMPORT_TASKS, KIK_IMPORT_PUBLISHED };
+	static const kik_import_kind kinds[] = { KIK_IMPORT_PLAN_INFO,   KIK_IMPORT_FIELDS,    KIK_IMPORT_MEASURES,
+						 KIK_IMPORT_TASKS,       KIK_IMPORT_PUBLISHED, KIK_IMPORT_NOTES,
+						 KIK_IMPORT_FIELD_NOTES, KIK_IMPORT_PROJECTS,  KIK_IMPORT_TIMELINE,
+						 KIK_IMPORT_PRIORITIES,  KIK_IMPORT_FIGURES };
 	sink s = { NULL, 0, 0 };
 	size_t i, k;
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)

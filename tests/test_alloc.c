@@ -282,6 +282,164 @@ static int set_published(kik_plan *p)
 	return kik_plan_set_published(p, "SB", counts, 3, 6);
 }
 
+/* ---- the report's content (kik/content.h): one call each ---- */
+static int import_csv(kik_plan *p, const char *csv)
+{
+	return kik_plan_import_buffer(p, KIK_IMPORT_AUTO, csv, strlen(csv), "c.csv", NULL);
+}
+static int import_notes(kik_plan *p)
+{
+	return import_csv(p, "field;goal;measure;current_state;outlook\nSB;4;;\"Neu\n\n- a\n- b\";x\nSB;4;4.6;M;\n");
+}
+static int import_field_notes(kik_plan *p)
+{
+	return import_csv(p, "field;section;title;text\nSB;focus;;Neu\n;outlook;T;Plan\n");
+}
+static int import_projects(kik_plan *p)
+{
+	return import_csv(p, "project;field;organisation;measures;goals\nP;SB;A|B;SB-4.6|SB-4.5;IO-6\n");
+}
+static int import_timeline(kik_plan *p)
+{
+	return import_csv(p, "date;until;text;fields\n2024-01;open;x;SB|AA\n2023-01-05;;y;\n");
+}
+static int import_priorities(kik_plan *p)
+{
+	return import_csv(p, "round;from;until;fields;measures\nR;2024-02;2024-03;SB;SB-4.6\n");
+}
+static int import_figures(kik_plan *p)
+{
+	return import_csv(p,
+			  "name;unit;date;value;share_of\nE;count;2024-12-31;72.000;\nA;percent;2024-12-31;41,5 %;E\n");
+}
+static int import_content_complete(kik_plan *p)
+{
+	static const char csv[] = "field;section;text\nAA;highlight;Neu\n";
+	kik_import_options o = KIK_IMPORT_OPTIONS_INIT;
+	o.flags = KIK_IMPORT_COMPLETE;
+	return kik_plan_import_buffer(p, KIK_IMPORT_FIELD_NOTES, csv, strlen(csv), "f.csv", &o);
+}
+static const char *const two_measures[] = { "SB-4.6", "AA-2.1" }, *const two_fields[] = { "GP", "BE" };
+static int put_goal_note(kik_plan *p)
+{
+	return kik_plan_put_goal_note(p, "GP", 2, "Stand", "Ausblick");
+}
+static int put_measure_note(kik_plan *p)
+{
+	return kik_plan_put_measure_note(p, "GP-2.1", "Stand", NULL);
+}
+static int add_field_note(kik_plan *p)
+{
+	return kik_plan_add_field_note(p, "GP", KIK_FIELD_NOTE_FOCUS, "T", "Text", NULL);
+}
+static int set_field_note(kik_plan *p)
+{
+	return kik_plan_set_field_note(p, "GP", KIK_FIELD_NOTE_FOCUS, 0, "T", "Neu");
+}
+static int put_project(kik_plan *p)
+{
+	kik_project_desc d = KIK_PROJECT_DESC_INIT;
+	d.name = "Dolmetscher-Pool – Diakonie Allgäu";
+	d.organisations = two_fields;
+	d.organisation_count = 2;
+	d.measures = two_measures;
+	d.measure_count = 2;
+	d.goals = (const char *const[]){ "IO-6" };
+	d.goal_count = 1;
+	return kik_plan_put_project(p, &d, NULL);
+}
+static int add_timeline_entry(kik_plan *p)
+{
+	kik_timeline_desc d = KIK_TIMELINE_DESC_INIT;
+	d.date = "2025-05";
+	d.text = "Neu";
+	d.fields = two_fields;
+	d.field_count = 2;
+	return kik_plan_add_timeline_entry(p, &d, NULL);
+}
+static int put_round(kik_plan *p)
+{
+	kik_round_desc d = KIK_ROUND_DESC_INIT;
+	d.name = "Runde";
+	d.from = "2025-01";
+	d.fields = two_fields;
+	d.field_count = 2;
+	d.measures = two_measures;
+	d.measure_count = 2;
+	return kik_plan_put_round(p, &d, NULL);
+}
+static int put_figure(kik_plan *p)
+{
+	kik_figure_desc d = KIK_FIGURE_DESC_INIT;
+	d.name = "Anteil";
+	d.unit = KIK_UNIT_PERCENT;
+	d.date = "2024-12-31";
+	d.value = 41.5;
+	d.decimals = 1;
+	d.share_of = "Einwohner*innen";
+	return kik_plan_put_figure(p, &d, NULL);
+}
+static int set_title(kik_plan *p)
+{
+	return kik_plan_set_title(p, "Bericht 2025");
+}
+static int set_office(kik_plan *p)
+{
+	return kik_plan_set_office(p, "Amt");
+}
+static int put_content(kik_plan *p)
+{
+	int err = put_goal_note(p);
+	if (err == 0)
+		err = put_project(p);
+	return err;
+}
+static int export_content(kik_plan *p)
+{
+	kik_export_options o = KIK_EXPORT_OPTIONS_INIT;
+	sink s = { NULL, 0, 0 };
+	int k, err = 0;
+	o.labels = KIK_EXPORT_GERMAN;
+	for (k = KIK_IMPORT_NOTES; err == 0 && k <= KIK_IMPORT_FIGURES; k++)
+		err = kik_plan_export(p, (kik_import_kind)k, to_sink, &s, &o);
+	free(s.data);
+	return err;
+}
+static int report_since(kik_plan *p)
+{
+	kik_report_options o = KIK_REPORT_OPTIONS_INIT;
+	kik_plan *old_plan = NULL;
+	sink s = { NULL, 0, 0 };
+	int err;
+	/* the earlier plan: the bundled one with the C library's allocator, its own */
+	cr_assert(eq(int, kik_plan_new_default(&old_plan), 0));
+	cr_assert(eq(int, kik_plan_put_goal_note(old_plan, "SB", 4, "Früher", NULL), 0));
+	cr_assert(eq(int, kik_plan_set_recorded_status(old_plan, "GT-1.1", KIK_STATUS_IMPLEMENTED, NULL), 0));
+	cr_assert(eq(int, kik_plan_remove_project(old_plan, "Netzwerkrunde „Perspektivberatung“"), 0));
+	o.since = old_plan;
+	o.flags = KIK_REPORT_EARLIER_NOTES;
+	err = kik_plan_report(p, to_sink, &s, &o);
+	o.format = KIK_REPORT_MARKDOWN;
+	o.lang = KIK_LANG_EN;
+	if (err == 0)
+		err = kik_plan_report(p, to_sink, &s, &o);
+	free(s.data);
+	kik_plan_free(old_plan);
+	return err;
+}
+static int diff_content(kik_plan *p)
+{
+	kik_plan *other = NULL;
+	kik_diff *d = NULL;
+	int err;
+	cr_assert(eq(int, kik_plan_new_default(&other), 0));
+	cr_assert(eq(int, put_content(other), 0));
+	err = kik_plan_diff(other, p, &d);
+	kik_diff_free(d);
+	kik_plan_free(other);
+	return err;
+}
+
 struct entry {
 	const char *name;
 	operation op;
@@ -319,6 +477,26 @@ static const struct entry entries[] = {
 	{ "summaries", summaries, 1 },
 	{ "import tasks as the complete list", import_tasks_complete, 1 },
 	{ "export German, derived", export_german_derived, 1 },
+	{ "import notes", import_notes, 0 },
+	{ "import field notes", import_field_notes, 0 },
+	{ "import projects", import_projects, 0 },
+	{ "import the timeline", import_timeline, 0 },
+	{ "import rounds", import_priorities, 0 },
+	{ "import figures", import_figures, 0 },
+	{ "import field notes as the complete list", import_content_complete, 0 },
+	{ "put a goal note", put_goal_note, 0 },
+	{ "put a measure note", put_measure_note, 0 },
+	{ "add a field note", add_field_note, 0 },
+	{ "set a field note", set_field_note, 0 },
+	{ "put a project", put_project, 0 },
+	{ "add a timeline entry", add_timeline_entry, 0 },
+	{ "put a round", put_round, 0 },
+	{ "put a figure", put_figure, 0 },
+	{ "set the title", set_title, 0 },
+	{ "set the office", set_office, 0 },
+	{ "export the report's content", export_content, 0 },
+	{ "report since an earlier plan", report_since, 1 },
+	{ "diff of the report's content", diff_content, 0 },
 };
 
 static kik_plan *new_plan(budget *b, const kik_allocator *a, int with_tasks)
@@ -386,6 +564,12 @@ Test(alloc, calls_that_allocate_nothing_never_fail)
 	cr_assert(
 	    eq(int, kik_plan_set_task_state(plan, kik_task_id(kik_plan_next_task(plan, NULL)), KIK_TASK_DONE), 0));
 	cr_assert(ne(ptr, (void *)kik_plan_find_task_by_key(plan, "AA-1.1", KIK_TASK_WORK_PACKAGE, "Paket"), NULL));
+	cr_assert(eq(int, kik_plan_remove_goal_note(plan, "SB", 2), 0));
+	cr_assert(eq(int, kik_plan_remove_field_note(plan, "SB", KIK_FIELD_NOTE_FOCUS, 0), 0));
+	cr_assert(eq(int, kik_plan_remove_project(plan, "Netzwerkrunde „Perspektivberatung“"), 0));
+	cr_assert(eq(int, kik_plan_remove_timeline_entry(plan, 0), 0));
+	cr_assert(eq(int, kik_plan_remove_round(plan, "Februar und März 2022"), 0));
+	cr_assert(eq(int, kik_plan_remove_figure(plan, "Nationen", "2020-12-31"), 0));
 	b.fail_at = -1;
 	kik_plan_free(plan);
 	cr_assert(eq(long, b.live, 0));
