@@ -21,6 +21,22 @@ static kik_plan *load(const char *path, const char *fields, const char *tasks)
 	return cli_load_plan("kik-diff", &in);
 }
 
+/* The tool compares what its files hold: the model and tasks. The report's content
+ * (notes, projects, ...) is compared by the library too, but files of measures do not
+ * carry it, so it is left out here. */
+static int shown(const kik_change *c)
+{
+	return kik_change_object(c) <= KIK_OBJECT_TASK;
+}
+
+static size_t shown_count(const kik_diff *d)
+{
+	size_t i, n = 0;
+	for (i = 0; i < kik_diff_count(d); i++)
+		n += shown(kik_diff_get(d, i));
+	return n;
+}
+
 static void delta(size_t from, size_t to)
 {
 	char change[32];
@@ -60,10 +76,12 @@ static void print_table(const kik_plan *old_plan, const kik_plan *new_plan, cons
 		delta(kik_diff_field_old_measures(d, i), kik_diff_field_new_measures(d, i));
 		printf("\n");
 	}
-	printf("\n%zu changes\n", kik_diff_count(d));
+	printf("\n%zu changes\n", shown_count(d));
 	for (i = 0; i < kik_diff_count(d); i++) {
 		const kik_change *c = kik_diff_get(d, i);
 		const char *text = kik_change_text(c);
+		if (!shown(c))
+			continue;
 		size_t width = cli_text_width(kik_change_id(c), 0);
 		printf("%-8s %-8s ", kik_change_kind_key(kik_change_kind_of(c)),
 		       kik_object_kind_key(kik_change_object(c)));
@@ -106,7 +124,7 @@ static void json_plan(const char *key, const kik_plan *p)
 
 static void print_json(const kik_plan *old_plan, const kik_plan *new_plan, const kik_diff *d)
 {
-	size_t i;
+	size_t i, n;
 	printf("{");
 	json_plan("old", old_plan);
 	printf(", ");
@@ -128,10 +146,13 @@ static void print_json(const kik_plan *old_plan, const kik_plan *new_plan, const
 		printf("}");
 	}
 	printf("],\n \"changes\": [");
-	for (i = 0; i < kik_diff_count(d); i++) {
+	for (i = 0, n = 0; i < kik_diff_count(d); i++) {
 		const kik_change *c = kik_diff_get(d, i);
 		unsigned bit, what = kik_change_what(c);
-		printf("%s\n  {\"object\": \"%s\", \"id\": ", i ? "," : "", kik_object_kind_key(kik_change_object(c)));
+		if (!shown(c))
+			continue;
+		printf("%s\n  {\"object\": \"%s\", \"id\": ", n++ ? "," : "",
+		       kik_object_kind_key(kik_change_object(c)));
 		cli_json_string(stdout, kik_change_id(c));
 		printf(", \"field\": ");
 		cli_json_string(stdout, kik_change_field(c));
@@ -213,7 +234,7 @@ int main(int argc, char **argv)
 			print_json(old_plan, new_plan, d);
 		else
 			print_table(old_plan, new_plan, d);
-		status = kik_diff_count(d) || fields_differ(d) ? CLI_FINDINGS : CLI_OK;
+		status = shown_count(d) || fields_differ(d) ? CLI_FINDINGS : CLI_OK;
 		kik_diff_free(d);
 	}
 	kik_plan_free(old_plan);

@@ -155,6 +155,33 @@ check "report to a fifo" 0 "$bin/kik-report" -o "$tmp/fifo"
 wait
 check "the fifo stays a fifo" 0 test -p "$tmp/fifo"
 expect "the fifo got the report" "$tmp/from-fifo.html" "</html>"
+# the whole report (issue 22): sections, content files, what changed since
+check "report whole" 0 "$bin/kik-report" --format md
+expect "report whole timeline" "$tmp/out" '^- \*\*18.11.2021\*\*: Beschluss des ersten Kommunalen Integrationskonzepts'
+expect "report whole notes" "$tmp/out" '^\*\*Aktueller Stand\*\*$'
+check "report status pages" 0 "$bin/kik-report" --format md --status-pages
+check "report status pages without timeline" 1 grep -q Zeittafel "$tmp/out"
+check "report sections" 0 "$bin/kik-report" --format md --sections timeline,rounds
+expect "report sections rounds" "$tmp/out" '^## Priorisierungsrunden$'
+check "report bad sections" 2 "$bin/kik-report" --sections summary,fazit
+expect "report bad sections message" "$tmp/err" "'fazit' is not a section"
+printf 'project;measures\nP;SB-1.1|SB-9.9\n' >"$tmp/projects.csv"
+check "report bad content" 2 "$bin/kik-report" --content "$tmp/projects.csv" "$tmp/good.csv"
+expect "report bad content position" "$tmp/err" "^$tmp/projects.csv:2:10: no measure 'SB-9.9'"
+# a 2025 plan from files: one measure advanced, a note rewritten, a project added
+sed 's/^\(SB;[^;]*;4;[^;]*;4\.6;.*\);waiting$/\1;in_progress/' "$data/kik-2023-10-05.csv" >"$tmp/m2025.csv"
+printf 'key;value\nname;KIK\nas_of;2025-10-01\ntitle;Zwischenbericht 2025\n' >"$tmp/plan2025.csv"
+printf 'Handlungsfeld;Ziel;Aktueller Stand;Ausblick\nSB;4;Fachtag 2024 durchgeführt.;Weitere.\n' >"$tmp/notes2025.csv"
+printf 'project;field;measures;start\nSprachpaten;SB;SB-4.6;2024-03\n' >"$tmp/projects2025.csv"
+check "report since" 0 "$bin/kik-report" --format md --fields "$data/kik-fields.csv" --plan-info "$tmp/plan2025.csv" \
+	--content "$tmp/notes2025.csv" --content "$tmp/projects2025.csv" --since bundled --earlier-notes "$tmp/m2025.csv"
+expect "report since title" "$tmp/out" '^Veränderungen seit 05.10.2023$'
+expect "report since measure" "$tmp/out" '^- SB-4.6 Unterstützungsangebote werden proaktiv bei der Zielgruppe beworben.: \*\*wartend → in Bearbeitung\*\*$'
+expect "report since project" "$tmp/out" '^- Sprachpaten$'
+expect "report since earlier note" "$tmp/out" '^\*\*Aktueller Stand (Stand 05.10.2023)\*\*$'
+check "report since exactly one measure" 0 test "$(grep -c ': \*\*' "$tmp/out")" -eq 1
+check "report since unreadable" 2 "$bin/kik-report" --since "$tmp/bad.csv"
+check "diff leaves the content out" 0 "$bin/kik-diff" bundled "$data/kik-2023-10-05.csv" --fields "$data/kik-fields.csv"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
