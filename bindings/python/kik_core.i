@@ -15,3 +15,4 @@
 %include "values.i"
 
 %include "api.i"
+%include "content.i" /* the report's content and the whole report (issue 22) */

@@ -775,3 +775,11 @@ class Task(_Child):
 
     def __repr__(self) -> str:
         return f"<kik.Task {self.id} {self.kind} {str(self.state)}: {self.title!r}>"
+
+
+# ---- the report's content and the whole report (kik/content.py, issue 22) ----------------
+from . import content  # noqa: E402  (after the classes it adds to)
+from .content import Figure, FieldNote, Note, Project, Round, TimelineEntry  # noqa: E402
+
+content.install(Plan, Goal, Measure, _KINDS)
+__all__ += ["Note", "FieldNote", "Project", "TimelineEntry", "Round", "Figure"]
