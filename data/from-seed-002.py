@@ -66,12 +66,12 @@ HAND_TEXT_FIXES = [
 ]
 
 # The Zeittafel's date labels as ISO dates or months: label -> (date, until).
-# An open range ("Seit September 2022 bis jetzt") has an empty until.
+# An open range ("Seit September 2022 bis jetzt") has the until "open" (contract amendment 2).
 HAND_TIMELINE_DATES = {
     "18 November 2021": ("2021-11-18", ""),
     "Februar und März 2022": ("2022-02", "2022-03"),
     "März bis Juli 2022": ("2022-03", "2022-07"),
-    "Seit September 2022 bis jetzt": ("2022-09", ""),
+    "Seit September 2022 bis jetzt": ("2022-09", "open"),
     "Oktober 2022 bis Februar 2023": ("2022-10", "2023-02"),
     "25. Oktober 2023": ("2023-10-25", ""),
     "27. Februar 2024": ("2024-02-27", ""),
@@ -159,9 +159,18 @@ HAND_PROJECTS = [
          organisation=["Stadtjugendring Kempten"],
          organisation_source="Meet the World – World of Unity ! Stadtjugendring Kempten",
          start="", start_source=""),
-    # The report's page "MITEINANDER Kempten gestalten" names goals, not measures ("Folgende
-    # Ziele werden durch das Projekt verfolgt: 6 ... 7 ... 8"); the projects contract
-    # requires measures, so it is not written (see the note of issue 22).
+    # This page names goals, not measures ("Folgende Ziele werden durch das Projekt verfolgt:
+    # 6 ... 7 ... 8"): the contract's goals column (amendment 1). Its heading and goals come
+    # before its prose in the text stream; its "Projektbeispiele" name neither and are left out.
+    dict(field="IO", name="MITEINANDER Kempten gestalten",
+         subtitle="Gefördert vom Bundesprogramms „Demokratie leben!“ des BMFSFJ",
+         start_line="Mit diesem Programm fördert das Bun-",
+         end_line="„Interkulturelle Öffnung“ um.",
+         goals_line="Folgende Ziele werden durch das Projekt verfolgt:",
+         organisation=["Volkshochschule Kempten", "Amt für Integration"],
+         organisation_source="Als engste Partnerin im Programm gestaltet die Volkshochschule Kempten gemeinsam mit dem Amt für Integration die Arbeit inhaltlich aus",
+         start="2021-07",
+         start_source="Seit Juli 2021 ist Kempten unter dem Projekttitel „MITEINANDER Kempten gestalten“ Projektpartnerin von „Demokratie leben!“."),
 ]
 
 # The slides' highlights name the report's highlight pages; the title of a slide highlight
@@ -549,7 +558,25 @@ def slide_notes(sl, fields):
     return rows, ["", "context", "Aktuelle Herausforderungen", challenges], ["", "outlook", "", outlook]
 
 
-def projects(rep, measures, titles):
+def goals_of(rep, p, goals, titles):
+    """The goals a page names: the numbers after its goals line, up to the page's end."""
+    k = rep.find(p["goals_line"])
+    numbers = []
+    for line in rep.lines[k + 1:]:
+        s = squash(line.replace("\ufffd", " "))
+        if is_page_start(line) or s in titles:
+            break
+        m = re.match(r"^(\d+) ?\ufffd", line.strip())
+        if m:
+            numbers.append(m.group(1))
+    assert numbers, p["name"]
+    for n in numbers:
+        if n not in goals[p["field"]]:
+            raise ValueError(f"{p['name']}: no goal {p['field']}-{n} in {SNAPSHOT}.csv")
+    return [f"{p['field']}-{n}" for n in numbers]
+
+
+def projects(rep, measures, goals, titles):
     rows = []
     for p in HAND_PROJECTS:
         i = rep.find(p["start_line"])
@@ -564,6 +591,10 @@ def projects(rep, measures, titles):
         text = render(blocks_of(drop_furniture(rep.lines[i:j + 1], titles)))
         if p.get("subtitle"):
             text = p["subtitle"] + "\n\n" + text
+        if "goals_line" in p:
+            rows.append([p["name"], p["field"], "|".join(p["organisation"]), text, p["start"], "",
+                         "|".join(goals_of(rep, p, goals, titles))])
+            continue
         # the measures: from the introducing line to the end of the page
         k = rep.find(p["measures_line"], j)
         numbers = []
@@ -583,7 +614,7 @@ def projects(rep, measures, titles):
         for mid in ids:
             if mid not in measures:
                 raise ValueError(f"{p['name']}: no measure {mid} in {SNAPSHOT}.csv")
-        rows.append([p["name"], p["field"], "|".join(p["organisation"]), text, p["start"], "|".join(ids)])
+        rows.append([p["name"], p["field"], "|".join(p["organisation"]), text, p["start"], "|".join(ids), ""])
     return rows
 
 
@@ -687,8 +718,8 @@ def main(seeds, data, out):
     write(os.path.join(out, f"{SNAPSHOT}-field-notes.csv"), ["field", "section", "title", "text"], field_rows)
 
     write(os.path.join(out, f"{SNAPSHOT}-projects.csv"),
-          ["project", "field", "organisation", "description", "start", "measures"],
-          projects(rep, measures, titles))
+          ["project", "field", "organisation", "description", "start", "measures", "goals"],
+          projects(rep, measures, goals, titles))
 
     events = timeline(rep, fields)
     write(os.path.join(out, f"{SNAPSHOT}-timeline.csv"), ["date", "until", "text", "fields"],

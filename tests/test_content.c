@@ -41,7 +41,7 @@ Test(content, the_bundled_plan_has_the_reports_content)
 	size_t i, g, goals = 0;
 	cr_assert(eq(sz, kik_plan_note_count(plan), 43));
 	cr_assert(eq(sz, kik_plan_field_note_count(plan), 46));
-	cr_assert(eq(sz, kik_plan_project_count(plan), 10));
+	cr_assert(eq(sz, kik_plan_project_count(plan), 11));
 	cr_assert(eq(sz, kik_plan_timeline_count(plan), 7));
 	cr_assert(eq(sz, kik_plan_round_count(plan), 2));
 	cr_assert(eq(sz, kik_plan_figure_count(plan), 16));
@@ -200,7 +200,7 @@ Test(content, projects_cover_existing_measures_and_goals_each_once)
 	static const char *const bad_goal[] = { "IO-99" };
 	kik_project_desc d = KIK_PROJECT_DESC_INIT;
 	const kik_project *p;
-	d.name = "MITEINANDER Kempten gestalten";
+	d.name = "Workshop „Bloggen gegen Rassismus“";
 	d.field = "Interkulturelle Öffnung";
 	d.organisations = orgs;
 	d.organisation_count = 2;
@@ -208,7 +208,7 @@ Test(content, projects_cover_existing_measures_and_goals_each_once)
 	d.goals = goals;
 	d.goal_count = 2;
 	cr_assert(eq(int, kik_plan_put_project(plan, &d, &p), 0));
-	cr_assert(eq(sz, kik_plan_project_count(plan), 11));
+	cr_assert(eq(sz, kik_plan_project_count(plan), 12));
 	cr_assert(eq(str, (char *)kik_field_code(kik_project_field(p)), "IO"));
 	cr_assert(eq(u32, kik_goal_number(kik_project_goal(p, 1)), 7));
 	cr_assert(eq(str, (char *)kik_project_organisation(p, 1), "vhs Kempten"));
@@ -216,8 +216,8 @@ Test(content, projects_cover_existing_measures_and_goals_each_once)
 	d.measure_count = 2;
 	d.description = "Erster Absatz.\n\n- Punkt";
 	cr_assert(eq(int, kik_plan_put_project(plan, &d, &p), 0));
-	cr_assert(eq(sz, kik_plan_project_count(plan), 11), "put again: replaced");
-	cr_assert(eq(ptr, (void *)kik_plan_project(plan, 10), (void *)p), "in its place");
+	cr_assert(eq(sz, kik_plan_project_count(plan), 12), "put again: replaced");
+	cr_assert(eq(ptr, (void *)kik_plan_project(plan, 11), (void *)p), "in its place");
 	cr_assert(eq(str, (char *)kik_measure_id(kik_project_measure(p, 1)), "IO-6.3"));
 	d.measures = unknown;
 	assert_error(kik_plan_put_project(plan, &d, NULL), KIK_ENOTFOUND, "no measure 'IO-9.9'");
@@ -241,10 +241,10 @@ Test(content, projects_cover_existing_measures_and_goals_each_once)
 	assert_error(kik_plan_put_project(plan, &d, NULL), KIK_EINVAL, "needs a name");
 	d.version = 2;
 	assert_error(kik_plan_put_project(plan, &d, NULL), KIK_EINVAL, "version 2");
-	cr_assert(eq(str, (char *)kik_project_description(kik_plan_project(plan, 10)), "Erster Absatz.\n\n- Punkt"));
-	cr_assert(eq(int, kik_plan_remove_project(plan, "MITEINANDER Kempten gestalten"), 0));
-	assert_error(kik_plan_remove_project(plan, "MITEINANDER Kempten gestalten"), KIK_ENOTFOUND, "no project");
-	cr_assert(eq(sz, kik_plan_project_count(plan), 10));
+	cr_assert(eq(str, (char *)kik_project_description(kik_plan_project(plan, 11)), "Erster Absatz.\n\n- Punkt"));
+	cr_assert(eq(int, kik_plan_remove_project(plan, "Workshop „Bloggen gegen Rassismus“"), 0));
+	assert_error(kik_plan_remove_project(plan, "Workshop „Bloggen gegen Rassismus“"), KIK_ENOTFOUND, "no project");
+	cr_assert(eq(sz, kik_plan_project_count(plan), 11));
 	kik_plan_free(plan);
 }
 

@@ -42,7 +42,7 @@ Test(import_content, auto_tells_each_kind_by_its_header_and_reads_the_bundled_fi
 	} files[] = {
 		{ "/kik-2023-10-05-notes.csv", KIK_IMPORT_NOTES, kik_plan_note_count, 43 },
 		{ "/kik-2023-10-05-field-notes.csv", KIK_IMPORT_FIELD_NOTES, kik_plan_field_note_count, 46 },
-		{ "/kik-2023-10-05-projects.csv", KIK_IMPORT_PROJECTS, kik_plan_project_count, 10 },
+		{ "/kik-2023-10-05-projects.csv", KIK_IMPORT_PROJECTS, kik_plan_project_count, 11 },
 		{ "/kik-2023-10-05-timeline.csv", KIK_IMPORT_TIMELINE, kik_plan_timeline_count, 7 },
 		{ "/kik-2023-10-05-priorities.csv", KIK_IMPORT_PRIORITIES, kik_plan_round_count, 2 },
 		{ "/kik-2023-10-05-figures.csv", KIK_IMPORT_FIGURES, kik_plan_figure_count, 16 },

@@ -205,7 +205,19 @@ Test(report_content, projects_link_to_the_rows_of_the_measures_they_cover)
 		field = at(html, row);
 		cr_assert(gt(ptr, (void *)article, (void *)field), "under its field");
 		cr_assert(lt(ptr, (void *)at(article, kik_project_name(p)), (void *)end));
-		at(article, "Dieses Projekt deckt folgende Maßnahmen ab:");
+		if (kik_project_measure_count(p))
+			at(article, "Dieses Projekt deckt folgende Maßnahmen ab:");
+		if (kik_project_goal_count(p))
+			at(article, "Dieses Projekt verfolgt folgende Ziele:");
+		for (k = 0; k < kik_project_goal_count(p); k++) {
+			const kik_goal *g = kik_project_goal(p, k);
+			snprintf(href, sizeof(href), "<a href=\"#goal-%s-%u\">", kik_field_code(kik_goal_field(g)),
+				 kik_goal_number(g));
+			snprintf(row, sizeof(row), "<tr class=\"goal\" id=\"goal-%s-%u\">",
+				 kik_field_code(kik_goal_field(g)), kik_goal_number(g));
+			cr_assert(lt(ptr, (void *)at(article, href), (void *)end), "%s", href);
+			at(html, row);
+		}
 		for (k = 0; k < kik_project_measure_count(p); k++) {
 			const char *m = kik_measure_id(kik_project_measure(p, k));
 			snprintf(href, sizeof(href), "<a href=\"#%s\">%s</a>", m, m);
@@ -216,6 +228,8 @@ Test(report_content, projects_link_to_the_rows_of_the_measures_they_cover)
 	}
 	/* a highlight names its project's page, and links to it */
 	at(html, "<strong><a href=\"#project-2\">„Kemptner Modell“ • Sprachförderung für Auszubildende</a></strong>");
+	at(html, "<strong><a href=\"#project-11\">MITEINANDER Kempten gestalten</a></strong>");
+	at(html, "<li><a href=\"#goal-IO-6\">Ziel IO-6</a> Eine wertschätzende Haltung");
 	at(html, "<p class=\"meta\">Träger: Berufsschulen, Volkshochschule, Industrie- und Handelskammer, "
 		 "Handwerkskammer, Amt für Integration der Stadt Kempten (Allgäu); Beginn: 2018</p>");
 	free(html);

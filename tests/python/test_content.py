@@ -14,12 +14,14 @@ def plan():
 
 def test_the_parts_of_the_bundled_report_are_records(plan):
     assert (len(plan.notes), len(plan.field_notes), len(plan.projects), len(plan.timeline), len(plan.rounds),
-            len(plan.figures)) == (43, 46, 10, 7, 2, 16)
+            len(plan.figures)) == (43, 46, 11, 7, 2, 16)
     assert all(goal.note is not None for field in plan.fields for goal in field.goals)
     perspektiv = next(p for p in plan.projects if p.name == "Netzwerkrunde „Perspektivberatung“")
     assert perspektiv.measures == ["AA-1.1", "AA-1.2", "AA-2.4"]
     assert perspektiv.organisations == ["Agentur für Arbeit", "Amt für Integration"]
     assert plan.timeline[0] == kik.TimelineEntry("2021-11-18", None, False, plan.timeline[0].text, [])
+    assert plan.timeline[3].open and plan.timeline[3].until is None
+    assert plan.projects[-1].goals == ["IO-6", "IO-7", "IO-8"] and plan.projects[-1].measures == []
     assert plan.rounds[1].fields == ["GP", "BE", "GT", "IO"]
     eu = [f for f in plan.figures if f.name == "Ausländer*innen aus EU-Staaten"]
     assert [(f.date, f.value, f.decimals, f.share_of) for f in eu] == [
@@ -53,7 +55,7 @@ def test_parts_are_put_and_removed_and_bad_values_raise(plan):
     with pytest.raises(kik.Error, match="covers no measure"):
         plan.put_project("Leer")
     plan.remove_project("Sprachpaten")
-    assert len(plan.projects) == 10
+    assert len(plan.projects) == 11
     plan.add_field_note("highlight", "Neu", field="GT", title="Fest")
     assert plan.field_notes[-1] == kik.FieldNote("GT", "highlight", "Fest", "Neu")
     plan.add_timeline_entry("2025-01", "Weiter", open=True)
@@ -78,7 +80,7 @@ def test_content_files_import_by_kind_or_header(plan, tmp_path):
     with pytest.raises(kik.ParseError) as raised:
         plan.import_bytes("project;measures\nP;SB-4.6|SB-9.9\n", kind="projects")
     assert (raised.value.line, raised.value.column) == (2, 10)
-    assert len(plan.projects) == 10
+    assert len(plan.projects) == 11
 
 
 def test_the_report_is_written_whole_or_in_sections_and_since_an_earlier_plan(plan, tmp_path):

@@ -26,7 +26,7 @@ CODES = ["SB", "AA", "GP", "BE", "GT", "IO"]
 FILES = {
     "notes": ["field", "goal", "measure", "current_state", "outlook"],
     "field-notes": ["field", "section", "title", "text"],
-    "projects": ["project", "field", "organisation", "description", "start", "measures"],
+    "projects": ["project", "field", "organisation", "description", "start", "measures", "goals"],
     "timeline": ["date", "until", "text", "fields"],
     "priorities": ["round", "from", "until", "fields", "measures"],
     "figures": ["name", "unit", "date", "value", "source", "share_of"],
@@ -158,18 +158,25 @@ PROJECTS = {  # name -> measures, as the report's project pages list them
     "Kontaktaufnahme und Vernetzung zu Communitys mit Zuwanderungsgeschichte": "GT-7.1",
     "Vernetzungs- und Kennenlerntreffen von Begegnungsstätten und Communitys mit Zuwanderungsgeschichte": "GT-5.2",
     "Meet the World – World of Unity !": "IO-6.2|IO-6.3",
+    "MITEINANDER Kempten gestalten": "",  # names goals, not measures
 }
+PROJECT_GOALS = {"MITEINANDER Kempten gestalten": "IO-6|IO-7|IO-8"}  # "Folgende Ziele ... 6 ... 7 ... 8"
 
 
 def test_projects_and_the_measures_they_cover():
     projects = rows("projects")
     assert {r["project"]: r["measures"] for r in projects} == PROJECTS
-    assert len(projects) == len(PROJECTS) == 10
+    assert {r["project"]: r["goals"] for r in projects if r["goals"]} == PROJECT_GOALS
+    assert len(projects) == len(PROJECTS) == 11
     known = {f"{m['field']}-{m['measure']}" for m in measures()}
+    goals = {f"{m['field']}-{m['goal']}" for m in measures()}
     for r in projects:
-        for mid in r["measures"].split("|"):
+        assert r["measures"] or r["goals"], r["project"]
+        for mid in filter(None, r["measures"].split("|")):
             assert mid in known, (r["project"], mid)
             assert mid.split("-")[0] == r["field"], (r["project"], mid)
+        for gid in filter(None, r["goals"].split("|")):
+            assert gid in goals, (r["project"], gid)
         assert r["organisation"] and r["description"], r["project"]
         assert re.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?", r["start"]), r["project"]
     assert [r["field"] for r in projects] == sorted((r["field"] for r in projects), key=CODES.index)
@@ -179,7 +186,7 @@ def test_timeline_and_prioritisation_rounds():
     timeline = rows("timeline")
     assert [(r["date"], r["until"], r["fields"]) for r in timeline] == [
         ("2021-11-18", "", ""), ("2022-02", "2022-03", "SB|AA"), ("2022-03", "2022-07", ""),
-        ("2022-09", "", ""), ("2022-10", "2023-02", "GP|BE|GT|IO"), ("2023-10-25", "", ""),
+        ("2022-09", "open", ""), ("2022-10", "2023-02", "GP|BE|GT|IO"), ("2023-10-25", "", ""),
         ("2024-02-27", "", "")]
     assert timeline[0]["text"] == "Beschluss des ersten Kommunalen Integrationskonzepts Kempten im Stadtrat"
     rounds = rows("priorities")
