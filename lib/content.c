@@ -236,6 +236,23 @@ const char *kik__name_goal(const void *item, char buf[64])
 	return buf;
 }
 
+void kik__content_remove_at(const kik_allocator *a, kik__vec *list, size_t i, kik__record_free release)
+{
+	void *record = list->items[i];
+	memmove(list->items + i, list->items + i + 1, (list->len - i - 1) * sizeof(void *));
+	list->len--;
+	release(a, record);
+}
+
+long kik__content_named(const kik__vec *list, const char *name)
+{
+	size_t i;
+	for (i = 0; i < list->len; i++)
+		if (strcmp(*(char *const *)list->items[i], name) == 0) /* the name is the first member */
+			return (long)i;
+	return -1;
+}
+
 void kik__content_free_all(const kik_allocator *a, kik__vec *v, kik__record_free release)
 {
 	size_t i;

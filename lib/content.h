@@ -116,6 +116,11 @@ const char *kik__name_text(const void *item, char buf[64]);
 const char *kik__name_field(const void *item, char buf[64]);
 const char *kik__name_measure(const void *item, char buf[64]);
 const char *kik__name_goal(const void *item, char buf[64]);
+/* Removes the record at position i of a list, and frees it. */
+void kik__content_remove_at(const kik_allocator *a, kik__vec *list, size_t i, kik__record_free release);
+/* The position of the record called `name` in a list of records whose first member is
+ * their name (projects, rounds), or -1. */
+long kik__content_named(const kik__vec *list, const char *name);
 /* Frees the records of a vector and the vector. */
 void kik__content_free_all(const kik_allocator *a, kik__vec *v, kik__record_free release);
 

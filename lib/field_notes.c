@@ -205,6 +205,20 @@ int kik_plan_add_field_note(kik_plan *plan, const char *field, kik_field_note_ki
 	return 0;
 }
 
+/* The position of the note that set and remove name, with the arguments checked. */
+static long named_note(kik_plan *plan, const char *field, kik_field_note_kind kind, size_t index, const char *title,
+		       const char *text, kik_field **f)
+{
+	long at;
+	int err;
+	if ((err = check_args(plan, kind, title, text)) < 0 || (err = field_arg(plan, field, f)) < 0)
+		return err;
+	if ((at = position_of(plan, *f, kind, index)) < 0)
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "there is no %s note %zu of %s", kind_keys[kind],
+				      index, *f ? (*f)->code : "the plan");
+	return at;
+}
+
 int kik_plan_set_field_note(kik_plan *plan, const char *field, kik_field_note_kind kind, size_t index,
 			    const char *title, const char *text)
 {
@@ -213,13 +227,10 @@ int kik_plan_set_field_note(kik_plan *plan, const char *field, kik_field_note_ki
 	long at;
 	int err;
 	kik__error_clear(plan);
-	if ((err = check_args(plan, kind, title, text)) < 0 || (err = field_arg(plan, field, &f)) < 0)
-		return err;
-	if (!text)
+	if (plan && !text)
 		return kik__error_arg("the text is NULL");
-	if ((at = position_of(plan, f, kind, index)) < 0)
-		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "there is no %s note %zu of %s", kind_keys[kind],
-				      index, f ? f->code : "the plan");
+	if ((at = named_note(plan, field, kind, index, title, text, &f)) < 0)
+		return (int)at;
 	if ((err = kik__field_note_build(plan, f, kind, title, text, NULL, &n)) < 0)
 		return err;
 	kik__field_note_free(&plan->alloc, plan->content.field_notes.items[at]);
@@ -229,19 +240,11 @@ int kik_plan_set_field_note(kik_plan *plan, const char *field, kik_field_note_ki
 
 int kik_plan_remove_field_note(kik_plan *plan, const char *field, kik_field_note_kind kind, size_t index)
 {
-	kik__vec *list;
 	kik_field *f;
 	long at;
-	int err;
 	kik__error_clear(plan);
-	if ((err = check_args(plan, kind, NULL, NULL)) < 0 || (err = field_arg(plan, field, &f)) < 0)
-		return err;
-	if ((at = position_of(plan, f, kind, index)) < 0)
-		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "there is no %s note %zu of %s", kind_keys[kind],
-				      index, f ? f->code : "the plan");
-	list = &plan->content.field_notes;
-	kik__field_note_free(&plan->alloc, list->items[at]);
-	memmove(list->items + at, list->items + at + 1, (list->len - (size_t)at - 1) * sizeof(void *));
-	list->len--;
+	if ((at = named_note(plan, field, kind, index, NULL, NULL, &f)) < 0)
+		return (int)at;
+	kik__content_remove_at(&plan->alloc, &plan->content.field_notes, (size_t)at, kik__field_note_free);
 	return 0;
 }

@@ -463,8 +463,6 @@ int kik_plan_remove_figure(kik_plan *plan, const char *name, const char *date)
 			return kik__error_set(plan, KIK_ENOTEMPTY, NULL,
 					      "figure '%s' is a share of '%s': remove it first",
 					      ((const struct kik_figure *)list->items[k])->name, name);
-	kik__figure_free(&plan->alloc, list->items[at]);
-	memmove(list->items + at, list->items + at + 1, (list->len - (size_t)at - 1) * sizeof(void *));
-	list->len--;
+	kik__content_remove_at(&plan->alloc, list, (size_t)at, kik__figure_free);
 	return 0;
 }

@@ -161,9 +161,7 @@ static int remove_note(kik_plan *plan, const kik_goal *goal, const kik_measure *
 	for (i = 0; i < notes->len; i++) {
 		struct kik_note *n = notes->items[i];
 		if (n->goal == goal && n->measure == measure) {
-			memmove(notes->items + i, notes->items + i + 1, (notes->len - i - 1) * sizeof(void *));
-			notes->len--;
-			kik__note_free(&plan->alloc, n);
+			kik__content_remove_at(&plan->alloc, notes, i, kik__note_free);
 			return 0;
 		}
 	}

@@ -145,11 +145,8 @@ const kik_project *kik_plan_project(const kik_plan *plan, size_t i)
 
 const kik_project *kik_plan_find_project(const kik_plan *plan, const char *name)
 {
-	size_t i;
-	for (i = 0; plan && name && i < plan->content.projects.len; i++)
-		if (strcmp(((const struct kik_project *)plan->content.projects.items[i])->name, name) == 0)
-			return plan->content.projects.items[i];
-	return NULL;
+	long at = plan && name ? kik__content_named(&plan->content.projects, name) : -1;
+	return at < 0 ? NULL : plan->content.projects.items[at];
 }
 
 const char *kik_project_name(const kik_project *p)
@@ -255,22 +252,14 @@ int kik_plan_put_project(kik_plan *plan, const kik_project_desc *desc, const kik
 
 int kik_plan_remove_project(kik_plan *plan, const char *name)
 {
-	kik__vec *list;
-	size_t i;
+	long at;
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
 	if (kik__check_text(name, "the name") < 0)
 		return KIK_EINVAL;
-	list = &plan->content.projects;
-	for (i = 0; i < list->len; i++) {
-		struct kik_project *p = list->items[i];
-		if (strcmp(p->name, name) == 0) {
-			memmove(list->items + i, list->items + i + 1, (list->len - i - 1) * sizeof(void *));
-			list->len--;
-			kik__project_free(&plan->alloc, p);
-			return 0;
-		}
-	}
-	return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no project '%s'", name);
+	if ((at = kik__content_named(&plan->content.projects, name)) < 0)
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no project '%s'", name);
+	kik__content_remove_at(&plan->alloc, &plan->content.projects, (size_t)at, kik__project_free);
+	return 0;
 }

@@ -99,13 +99,19 @@ typedef struct kik__field_changes {
 } kik__field_changes;
 int kik__field_changes_of(kik__report *r, const kik_field *f, kik__field_changes *out);
 void kik__field_changes_free(kik__report *r, kik__field_changes *c);
+/* The change of a count: "+1", "−2", "±0". */
+void kik__report_count_change(char *out, size_t cap, size_t was, size_t now);
+/* " (Ende: Juni 2025)" for a project's change that gives it an end, else "". */
+void kik__report_project_end(const kik__report *r, char *out, size_t cap, const kik_change *c);
 /* The reasons for a measure's status in the plan (where it has tasks), in the report's
  * language, one call of `emit` each; nothing when it has none. */
 void kik__report_reasons(kik__report *r, const char *measure, void (*emit)(kik__report *r, const char *reason));
 
-/* The plan-wide context text after which the figures go: the first that ends with a colon
- * (it introduces them), else the last; its index among the plan's field notes, or -1. */
-long kik__report_figures_after(const kik_plan *plan);
+/* The plan-wide context texts in order, `text` for each, and `figures` once: after the
+ * first text that ends with a colon (it introduces them), else after the last. Returns 0
+ * when there is neither text nor figure (then nothing is called). */
+int kik__report_context(kik__report *r, void (*text)(kik__report *r, const kik_field_note *note),
+			void (*figures)(kik__report *r));
 /* The project a highlight's title names, or NULL; its index in *index. */
 const kik_project *kik__report_project_named(const kik_plan *plan, const char *title, size_t *index);
 /* Whether the field (NULL: plan-wide) has notes of a kind. */

@@ -268,26 +268,17 @@ static void figures(kik__report *r)
 	kik__figure_table_free(r, &t);
 }
 
+static void context_text(kik__report *r, const kik_field_note *n)
+{
+	field_note(r, n, "h3");
+}
+
 void kik__html_context(kik__report *r)
 {
-	long after = kik__report_figures_after(r->plan);
-	size_t i;
-	int shown = 0;
-	if (after < 0 && !kik_plan_figure_count(r->plan))
+	if (!kik_plan_figure_count(r->plan) && !kik__report_has_field_notes(r->plan, NULL, KIK_FIELD_NOTE_CONTEXT))
 		return;
 	kik__out_printf(r->o, "<section class=\"context\" id=\"context\"><h2>%s</h2>", r->w->context);
-	for (i = 0; i < kik_plan_field_note_count(r->plan); i++) {
-		const kik_field_note *n = kik_plan_field_note(r->plan, i);
-		if (kik_field_note_field(n) || kik_field_note_kind_of(n) != KIK_FIELD_NOTE_CONTEXT)
-			continue;
-		field_note(r, n, "h3");
-		if ((long)i == after && kik_plan_figure_count(r->plan)) {
-			figures(r);
-			shown = 1;
-		}
-	}
-	if (!shown && kik_plan_figure_count(r->plan))
-		figures(r);
+	kik__report_context(r, context_text, figures);
 	kik__out_str(r->o, "</section>");
 }
 
@@ -434,30 +425,24 @@ static void html_reason(kik__report *r, const char *reason)
 /* "old → new (+n)" of one count. */
 static void count_change(kik__out *o, size_t was, size_t now)
 {
-	kik__out_printf(o, "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num change\">%s%ld</td>",
-			was, now,
-			now > was   ? "+"
-			: now < was ? "−"
-				    : "±",
-			now > was ? (long)(now - was) : (long)(was - now));
+	char change[32];
+	kik__report_count_change(change, sizeof(change), was, now);
+	kik__out_printf(o, "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num change\">%s</td>", was,
+			now, change);
 }
 
 static void changed_projects(kik__report *r, const char *heading, const kik_change **list, size_t n)
 {
+	char end[96];
 	size_t i;
 	if (!n)
 		return;
 	kik__out_printf(r->o, "<h4>%s</h4><ul class=\"projects-changed\">", heading);
 	for (i = 0; i < n; i++) {
-		const char *end = kik_change_new(list[i], KIK_VALUE_END);
 		kik__out_str(r->o, "<li>");
 		kik__out_html(r->o, kik_change_text(list[i]));
-		if (end && *end) {
-			char date[64];
-			kik__report_date(r, date, sizeof(date), end);
-			kik__out_printf(r->o, " (%s: %s)", r->w->end, date);
-		}
-		kik__out_str(r->o, "</li>");
+		kik__report_project_end(r, end, sizeof(end), list[i]);
+		kik__out_printf(r->o, "%s</li>", end);
 	}
 	kik__out_str(r->o, "</ul>");
 }

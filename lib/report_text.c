@@ -218,6 +218,22 @@ void kik__field_changes_free(kik__report *r, kik__field_changes *c)
 	memset(c, 0, sizeof(*c));
 }
 
+void kik__report_count_change(char *out, size_t cap, size_t was, size_t now)
+{
+	snprintf(out, cap, "%s%zu", now > was ? "+" : now < was ? "−" : "±", now > was ? now - was : was - now);
+}
+
+void kik__report_project_end(const kik__report *r, char *out, size_t cap, const kik_change *c)
+{
+	const char *end = kik_change_new(c, KIK_VALUE_END);
+	char date[64];
+	*out = '\0';
+	if (end && *end) {
+		kik__report_date(r, date, sizeof(date), end);
+		snprintf(out, cap, " (%s: %s)", r->w->end, date);
+	}
+}
+
 void kik__report_reasons(kik__report *r, const char *measure, void (*emit)(kik__report *r, const char *reason))
 {
 	const kik_measure *m = kik_plan_find_measure(r->plan, measure);
@@ -238,7 +254,8 @@ void kik__report_reasons(kik__report *r, const char *measure, void (*emit)(kik__
 
 /* ---- look-ups ------------------------------------------------------------------------- */
 
-long kik__report_figures_after(const kik_plan *plan)
+/* The plan-wide context text after which the figures go, or -1 for none. */
+static long figures_after(const kik_plan *plan)
 {
 	long last = -1;
 	size_t i;
@@ -252,6 +269,27 @@ long kik__report_figures_after(const kik_plan *plan)
 		last = (long)i;
 	}
 	return last;
+}
+
+int kik__report_context(kik__report *r, void (*text)(kik__report *r, const kik_field_note *note),
+			void (*figures)(kik__report *r))
+{
+	long after = figures_after(r->plan);
+	int has_figures = kik_plan_figure_count(r->plan) > 0;
+	size_t i;
+	if (after < 0 && !has_figures)
+		return 0;
+	for (i = 0; i < kik_plan_field_note_count(r->plan); i++) {
+		const kik_field_note *n = kik_plan_field_note(r->plan, i);
+		if (n->field || n->kind != KIK_FIELD_NOTE_CONTEXT)
+			continue;
+		text(r, n);
+		if ((long)i == after && has_figures)
+			figures(r);
+	}
+	if (after < 0 && has_figures)
+		figures(r);
+	return 1;
 }
 
 const kik_project *kik__report_project_named(const kik_plan *plan, const char *title, size_t *index)

@@ -83,11 +83,8 @@ const kik_round *kik_plan_round(const kik_plan *plan, size_t i)
 
 const kik_round *kik_plan_find_round(const kik_plan *plan, const char *name)
 {
-	size_t i;
-	for (i = 0; plan && name && i < plan->content.rounds.len; i++)
-		if (strcmp(((const struct kik_round *)plan->content.rounds.items[i])->name, name) == 0)
-			return plan->content.rounds.items[i];
-	return NULL;
+	long at = plan && name ? kik__content_named(&plan->content.rounds, name) : -1;
+	return at < 0 ? NULL : plan->content.rounds.items[at];
 }
 
 const char *kik_round_name(const kik_round *r)
@@ -161,22 +158,14 @@ int kik_plan_put_round(kik_plan *plan, const kik_round_desc *desc, const kik_rou
 
 int kik_plan_remove_round(kik_plan *plan, const char *name)
 {
-	kik__vec *list;
-	size_t i;
+	long at;
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
 	if (kik__check_text(name, "the name") < 0)
 		return KIK_EINVAL;
-	list = &plan->content.rounds;
-	for (i = 0; i < list->len; i++) {
-		struct kik_round *r = list->items[i];
-		if (strcmp(r->name, name) == 0) {
-			memmove(list->items + i, list->items + i + 1, (list->len - i - 1) * sizeof(void *));
-			list->len--;
-			kik__round_free(&plan->alloc, r);
-			return 0;
-		}
-	}
-	return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no round '%s'", name);
+	if ((at = kik__content_named(&plan->content.rounds, name)) < 0)
+		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no round '%s'", name);
+	kik__content_remove_at(&plan->alloc, &plan->content.rounds, (size_t)at, kik__round_free);
+	return 0;
 }

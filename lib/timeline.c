@@ -207,8 +207,6 @@ int kik_plan_remove_timeline_entry(kik_plan *plan, size_t i)
 	if (i >= list->len)
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no timeline entry %zu: the timeline has %zu", i,
 				      list->len);
-	kik__timeline_entry_free(&plan->alloc, list->items[i]);
-	memmove(list->items + i, list->items + i + 1, (list->len - i - 1) * sizeof(void *));
-	list->len--;
+	kik__content_remove_at(&plan->alloc, list, i, kik__timeline_entry_free);
 	return 0;
 }
