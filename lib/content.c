@@ -433,34 +433,6 @@ void kik__content_free(kik_plan *plan)
 
 /* ---- removal of model objects -------------------------------------------------------- */
 
-/* Whether `p` covers nothing but the goal or measure going (a goal goes with its measures). */
-static int left_empty(const struct kik_project *p, const kik_goal *goal, const kik_measure *measure)
-{
-	size_t i, left = 0;
-	for (i = 0; i < p->measures.len; i++)
-		left += measure ? p->measures.items[i] != measure : ((kik_measure *)p->measures.items[i])->goal != goal;
-	for (i = 0; i < p->goals.len; i++)
-		left += measure || p->goals.items[i] != goal;
-	return left == 0;
-}
-
-int kik__content_check_remove(const kik_plan *plan, const kik_goal *goal, const kik_measure *measure)
-{
-	size_t i;
-	for (i = 0; i < plan->content.projects.len; i++) {
-		const struct kik_project *p = plan->content.projects.items[i];
-		char id[64];
-		if (!left_empty(p, goal, measure))
-			continue;
-		if (!measure)
-			kik__format_id(id, sizeof(id), goal->field->code, '-', goal->number, 0);
-		return kik__error_set(plan, KIK_ENOTEMPTY, NULL,
-				      "%s is all that project '%s' covers: change or remove the project first",
-				      measure ? measure->id : id, p->name);
-	}
-	return 0;
-}
-
 /* Drops the items of `v` equal to `item`, in place. */
 static void drop(kik__vec *v, const void *item)
 {

@@ -324,9 +324,6 @@ typedef struct kik__content {
 void kik__content_free(kik_plan *plan);
 /* Copies the content of `plan` into `copy`, whose model is a copy of the plan's. */
 int kik__content_clone(const kik_plan *plan, kik_plan *copy);
-/* Whether the measure (or, with `measure` NULL, the goal) may be removed: KIK_ENOTEMPTY
- * with the error set when it is all a project covers. */
-int kik__content_check_remove(const kik_plan *plan, const kik_goal *goal, const kik_measure *measure);
 /* Forgets a measure, goal or field that is being removed: its notes and field notes go,
  * the lists of projects, rounds and timeline entries lose it. Allocates nothing. */
 void kik__content_forget(kik_plan *plan, const kik_field *field, const kik_goal *goal, const kik_measure *measure);

@@ -524,8 +524,6 @@ int kik_plan_remove_measure(kik_plan *plan, const char *id)
 	if (!(m = by_id(plan, id)))
 		return kik__error_set(plan, KIK_ENOTFOUND, NULL, "no measure with id '%s'", id);
 	goal = m->goal;
-	if (kik__content_check_remove(plan, goal, m) < 0)
-		return KIK_ENOTEMPTY; /* the only measure a project covers */
 	for (i = 0; kik__goal_measure(goal, i) != m; i++)
 		;
 	position = kik__ids_at(&goal->measures, i);
@@ -600,8 +598,6 @@ int kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number)
 	if (goal->measures.count)
 		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "goal %u of field '%s' still has %u measures", number,
 				      goal->field->code, goal->measures.count);
-	if (kik__content_check_remove(plan, goal, NULL) < 0)
-		return KIK_ENOTEMPTY; /* all a project covers */
 	kik__content_forget(plan, NULL, goal, NULL);
 	f = goal->field;
 	remove_goal(&f->goals, goal); /* the field's goals stay in increasing order if they were */

@@ -65,9 +65,6 @@ static int covered(kik_plan *plan, const kik_project_desc *d, const kik__origin 
 						 d->goals[i]);
 		p->goals.items[p->goals.len++] = g;
 	}
-	if (!p->measures.len && !p->goals.len)
-		return kik__content_fail(from, PROJECT_MEASURES, 0, KIK_EINVAL,
-					 "project '%s' covers no measure and no goal: expected at least one", p->name);
 	return 0;
 }
 

@@ -144,7 +144,6 @@ static bad_case bad_cases[] = {
 	{ KIK_IMPORT_PROJECTS, "project;measures\nPrüfung;\"AA-1.1|\nAA-1.2|AA-9.9\"\n", 3, 8, "no measure 'AA-9.9'" },
 	{ KIK_IMPORT_PROJECTS, "project;goals\nP;IO-6|IO-99\n", 2, 8, "no goal 'IO-99'" },
 	{ KIK_IMPORT_PROJECTS, "project;measures\nP;AA-1.1|AA-1.1\n", 2, 10, "AA-1.1 is named twice" },
-	{ KIK_IMPORT_PROJECTS, "project;measures\nP;\n", 2, 3, "covers no measure and no goal" },
 	{ KIK_IMPORT_PROJECTS, "project;start;measures\nP;2018-13;AA-1.1\n", 2, 3, "'2018-13' is not a start" },
 	{ KIK_IMPORT_PROJECTS, "project;field;measures\nP;XX;AA-1.1\n", 2, 3, "unknown field 'XX'" },
 	{ KIK_IMPORT_PROJECTS, "project;measures\nP;AA-1.1\nP;AA-1.2\n", 3, 1,

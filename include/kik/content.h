@@ -198,14 +198,14 @@ typedef struct kik_project_desc {
 	const char *name;                 /**< required, not empty; the project's identity */
 	const char *field;                /**< field code, name or alias; NULL or "" for none */
 	const char *const *organisations; /**< `organisation_count` names, none empty */
-	size_t organisation_count;
-	const char *description;     /**< NULL or "" for none */
-	const char *start;           /**< "YYYY-MM-DD", "YYYY-MM", "YYYY", or NULL/"" */
-	const char *end;             /**< as `start`; not before it */
-	const char *const *measures; /**< `measure_count` measure ids ("SB-6.1"), each once */
-	size_t measure_count;
-	const char *const *goals; /**< `goal_count` goal ids ("IO-6": field code and number), each once */
-	size_t goal_count;
+	size_t organisation_count;        /**< the number of organisations */
+	const char *description;          /**< NULL or "" for none */
+	const char *start;                /**< "YYYY-MM-DD", "YYYY-MM", "YYYY", or NULL/"" */
+	const char *end;                  /**< as `start`; not before it */
+	const char *const *measures;      /**< `measure_count` measure ids ("SB-6.1"), each once */
+	size_t measure_count;             /**< the number of measure ids */
+	const char *const *goals;         /**< `goal_count` goal ids ("IO-6": field code and number), each once */
+	size_t goal_count;                /**< the number of goal ids */
 } kik_project_desc;
 
 /** The version of kik_project_desc this header describes. */
@@ -218,9 +218,10 @@ typedef struct kik_project_desc {
 
 /**
  * Adds a project, or replaces everything of the project with the same name (which
- * keeps its place). A project covers at least one measure or goal. `out` may be NULL.
- * Returns 0, KIK_EINVAL (a bad description: no name, no measure and no goal, a bad
- * date, an id twice, not UTF-8), KIK_ENOTFOUND (an unknown field, measure or goal; the
+ * keeps its place). A project may cover no measure and no goal (yet, or no longer: see
+ * kik_plan_remove_measure()). `out` may be NULL.
+ * Returns 0, KIK_EINVAL (a bad description: no name, a bad date, an id twice, not
+ * UTF-8), KIK_ENOTFOUND (an unknown field, measure or goal; the
  * error names it) or KIK_ENOMEM.
  */
 KIK_EXTERN(int) kik_plan_put_project(kik_plan *plan, const kik_project_desc *desc, const kik_project **out);
@@ -260,7 +261,7 @@ typedef struct kik_timeline_desc {
 	int open;                  /**< 1: a range that runs on (then `until` must be empty) */
 	const char *text;          /**< required, not empty */
 	const char *const *fields; /**< `field_count` field codes, names or aliases, each once */
-	size_t field_count;
+	size_t field_count;        /**< the number of fields */
 } kik_timeline_desc;
 
 /** The version of kik_timeline_desc this header describes. */
@@ -311,15 +312,15 @@ KIK_EXTERN(const kik_measure *) kik_round_measure(const kik_round *round, size_t
 
 /** A round to put. Initialise with KIK_ROUND_DESC_INIT. */
 typedef struct kik_round_desc {
-	unsigned version;          /**< KIK_ROUND_DESC_VERSION */
-	const char *name;          /**< required, not empty; the round's identity */
-	const char *from;          /**< "YYYY-MM-DD" or "YYYY-MM"; required */
-	const char *until;         /**< same forms, not before `from`; NULL or "" for none */
-	int open;                  /**< 1: the round runs on (then `until` must be empty) */
-	const char *const *fields; /**< `field_count` field codes, names or aliases, each once */
-	size_t field_count;
+	unsigned version;            /**< KIK_ROUND_DESC_VERSION */
+	const char *name;            /**< required, not empty; the round's identity */
+	const char *from;            /**< "YYYY-MM-DD" or "YYYY-MM"; required */
+	const char *until;           /**< same forms, not before `from`; NULL or "" for none */
+	int open;                    /**< 1: the round runs on (then `until` must be empty) */
+	const char *const *fields;   /**< `field_count` field codes, names or aliases, each once */
+	size_t field_count;          /**< the number of fields */
 	const char *const *measures; /**< `measure_count` measure ids, each once */
-	size_t measure_count;
+	size_t measure_count;        /**< the number of measure ids */
 } kik_round_desc;
 
 /** The version of kik_round_desc this header describes. */

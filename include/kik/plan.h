@@ -236,8 +236,7 @@ KIK_EXTERN(int) kik_plan_set_goal_text(kik_plan *plan, const char *field, unsign
 /**
  * Removes goal `number` of the field with code `field`, which must have no
  * measures, with its note and its place in projects. Returns 0, KIK_EINVAL,
- * KIK_ENOTFOUND or KIK_ENOTEMPTY (it still has measures, or it is all that a
- * project covers).
+ * KIK_ENOTFOUND or KIK_ENOTEMPTY (it still has measures).
  */
 KIK_EXTERN(int) kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number);
 
@@ -314,8 +313,8 @@ KIK_EXTERN(int) kik_plan_put_measure(kik_plan *plan, const kik_measure_desc *des
  * Removes the measure with this id and all its tasks (their ids are not given
  * again), its note, and its place in projects and prioritisation rounds (see
  * kik/content.h). Its goal and group stay, even when empty (see
- * kik_plan_remove_goal()). Returns 0, KIK_EINVAL, KIK_ENOTFOUND or KIK_ENOTEMPTY
- * (it is all that a project covers: the error names the project). Handles of the
+ * kik_plan_remove_goal()); a project it was all of covers nothing afterwards. Returns 0,
+ * KIK_EINVAL or KIK_ENOTFOUND. Handles of the
  * measure and its tasks are invalid afterwards.
  */
 KIK_EXTERN(int) kik_plan_remove_measure(kik_plan *plan, const char *id);
