@@ -26,7 +26,8 @@ static void goal_table(kik__report *r, const kik_field *f)
 {
 	kik__out *o = r->o;
 	const kik__labels *l = r->l;
-	int notes = KIK__SHOWS(r, KIK_REPORT_NOTES);
+	/* a table per goal only where notes follow the goals; else one, as the status pages have */
+	int notes = KIK__SHOWS(r, KIK_REPORT_NOTES) && kik_plan_note_count(r->plan);
 	size_t g, m;
 	int st;
 	if (!notes)
