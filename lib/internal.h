@@ -362,7 +362,7 @@ struct kik_plan {
 	/* (measure, kind, title) -> position for the tasks of measures with many tasks (keyed);
 	 * the tasks of the others are few enough to compare one by one */
 	kik__slots task_keys;
-	kik__hash_key task_key; /* of the titles in task_keys */
+	kik__hash_key task_key;  /* of the titles in task_keys */
 	kik__intern attrs;       /* "owner\0due" pairs of tasks */
 	kik__arena attr_text;    /* the pairs single edits and copies make (imports' are among the texts) */
 	size_t attrs_compact_at; /* single edits compact the pairs once there are this many (attrs.c) */

@@ -291,10 +291,37 @@ Test(report_content, english_labels_keep_the_texts_as_written)
 	kik_plan_free(plan);
 }
 
+/* Markdown as a reader sees it: the escapes of kik__out_md undone (a backslash before
+ * punctuation, the three entities). */
+static void md_plain(char *md)
+{
+	static const struct {
+		const char *entity, *plain;
+	} entities[] = { { "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" } };
+	char *in = md, *out = md;
+	size_t k;
+	while (*in) {
+		for (k = 0; k < 3 && strncmp(in, entities[k].entity, strlen(entities[k].entity)); k++)
+			;
+		if (k < 3) {
+			*out++ = *entities[k].plain;
+			in += strlen(entities[k].entity);
+		} else if (in[0] == '\\' && in[1] && strchr("|\\[]*_`~", in[1])) {
+			*out++ = in[1];
+			in += 2;
+		} else {
+			*out++ = *in++;
+		}
+	}
+	*out = '\0';
+}
+
 Test(report_content, markdown_renders_the_same_content)
 {
 	kik_plan *plan = bundled();
 	char *md = report(plan, KIK_REPORT_MARKDOWN, KIK_LANG_DE);
+	at(md, "| Einwohner\\*innen | 70.787 | 71.918 | +1.131 |\n"); /* escaped as text */
+	md_plain(md);
 	size_t i;
 	for (i = 0; i < kik_plan_note_count(plan); i++) {
 		const kik_note *n = kik_plan_note(plan, i);
@@ -327,7 +354,7 @@ Test(report_content, texts_of_the_content_are_escaped)
 	at(html, "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>");
 	at(html, "<title>Kommunales Integrationskonzept Kempten (KIK) – &lt;b&gt;Bericht&lt;/b&gt;</title>");
 	md = report(plan, KIK_REPORT_MARKDOWN, KIK_LANG_DE);
-	at(md, "&lt;script>alert(1)&lt;/script> & \"x\"\n");
+	at(md, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"\n");
 	at(md, "a\\|b\n");
 	free(html);
 	free(md);
