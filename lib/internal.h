@@ -449,6 +449,9 @@ enum {
  * the number is desc->goal and sub, and desc->number is not read. */
 int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *desc, unsigned sub, const kik__pos *pos, int how,
 			  kik_measure **out);
+/* Writes "<code>\n<group name>", the key of a group in plan->groups_by_key; returns its
+ * length, 0 when it does not fit in cap. */
+size_t kik__group_key(char *out, size_t cap, const char *code, const char *group);
 /* The measure with this field and number, or NULL. */
 kik_measure *kik__find_measure(const kik_plan *plan, const kik_field *field, unsigned goal, unsigned sub);
 kik_goal *kik__field_find_goal(const kik_field *field, unsigned number);

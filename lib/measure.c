@@ -90,8 +90,7 @@ static char *text_copy(kik_plan *plan, const char *s)
 	return kik__arena_strndup(&plan->alloc, &plan->text, s, strlen(s));
 }
 
-/* "<code>\n<group name>", the key of a group in plan->groups_by_key. */
-static size_t group_key(char *out, size_t cap, const char *code, const char *group)
+size_t kik__group_key(char *out, size_t cap, const char *code, const char *group)
 {
 	size_t a = strlen(code), b = strlen(group);
 	if (a + b + 2 > cap)
@@ -163,7 +162,7 @@ static int place(kik_plan *plan, const kik_measure_desc *d, unsigned sub, const 
 		    (recent->name == d->group || strcmp(recent->name, d->group) == 0)) {
 			p->group = recent;
 		} else {
-			if (!group_key(key, sizeof(key), p->field->code, d->group))
+			if (!kik__group_key(key, sizeof(key), p->field->code, d->group))
 				return kik__error_set(plan, invalid, pos, "the name of group '%.40s...' is too long",
 						      d->group);
 			p->group = kik__index_get(&plan->groups_by_key, key);
@@ -291,7 +290,7 @@ int kik__plan_put_measure(kik_plan *plan, const kik_measure_desc *d, unsigned su
 	if (p.new_group) {
 		group = kik__arena_alloc(a, &plan->arena, sizeof(*group));
 		if (!group || !(group->name = text_copy(plan, d->group)) ||
-		    !group_key(key_buf, sizeof(key_buf), p.field->code, d->group) ||
+		    !kik__group_key(key_buf, sizeof(key_buf), p.field->code, d->group) ||
 		    !(new_group_key = text_copy(plan, key_buf)) || reserve_one(a, &p.field->groups) < 0 ||
 		    kik__index_reserve(a, &plan->groups_by_key, 1) < 0)
 			goto fail;
@@ -614,7 +613,7 @@ int kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number)
 void kik__plan_forget_group(kik_plan *plan, kik_group *group)
 {
 	char key[2048];
-	if (group_key(key, sizeof(key), group->field->code, group->name))
+	if (kik__group_key(key, sizeof(key), group->field->code, group->name))
 		kik__index_remove(&plan->groups_by_key, key);
 	if (plan->recent_group == group)
 		plan->recent_group = NULL;

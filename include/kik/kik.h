@@ -17,5 +17,8 @@
 #include "kik/diff.h"
 #include "kik/report.h"
 #include "kik/content.h"
+#if KIK_HAS_STORE
+#include "kik/store.h"
+#endif
 
 #endif

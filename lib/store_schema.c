@@ -1,0 +1,230 @@
+/* The store's schema: telling a store from other files without writing, creating the
+ * tables, and upgrading an older store step by step.
+ *
+ * The schema version is PRAGMA user_version; PRAGMA application_id marks the file as a
+ * libkik store. Version k+1 is made from version k by migrations[k - 1], in one
+ * transaction with the check that the file is still at version k. A new part of the
+ * model comes in as the next migration (its table and view) and a part in
+ * store_parts.c. */
+#include "store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* "KIKS": the application id of a store. */
+#define KIK__STORE_APP_ID 0x4B494B53
+
+/* The page size of a new store. Larger pages mean fewer, larger writes and reads for a
+ * large plan; a small store takes a page per table. */
+#define KIK__STORE_PAGE_SIZE 16384
+
+/* Version 1: plans, snapshots and the parts of the model. Every row of a part is valid
+ * for the versions [valid_from, valid_to) of its plan (valid_to NULL: up to the working
+ * state). row_id is plan_id * 2^48 + the row's number in its plan, so a plan's rows lie
+ * together and are read back in one range, in the order written; a task's first row is at
+ * its id instead, so that a new plan's tasks need no index (see KIK__LATER_ROWS). The key
+ * indexes find the rows of one object. */
+const char kik__store_schema_v1[] =
+    "CREATE TABLE kik_plans (\n"
+    "  plan_id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE,   -- the store's name of the plan\n"
+    "  head INTEGER NOT NULL,       -- the version of the working state\n"
+    "  created TEXT NOT NULL        -- UTC, YYYY-MM-DDTHH:MM:SSZ\n"
+    ");\n"
+    "CREATE TABLE kik_snapshots (\n"
+    "  snapshot_id INTEGER PRIMARY KEY,\n"
+    "  plan_id INTEGER NOT NULL REFERENCES kik_plans (plan_id),\n"
+    "  version INTEGER NOT NULL,    -- the rows of the snapshot are those valid at it\n"
+    "  as_of TEXT NOT NULL,         -- YYYY-MM-DD\n"
+    "  label TEXT NOT NULL,\n"
+    "  taken TEXT NOT NULL,         -- UTC, YYYY-MM-DDTHH:MM:SSZ\n"
+    "  UNIQUE (plan_id, as_of),\n"
+    "  UNIQUE (plan_id, version)\n"
+    ");\n"
+    "CREATE TABLE kik_info (         -- name, as_of, rule, last_task_id of the plan\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  key TEXT NOT NULL, value TEXT NOT NULL\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_info_key ON kik_info (plan_id, key, valid_from);\n"
+    "CREATE TABLE kik_fields (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  code TEXT NOT NULL,\n"
+    "  pos INTEGER NOT NULL,         -- place among the plan's fields, from 0\n"
+    "  name TEXT NOT NULL,\n"
+    "  published_waiting INTEGER, published_in_progress INTEGER,\n"
+    "  published_implemented INTEGER, published_total INTEGER  -- NULL: none published\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_fields_key ON kik_fields (plan_id, code, valid_from);\n"
+    "CREATE TABLE kik_aliases (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  field TEXT NOT NULL, pos INTEGER NOT NULL,  -- place among the field's aliases\n"
+    "  alias TEXT NOT NULL\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_aliases_key ON kik_aliases (plan_id, field, pos, valid_from);\n"
+    "CREATE TABLE kik_groups (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  field TEXT NOT NULL, name TEXT NOT NULL,\n"
+    "  pos INTEGER NOT NULL          -- place among the field's groups\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_groups_key ON kik_groups (plan_id, field, name, valid_from);\n"
+    "CREATE TABLE kik_goals (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  field TEXT NOT NULL, number INTEGER NOT NULL,\n"
+    "  pos INTEGER NOT NULL,         -- place among the field's goals\n"
+    "  group_name TEXT,              -- NULL: in no group\n"
+    "  text TEXT NOT NULL\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_goals_key ON kik_goals (plan_id, field, number, valid_from);\n"
+    "CREATE TABLE kik_measures (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  field TEXT NOT NULL, goal INTEGER NOT NULL, sub INTEGER NOT NULL,  -- the id: field-goal.sub\n"
+    "  pos INTEGER NOT NULL,         -- place among the goal's measures\n"
+    "  text TEXT NOT NULL,\n"
+    "  recorded INTEGER NOT NULL,    -- 0 waiting, 1 in_progress, 2 implemented\n"
+    "  status INTEGER NOT NULL       -- the status that counts (derived from tasks where there are some)\n"
+    ");\n"
+    "CREATE UNIQUE INDEX kik_measures_key ON kik_measures (plan_id, field, goal, sub, valid_from);\n"
+    "CREATE TABLE kik_tasks (\n"
+    "  row_id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL, valid_to INTEGER,\n"
+    "  task_id INTEGER NOT NULL,\n"
+    "  field TEXT NOT NULL, goal INTEGER NOT NULL, sub INTEGER NOT NULL,  -- its measure\n"
+    "  kind INTEGER NOT NULL,        -- 0 concept, 1 ag, 2 work_package\n"
+    "  state INTEGER NOT NULL,       -- 0 open, 1 in_progress, 2 done, 3 not_applicable\n"
+    "  title TEXT NOT NULL,\n"
+    "  due TEXT, owner TEXT,         -- NULL: none\n"
+    "  seq INTEGER NOT NULL,         -- place in the order the plan's tasks were added (gaps: removed)\n"
+    "  pos INTEGER NOT NULL          -- place among its measure's tasks\n"
+    ");\n"
+    "-- a task's first row is at plan_id * 2^48 + task_id; its later rows are found here\n"
+    "CREATE INDEX kik_tasks_later ON kik_tasks (task_id) WHERE " KIK__LATER_CONDITION ";\n";
+
+/* migrations[k] makes version k + 2 from version k + 1. */
+static const char *const migrations[] = { NULL };
+static const int latest = KIK_STORE_SCHEMA_VERSION;
+
+int kik__store_migrate(sqlite3 *db, int from)
+{
+	char sql[64];
+	int err;
+	for (; from < latest; from++)
+		if ((err = kik__sql_exec(db, migrations[from - 1], "upgrading the store's schema")) < 0)
+			return err;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
+	return kik__sql_exec(db, sql, "upgrading the store's schema");
+}
+
+typedef struct facts {
+	int app_id, version, objects;
+} facts;
+
+/* Reads what tells a store apart, without writing: a file that is no database, or a
+ * damaged one, fails here. */
+static int read_facts(sqlite3 *db, facts *f)
+{
+	static const char sql[] = "SELECT (SELECT application_id FROM pragma_application_id),"
+				  " (SELECT user_version FROM pragma_user_version),"
+				  " (SELECT count(*) FROM sqlite_schema)";
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	memset(f, 0, sizeof(*f));
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			f->app_id = sqlite3_column_int(st, 0);
+			f->version = sqlite3_column_int(st, 1);
+			f->objects = sqlite3_column_int(st, 2);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xFF) == SQLITE_NOTADB || (rc & 0xFF) == SQLITE_CORRUPT)
+		return kik__store_fail(KIK_ECORRUPT,
+				       "not a store: the file is not an SQLite database, or a damaged one (%s)",
+				       sqlite3_errmsg(db));
+	return kik__store_sqlite(db, rc, "reading the store's header");
+}
+
+/* 0 when the facts are those of a store this libkik can use (or of an empty file,
+ * *empty set), else the error. */
+static int judge(const facts *f, int *empty)
+{
+	*empty = f->app_id == 0 && f->version == 0 && f->objects == 0;
+	if (*empty)
+		return 0;
+	if (f->app_id != KIK__STORE_APP_ID)
+		return kik__store_fail(KIK_ECORRUPT, "not a store: an SQLite database of another program");
+	if (f->version > latest)
+		return kik__store_fail(
+		    KIK_EVERSION, "the store has schema version %d, written by a newer libkik: this one reads up to %d",
+		    f->version, latest);
+	if (f->version < 1)
+		return kik__store_fail(KIK_ECORRUPT, "not a store: schema version %d", f->version);
+	return 0;
+}
+
+static int create_or_upgrade(kik_store *s)
+{
+	facts f;
+	char sql[64];
+	int err, empty;
+	if ((err = kik__store_begin(s, 1)) < 0)
+		return err;
+	/* again under the write lock: another process may have created or upgraded it */
+	if ((err = read_facts(s->db, &f)) < 0 || (err = judge(&f, &empty)) < 0)
+		goto fail;
+	if (empty) {
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", KIK__STORE_APP_ID);
+		if ((err = kik__sql_exec(s->db, kik__store_schema_v1, "creating the store")) < 0 ||
+		    (err = kik__sql_exec(s->db, sql, "creating the store")) < 0)
+			goto fail;
+		f.version = 1;
+	}
+	if (f.version < latest || empty) {
+		if ((err = kik__store_migrate(s->db, f.version)) < 0)
+			goto fail;
+	}
+	return kik__store_commit(s);
+fail:
+	kik__store_rollback(s);
+	return err;
+}
+
+int kik__store_prepare_schema(kik_store *s)
+{
+	facts f;
+	int err, empty;
+	char sql[64];
+	if ((err = read_facts(s->db, &f)) < 0 || (err = judge(&f, &empty)) < 0)
+		return err;
+	if (s->flags & KIK_STORE_READ_ONLY) {
+		if (empty)
+			return kik__store_fail(KIK_ECORRUPT,
+					       "not a store: the file is empty (open it writable to make one)");
+		if (f.version < latest)
+			return kik__store_fail(
+			    KIK_EVERSION, "the store has schema version %d: open it once writable to upgrade it to %d",
+			    f.version, latest);
+		return 0;
+	}
+	if (empty) {
+		/* only a new file takes a page size; WAL lets readers read while one writes */
+		snprintf(sql, sizeof(sql), "PRAGMA page_size = %d", KIK__STORE_PAGE_SIZE);
+		if ((err = kik__sql_exec(s->db, sql, "creating the store")) < 0)
+			return err;
+	}
+	if ((err = kik__sql_exec(s->db, "PRAGMA journal_mode = WAL", "opening the store")) < 0 ||
+	    (err = kik__sql_exec(s->db, "PRAGMA synchronous = NORMAL", "opening the store")) < 0)
+		return err;
+	if (empty || f.version < latest)
+		return create_or_upgrade(s);
+	return 0;
+}
