@@ -233,7 +233,9 @@ int kik__store_load_version(kik_store *s, int64_t plan_id, int64_t version, kik_
 
 /* ---- store_edit.c: the change log ------------------------------------------------ */
 typedef struct kik__log_entry {
-	const char *action, *object, *measure, *what, *old_value, *new_value, *value;
+	const char *action, *object, *measure, *what;
+	const char *old_value, *new_value; /* NULL: none */
+	const char *status, *state;        /* the measure's status and the task's state after, or NULL */
 	unsigned long task_id;
 } kik__log_entry;
 /* Appends an entry to the change log of plan_id (in the caller's transaction). */

@@ -123,7 +123,7 @@ const char *kik_snapshot_author(const kik_snapshot *snapshot)
 	return snapshot ? snapshot->author : NULL;
 }
 
-/* Appends the current row (as_of, label, taken) to the list. */
+/* Appends the current row (as_of, label, taken, author) to the list. */
 static int add_snapshot_row(kik_snapshot_list *list, sqlite3_stmt *st)
 {
 	kik_snapshot *snap;
@@ -138,9 +138,9 @@ static int add_snapshot_row(kik_snapshot_list *list, sqlite3_stmt *st)
 	snap = &list->items[list->count];
 	if (!(snap->as_of = copy(&list->alloc, &list->arena, kik__sql_text(st, 0))) ||
 	    !(snap->label = copy(&list->alloc, &list->arena, kik__sql_text(st, 1))) ||
-	    !(snap->taken = copy(&list->alloc, &list->arena, kik__sql_text(st, 2))))
+	    !(snap->taken = copy(&list->alloc, &list->arena, kik__sql_text(st, 2))) ||
+	    !(snap->author = copy(&list->alloc, &list->arena, kik__sql_text(st, 3))))
 		return KIK_ENOMEM;
-	snap->author = "";
 	list->count++;
 	return 0;
 }
@@ -167,7 +167,7 @@ int kik_store_list_snapshots(const kik_store *store, const char *plan, kik_snaps
 	if ((err = kik__store_begin(s, 0)) == 0) {
 		if ((err = kik__store_find_plan(s, plan, 0, &plan_id, &head)) == 0 &&
 		    (err = kik__sql_prepare(s->db,
-					    "SELECT as_of, label, taken FROM kik_snapshots WHERE plan_id = ?1 "
+					    "SELECT as_of, label, taken, author FROM kik_snapshots WHERE plan_id = ?1 "
 					    "ORDER BY as_of, taken, snapshot_id",
 					    &st)) == 0) {
 			sqlite3_bind_int64(st, 1, plan_id);

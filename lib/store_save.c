@@ -5,28 +5,32 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Binds ?1 .. ?5 where `st` has them. */
+static void bind_numbers(sqlite3_stmt *st, const int64_t values[5])
+{
+	int k;
+	for (k = 0; k < 5; k++) {
+		char name[4] = { '?', (char)('1' + k), '\0', '\0' };
+		int i = sqlite3_bind_parameter_index(st, name);
+		if (i > 0)
+			sqlite3_bind_int64(st, i, values[k]);
+	}
+}
+
 /* Runs `sql` for every part: %1$s is its table, %2$s its columns; ?1 = plan_id, ?2 = a,
  * ?3 = b, ?4 and ?5 the first and last row_id of the plan, where the statement has them. */
 static int each_part(kik_store *s, const char *sql, int64_t plan_id, int64_t a, int64_t b)
 {
+	const int64_t values[5] = { plan_id, a, b, kik__plan_rows(plan_id), kik__plan_rows_end(plan_id) };
 	size_t i;
 	for (i = 0; i < kik__part_count; i++) {
 		char text[1024];
 		sqlite3_stmt *st;
-		int err, n;
+		int err;
 		snprintf(text, sizeof(text), sql, kik__parts[i]->table, kik__parts[i]->columns);
 		if ((err = kik__sql_prepare(s->db, text, &st)) < 0)
 			return err;
-		n = sqlite3_bind_parameter_count(st);
-		sqlite3_bind_int64(st, 1, plan_id);
-		if (n >= 2)
-			sqlite3_bind_int64(st, 2, a);
-		if (n >= 3)
-			sqlite3_bind_int64(st, 3, b);
-		if (n >= 5) {
-			sqlite3_bind_int64(st, 4, kik__plan_rows(plan_id));
-			sqlite3_bind_int64(st, 5, kik__plan_rows_end(plan_id));
-		}
+		bind_numbers(st, values);
 		err = kik__sql_step(s->db, st, "writing to the store");
 		sqlite3_finalize(st);
 		if (err < 0)
@@ -123,7 +127,8 @@ static const char *label_of(const kik_snapshot_desc *d)
 
 static int drop_plan_rows(kik_store *s, int64_t plan_id)
 {
-	static const char *const sql[] = { "DELETE FROM kik_snapshots WHERE plan_id = ?1",
+	static const char *const sql[] = { "DELETE FROM kik_changes WHERE plan_id = ?1",
+					   "DELETE FROM kik_snapshots WHERE plan_id = ?1",
 					   "DELETE FROM kik_plans WHERE plan_id = ?1" };
 	size_t k;
 	for (k = 0; k < sizeof(sql) / sizeof(sql[0]); k++) {
@@ -141,15 +146,16 @@ static int drop_plan_rows(kik_store *s, int64_t plan_id)
 }
 
 /* Records the snapshot of `version`. */
-static int add_snapshot(kik_store *s, int64_t plan_id, int64_t version, const char *as_of, const char *label)
+static int add_snapshot(kik_store *s, int64_t plan_id, int64_t version, const char *as_of, const char *label,
+			const kik_edit_info *info)
 {
 	sqlite3_stmt *st;
 	char now[32];
 	int err;
 	kik__store_now(now);
 	if ((err = kik__sql_prepare(s->db,
-				    "INSERT INTO kik_snapshots (plan_id, version, as_of, label, taken) "
-				    "VALUES (?1, ?2, ?3, ?4, ?5)",
+				    "INSERT INTO kik_snapshots (plan_id, version, as_of, label, taken, author) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 				    &st)) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -157,11 +163,35 @@ static int add_snapshot(kik_store *s, int64_t plan_id, int64_t version, const ch
 	sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, label, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, info && info->author ? info->author : "", -1, SQLITE_STATIC);
 	err = kik__sql_step(s->db, st, "taking a snapshot");
 	sqlite3_finalize(st);
 	if (err == KIK_EEXISTS)
 		return kik__store_fail(KIK_EEXISTS, "the plan has a snapshot of %s already", as_of);
 	return err < 0 ? err : 0;
+}
+
+/* A change-log entry of a call on a whole plan or snapshot. */
+static int log_plain(kik_store *s, int64_t plan_id, int64_t version, const kik_edit_info *info, const char *action,
+		     const char *object, const char *what, const char *old_value, const char *new_value)
+{
+	kik__log_entry e;
+	memset(&e, 0, sizeof(e));
+	e.action = action;
+	e.object = object;
+	e.what = what;
+	e.old_value = old_value;
+	e.new_value = new_value;
+	return kik__store_log(s, plan_id, version, info, &e);
+}
+
+/* The entry of a save or an import: what it wrote, in rows. */
+static int log_sync(const kik__sync *sync, const kik_edit_info *info, const char *action, const char *object,
+		    const char *what)
+{
+	char rows[128];
+	snprintf(rows, sizeof(rows), "%lu added, %lu changed, %lu removed", sync->added, sync->changed, sync->removed);
+	return log_plain(sync->store, sync->plan_id, sync->head, info, action, object, what, NULL, rows);
 }
 
 /* Ends a writing call: commits, or rolls back and forgets the working state kept for
@@ -238,8 +268,9 @@ int kik_store_save(kik_store *store, const char *plan, const kik_plan *p, const 
 	bulk = bulk_journal(store);
 	if ((err = kik__store_begin(store, 1)) == 0) {
 		kik__store_forget_work(store);
-		if ((err = kik__store_find_plan(store, plan, 1, &sync.plan_id, &sync.head)) == 0)
-			err = kik__sync_plan(&sync, p);
+		if ((err = kik__store_find_plan(store, plan, 1, &sync.plan_id, &sync.head)) == 0 &&
+		    (err = kik__sync_plan(&sync, p)) == 0)
+			err = log_sync(&sync, info, "save", "", "rows");
 		err = finish(store, err);
 	}
 	if (bulk)
@@ -270,7 +301,7 @@ int kik_store_save_snapshot(kik_store *store, const char *plan, const kik_plan *
 		 * changes is closed at h + 1 and written from it, then the working state's rows are
 		 * valid again from h + 2 and the snapshot's end there. */
 		if ((err = kik__store_find_plan(store, plan, 1, &sync.plan_id, &h)) == 0 &&
-		    (err = add_snapshot(store, sync.plan_id, h + 1, as_of, label_of(snap))) == 0) {
+		    (err = add_snapshot(store, sync.plan_id, h + 1, as_of, label_of(snap), info)) == 0) {
 			sync.head = h + 1;
 			if ((err = kik__sync_plan(&sync, p)) == 0 &&
 			    (err = reopen_rows(store, sync.plan_id, h + 1)) == 0)
@@ -317,7 +348,9 @@ int kik_store_snapshot(kik_store *store, const char *plan, const kik_snapshot_de
 		if ((err = kik__store_find_plan(store, plan, 0, &plan_id, &head)) == 0 &&
 		    (err = working_as_of(store, plan_id, own, sizeof(own))) == 0 &&
 		    (err = snapshot_date(snap, own, &as_of)) == 0 &&
-		    (err = add_snapshot(store, plan_id, head, as_of, label_of(snap))) == 0)
+		    (err = add_snapshot(store, plan_id, head, as_of, label_of(snap), info)) == 0 &&
+		    (err = log_plain(store, plan_id, head, info, "snapshot", as_of, "snapshot", NULL,
+				     label_of(snap))) == 0)
 			err = set_head(store, plan_id, head + 1);
 		err = finish(store, err);
 	}
@@ -331,6 +364,7 @@ int kik_store_remove_snapshot(kik_store *store, const char *plan, const char *sn
 {
 	int64_t plan_id, head, version = -1;
 	sqlite3_stmt *st;
+	char as_of[16] = "", label[256] = "";
 	int err;
 	if (!store || !snapshot)
 		return kik__store_fail(KIK_EINVAL, "kik_store_remove_snapshot needs a store and a snapshot");
@@ -340,20 +374,30 @@ int kik_store_remove_snapshot(kik_store *store, const char *plan, const char *sn
 	if ((err = kik__store_begin(store, 1)) == 0) {
 		if ((err = kik__store_find_plan(store, plan, 0, &plan_id, &head)) == 0 &&
 		    (err = kik__store_find_version(store, plan_id, snapshot, &version)) == 0 &&
-		    (err = kik__sql_prepare(store->db, "DELETE FROM kik_snapshots WHERE plan_id = ?1 AND version = ?2",
+		    (err = kik__sql_prepare(store->db,
+					    "DELETE FROM kik_snapshots WHERE plan_id = ?1 AND version = ?2 "
+					    "RETURNING as_of, label",
 					    &st)) == 0) {
 			sqlite3_bind_int64(st, 1, plan_id);
 			sqlite3_bind_int64(st, 2, version);
-			err = kik__sql_step(store->db, st, "removing a snapshot");
+			if ((err = kik__sql_step(store->db, st, "removing a snapshot")) > 0) {
+				snprintf(as_of, sizeof(as_of), "%s", kik__sql_text(st, 0));
+				snprintf(label, sizeof(label), "%s", kik__sql_text(st, 1));
+				err = kik__sql_step(store->db, st, "removing a snapshot");
+			}
 			sqlite3_finalize(st);
 			/* rows that no remaining snapshot nor the working state holds go */
 			if (err == 0)
-				err = each_part(store,
-						"DELETE FROM %1$s WHERE plan_id = ?1 AND valid_to IS NOT NULL AND "
-						"valid_from <= ?2 AND valid_to > ?2 AND NOT EXISTS (SELECT 1 FROM "
-						"kik_snapshots s WHERE s.plan_id = ?1 AND s.version >= %1$s.valid_from "
-						"AND s.version < %1$s.valid_to)",
-						plan_id, version, 0);
+				err = each_part(
+				    store,
+				    "DELETE FROM %1$s WHERE row_id BETWEEN ?4 AND ?5 AND valid_to IS NOT NULL "
+				    "AND valid_from <= ?2 AND valid_to > ?2 AND NOT EXISTS (SELECT 1 FROM "
+				    "kik_snapshots s WHERE s.plan_id = ?1 AND s.version >= %1$s.valid_from "
+				    "AND s.version < %1$s.valid_to)",
+				    plan_id, version, 0);
+			if (err == 0)
+				err = log_plain(store, plan_id, head, info, "remove_snapshot", as_of, "snapshot", label,
+						NULL);
 		}
 		err = finish(store, err);
 	}
@@ -380,8 +424,9 @@ int kik_store_import_file(kik_store *store, const char *plan, kik_import_kind ki
 		if ((err = kik__store_find_plan(store, plan, 1, &sync.plan_id, &sync.head)) == 0 &&
 		    (err = kik__store_work(store, sync.plan_id, sync.head, &work)) == 0) {
 			/* a failed import leaves the plan as it was, so the kept working state stays right */
-			if ((err = kik_plan_import_file(work, kind, path, options)) == 0)
-				err = kik__sync_plan(&sync, work);
+			if ((err = kik_plan_import_file(work, kind, path, options)) == 0 &&
+			    (err = kik__sync_plan(&sync, work)) == 0)
+				err = log_sync(&sync, info, "import", path, kik_import_kind_key(kind));
 		}
 		err = finish(store, err); /* the working state kept is the stored one when it commits */
 	}
@@ -423,7 +468,7 @@ int kik_store_remove_plan(kik_store *store, const char *plan)
 		return err;
 	if ((err = kik__store_begin(store, 1)) == 0) {
 		if ((err = kik__store_find_plan(store, plan, 0, &plan_id, &head)) == 0 &&
-		    (err = each_part(store, "DELETE FROM %1$s WHERE plan_id = ?1", plan_id, 0, 0)) == 0)
+		    (err = each_part(store, "DELETE FROM %1$s WHERE row_id BETWEEN ?4 AND ?5", plan_id, 0, 0)) == 0)
 			err = drop_plan_rows(store, plan_id);
 		kik__store_forget_work(store);
 		err = finish(store, err);

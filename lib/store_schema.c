@@ -105,17 +105,123 @@ const char kik__store_schema_v1[] =
     "-- a task's first row is at plan_id * 2^48 + task_id; its later rows are found here\n"
     "CREATE INDEX kik_tasks_later ON kik_tasks (task_id) WHERE " KIK__LATER_CONDITION ";\n";
 
-/* migrations[k] makes version k + 2 from version k + 1. */
-static const char *const migrations[] = { NULL };
+/* A row of `t` valid at the version of `v` (a row of the view versions). */
+#define VALID_AT(t, v) t ".valid_from <= " v ".version AND (" t ".valid_to IS NULL OR " t ".valid_to > " v ".version)"
+
+/* Version 2: the change log, who took a snapshot, the names of the numbers the tables keep,
+ * and the views for analysts (documented in the README; they stay as they are). */
+static const char v2_log[] =
+    "ALTER TABLE kik_snapshots ADD COLUMN author TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE kik_changes (\n"
+    "  change_id INTEGER PRIMARY KEY,\n"
+    "  plan_id INTEGER NOT NULL REFERENCES kik_plans (plan_id),\n"
+    "  version INTEGER NOT NULL,     -- the version of the working state it went into\n"
+    "  at TEXT NOT NULL,             -- UTC, YYYY-MM-DDTHH:MM:SSZ\n"
+    "  author TEXT NOT NULL,\n"
+    "  action TEXT NOT NULL,         -- set_task_state, add_task, ..., save, import, snapshot\n"
+    "  object TEXT NOT NULL,         -- a measure's id, a task's id, a snapshot's date, a file\n"
+    "  measure TEXT NOT NULL,        -- the measure concerned, '' if none\n"
+    "  task_id INTEGER,              -- the task concerned, or NULL\n"
+    "  what TEXT NOT NULL,           -- the value changed: state, recorded, task, measure, ...\n"
+    "  old TEXT, new TEXT,           -- NULL: none (added, removed)\n"
+    "  status TEXT,                  -- the measure's status that counts after it (a key), or NULL\n"
+    "  state TEXT,                   -- the task's state after it (a key), or NULL\n"
+    "  note TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX kik_changes_measure ON kik_changes (plan_id, measure);\n"
+    "CREATE INDEX kik_changes_task ON kik_changes (plan_id, task_id) WHERE task_id IS NOT NULL;\n"
+    "CREATE TABLE kik_statuses (status INTEGER PRIMARY KEY, key TEXT NOT NULL, label_de TEXT NOT NULL);\n"
+    "INSERT INTO kik_statuses VALUES (0, 'waiting', 'wartend'), (1, 'in_progress', 'in Bearbeitung'),\n"
+    "  (2, 'implemented', 'implementiert');\n"
+    "CREATE TABLE kik_task_kinds (kind INTEGER PRIMARY KEY, key TEXT NOT NULL, label_de TEXT NOT NULL);\n"
+    "INSERT INTO kik_task_kinds VALUES (0, 'concept', 'Einzelauftrag'), (1, 'ag', 'AG-Auftrag'),\n"
+    "  (2, 'work_package', 'Arbeitspaket');\n"
+    "CREATE TABLE kik_task_states (state INTEGER PRIMARY KEY, key TEXT NOT NULL, label_de TEXT NOT NULL);\n"
+    "INSERT INTO kik_task_states VALUES (0, 'open', 'offen'), (1, 'in_progress', 'in Arbeit'),\n"
+    "  (2, 'done', 'erledigt'), (3, 'not_applicable', 'entfällt');\n";
+static const char v2_views[] =
+    "CREATE VIEW plans AS SELECT name AS plan, created FROM kik_plans;\n"
+    "CREATE VIEW snapshots AS\n"
+    "  SELECT p.name AS plan, s.as_of, s.label, s.taken, s.author\n"
+    "  FROM kik_snapshots s JOIN kik_plans p USING (plan_id);\n"
+    "-- every state of every plan: its snapshots (snapshot: the as-of date) and its working state\n"
+    "CREATE VIEW versions AS\n"
+    "  SELECT p.plan_id, p.name AS plan, s.as_of AS snapshot, s.version, s.as_of, s.label\n"
+    "  FROM kik_snapshots s JOIN kik_plans p USING (plan_id)\n"
+    "  UNION ALL\n"
+    "  SELECT p.plan_id, p.name, 'working', p.head, (SELECT i.value FROM kik_info i\n"
+    "    WHERE i.plan_id = p.plan_id AND i.key = 'as_of' AND i.valid_to IS NULL), ''\n"
+    "  FROM kik_plans p;\n"
+    "CREATE VIEW fields AS\n"
+    "  SELECT v.plan, v.snapshot, f.code AS field, f.name, f.pos AS position, f.published_waiting,\n"
+    "    f.published_in_progress, f.published_implemented, f.published_total\n"
+    "  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id AND " VALID_AT(
+	"f",
+	"v") ";\n"
+	     "CREATE VIEW goals AS\n"
+	     "  SELECT v.plan, v.snapshot, g.field, g.number AS goal, g.group_name, g.text, g.pos AS position\n"
+	     "  FROM versions v JOIN kik_goals g ON g.plan_id = v.plan_id AND " VALID_AT(
+		 "g",
+		 "v") ";\n"
+		      "CREATE VIEW measures AS\n"
+		      "  SELECT v.plan, v.snapshot, m.field, m.goal, m.field || '-' || m.goal || '.' || m.sub AS "
+		      "measure,\n"
+		      "    m.goal || '.' || m.sub AS number, m.text, s.key AS status, r.key AS recorded, m.pos AS "
+		      "position\n"
+		      "  FROM versions v JOIN kik_measures m ON m.plan_id = v.plan_id AND " VALID_AT(
+			  "m",
+			  "v") "\n"
+			       "  JOIN kik_statuses s ON s.status = m.status JOIN kik_statuses r ON r.status = "
+			       "m.recorded;\n"
+			       "CREATE VIEW tasks AS\n"
+			       "  SELECT v.plan, v.snapshot, t.task_id, t.field || '-' || t.goal || '.' || t.sub AS "
+			       "measure, t.field,\n"
+			       "    k.key AS kind, st.key AS state, t.title, coalesce(t.due, '') AS due, "
+			       "coalesce(t.owner, '') AS owner\n"
+			       "  FROM versions v JOIN kik_tasks t ON t.plan_id = v.plan_id AND " VALID_AT(
+				   "t",
+				   "v") "\n"
+					"  JOIN kik_task_kinds k ON k.kind = t.kind JOIN kik_task_states st ON "
+					"st.state = t.state;\n"
+					"-- the counts of each field at each state (statuses as counted: derived from "
+					"tasks where a\n"
+					"-- measure has some); whole percentages come from kik_store_trend()\n"
+					"CREATE VIEW field_counts AS\n"
+					"  SELECT v.plan, v.snapshot, v.as_of, v.label, f.code AS field, f.name, f.pos "
+					"AS position,\n"
+					"    count(m.sub) AS measures, coalesce(sum(m.status = 0), 0) AS waiting,\n"
+					"    coalesce(sum(m.status = 1), 0) AS in_progress, coalesce(sum(m.status = "
+					"2), 0) AS implemented\n"
+					"  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id AND " VALID_AT(
+					    "f",
+					    "v") "\n"
+						 "  LEFT JOIN kik_measures m ON m.plan_id = v.plan_id AND m.field = "
+						 "f.code AND " VALID_AT(
+						     "m",
+						     "v") "\n"
+							  "  GROUP BY v.plan_id, v.snapshot, f.code;\n"
+							  "CREATE VIEW changes AS\n"
+							  "  SELECT p.name AS plan, c.at, c.author, c.action, "
+							  "c.object, c.measure, c.task_id, c.what, c.old,\n"
+							  "    c.new, c.status, c.state, c.note\n"
+							  "  FROM kik_changes c JOIN kik_plans p USING (plan_id);\n";
+
+/* The pieces of SQL (each within what C compilers must take) that make version k + 2 from
+ * version k + 1: migrations[k]. */
+static const char *const v2[] = { v2_log, v2_views, NULL };
+static const char *const *const migrations[] = { v2 };
 static const int latest = KIK_STORE_SCHEMA_VERSION;
 
 int kik__store_migrate(sqlite3 *db, int from)
 {
 	char sql[64];
 	int err;
-	for (; from < latest; from++)
-		if ((err = kik__sql_exec(db, migrations[from - 1], "upgrading the store's schema")) < 0)
-			return err;
+	for (; from < latest; from++) {
+		const char *const *piece;
+		for (piece = migrations[from - 1]; *piece; piece++)
+			if ((err = kik__sql_exec(db, *piece, "upgrading the store's schema")) < 0)
+				return err;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
 	return kik__sql_exec(db, sql, "upgrading the store's schema");
 }

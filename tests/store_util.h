@@ -174,16 +174,32 @@ static inline unsigned long next_task_id(kik_plan *p)
 	return add_task(p, kik_measure_id(m), KIK_TASK_AG, "Probe für die nächste Nummer", KIK_TASK_OPEN, NULL, NULL);
 }
 
+/* What SQLite's shell prints for a query on a store file, without libkik (free it). */
+static inline char *shell_query(const char *path, const char *sql)
+{
+	char cmd[4096];
+	sink out = { NULL, 0, 0 };
+	FILE *f;
+	size_t n;
+	snprintf(cmd, sizeof(cmd), "sqlite3 -readonly -separator '|' '%s' \"%s\"", path, sql);
+	cr_assert(ne(ptr, (void *)(f = popen(cmd, "r")), NULL));
+	to_sink(&out, "", 0);
+	while ((n = fread(cmd, 1, sizeof(cmd), f)) > 0)
+		to_sink(&out, cmd, n);
+	cr_assert(eq(int, pclose(f), 0), "%s", sql);
+	return out.data;
+}
+
 /* The number of rows of a table in a store file, read with SQLite's shell. */
 static inline long count_rows(const char *path, const char *table)
 {
-	char cmd[512], out[64] = "";
-	FILE *f;
-	snprintf(cmd, sizeof(cmd), "sqlite3 -readonly '%s' 'SELECT count(*) FROM %s'", path, table);
-	cr_assert(ne(ptr, (void *)(f = popen(cmd, "r")), NULL));
-	cr_assert(ne(ptr, (void *)fgets(out, sizeof(out), f), NULL), "%s", cmd);
-	pclose(f);
-	return atol(out);
+	char sql[256], *out;
+	long n;
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
+	out = shell_query(path, sql);
+	n = atol(out);
+	free(out);
+	return n;
 }
 
 /* The whole content of a file (free it), and its size. */

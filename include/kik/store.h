@@ -11,13 +11,19 @@
  * goals, measures, and tasks with their ids.
  *
  * Every call that changes a store is one transaction: it is done whole or not
- * at all, also when the process is killed or the disk is full.
+ * at all, also when the process is killed or the disk is full. Edits through
+ * the store write an entry to the store's **change log** (when, who, what, old
+ * and new value, note). The store answers questions across snapshots without
+ * loading them: the history of a measure or task, the trend of the counts,
+ * and the differences between two snapshots.
  *
  * The file is an ordinary SQLite database in WAL mode. Many processes may read
  * it while one writes; a writer waits up to the busy timeout for another
- * writer and then fails with KIK_EBUSY. Its schema is documented in the
- * README; the schema version is the file's `PRAGMA user_version`, and opening a
- * store of an earlier version upgrades it.
+ * writer and then fails with KIK_EBUSY. Its schema and the SQL views meant for
+ * analysts (`plans`, `snapshots`, `versions`, `fields`, `goals`, `measures`,
+ * `tasks`, `field_counts`, `changes`) are documented in the README and stay
+ * stable; the schema version is the file's `PRAGMA user_version`, and opening
+ * a store of an earlier version upgrades it.
  *
  * Naming: `plan` is the store's name of a plan. NULL names the store's only
  * plan (KIK_ENOTFOUND when it has none, KIK_EINVAL when it has several); a
@@ -39,7 +45,6 @@
 
 #include "kik/diff.h"
 #include "kik/io.h"
-#include "kik/rules.h"
 
 KIK_BEGIN_DECL
 
@@ -47,7 +52,7 @@ KIK_BEGIN_DECL
 typedef struct kik_store kik_store;
 
 /** The schema version this libkik writes (the file's `PRAGMA user_version`). */
-#define KIK_STORE_SCHEMA_VERSION 1
+#define KIK_STORE_SCHEMA_VERSION 2
 
 /** Flags of kik_store_options.flags. */
 enum kik_store_flag {
@@ -217,8 +222,8 @@ kik_store_remove_snapshot(kik_store *store, const char *plan, const char *snapsh
 /**
  * Loads the working state of `plan` (`snapshot` NULL) or one of its snapshots
  * into a new plan, allocated through the store's allocator. The plan is equal
- * to the one saved, task ids included; its tasks come in the order of their
- * ids. Returns 0 with `*out` set (free it with kik_plan_free()), KIK_EINVAL,
+ * to the one saved: task ids, the order tasks were added in and each measure's
+ * order of tasks included. Returns 0 with `*out` set (free it with kik_plan_free()), KIK_EINVAL,
  * KIK_ENOTFOUND (no such plan or snapshot), KIK_ECORRUPT (the stored rows do
  * not make a plan), KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
  */
@@ -261,6 +266,181 @@ KIK_EXTERN(const char *) kik_snapshot_label(const kik_snapshot *snapshot);
 KIK_EXTERN(const char *) kik_snapshot_taken(const kik_snapshot *snapshot);
 /** Who took it ("" if not named); NULL for NULL. */
 KIK_EXTERN(const char *) kik_snapshot_author(const kik_snapshot *snapshot);
+
+/* ---- edits of the working state ----------------------------------------
+ * Each edit changes the working state of `plan` as the kik_plan call of the
+ * same name changes a plan (with the same checks and errors), writes what it
+ * changed, and adds an entry to the change log: when, `info`'s author and
+ * note, what, the old and the new value. Besides the errors of the plan call,
+ * each returns KIK_ENOTFOUND (no such plan), KIK_EREADONLY, KIK_EBUSY,
+ * KIK_EIO or KIK_ENOMEM. The first edit of a store handle loads the working
+ * state; later ones cost what they change (a change by another connection
+ * makes the next edit load it again).
+ */
+
+/** Sets the state of the task with id `id`, as kik_plan_set_task_state(). */
+KIK_EXTERN(int)
+kik_store_set_task_state(kik_store *store, const char *plan, unsigned long id, kik_task_state state,
+			 const kik_edit_info *info);
+
+/** Adds a task, as kik_plan_add_task(); `*id` (when `id` is not NULL) receives its id. */
+KIK_EXTERN(int)
+kik_store_add_task(kik_store *store, const char *plan, const kik_task_desc *desc, const kik_edit_info *info,
+		   unsigned long *id);
+
+/** Replaces the values of the task with id `id`, as kik_plan_update_task(). */
+KIK_EXTERN(int)
+kik_store_update_task(kik_store *store, const char *plan, unsigned long id, const kik_task_desc *desc,
+		      const kik_edit_info *info);
+
+/** Removes the task with id `id`, as kik_plan_remove_task(). */
+KIK_EXTERN(int) kik_store_remove_task(kik_store *store, const char *plan, unsigned long id, const kik_edit_info *info);
+
+/** Adds a measure, as kik_plan_add_measure(). */
+KIK_EXTERN(int)
+kik_store_add_measure(kik_store *store, const char *plan, const kik_measure_desc *desc, const kik_edit_info *info);
+
+/** Adds or updates a measure, as kik_plan_put_measure(). */
+KIK_EXTERN(int)
+kik_store_put_measure(kik_store *store, const char *plan, const kik_measure_desc *desc, const kik_edit_info *info);
+
+/** Removes the measure `id` ("SB-4.6") with its tasks, as kik_plan_remove_measure(). */
+KIK_EXTERN(int) kik_store_remove_measure(kik_store *store, const char *plan, const char *id, const kik_edit_info *info);
+
+/**
+ * Sets the recorded status of the measure `id` ("SB-4.6"), as
+ * kik_plan_set_recorded_status(); `*counted` (when not NULL) receives the status
+ * that counts afterwards.
+ */
+KIK_EXTERN(int)
+kik_store_set_recorded_status(kik_store *store, const char *plan, const char *id, kik_status status,
+			      kik_status *counted, const kik_edit_info *info);
+
+/* ---- history and the change log ------------------------------------------ */
+
+/** Where an entry of a history comes from. */
+typedef enum kik_history_source {
+	KIK_HISTORY_INVALID = -1, /**< none: what getters return for NULL */
+	KIK_HISTORY_SNAPSHOT = 0, /**< a snapshot: the object as it was at the snapshot's date */
+	KIK_HISTORY_CHANGE = 1    /**< an entry of the change log */
+} kik_history_source;
+
+/** Entries of a history or of the change log, in time order. Free with kik_history_free(). */
+typedef struct kik_history kik_history;
+/** One entry, owned by its kik_history. */
+typedef struct kik_history_entry kik_history_entry;
+
+/**
+ * The history of one object of `plan`: a measure (`object` its id, "SB-4.6")
+ * or a task (`object` its id as a number, "17"): its status (a measure's, as
+ * counted) or state (a task's) at every snapshot, and every change-log entry
+ * about it (for a measure, also the edits of its tasks), ordered by time
+ * (a snapshot's time is its as-of date). Returns 0 with `*out` set,
+ * KIK_EINVAL, KIK_ENOTFOUND (no such plan, or the object is in no snapshot, in
+ * the working state nor in the log), KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
+ */
+KIK_EXTERN(int) kik_store_history(const kik_store *store, const char *plan, const char *object, kik_history **out);
+
+/**
+ * The change log of `plan`, oldest first: every edit, save, import and
+ * snapshot. Returns 0 with `*out` set, KIK_EINVAL, KIK_ENOTFOUND, KIK_EBUSY,
+ * KIK_EIO or KIK_ENOMEM.
+ */
+KIK_EXTERN(int) kik_store_log(const kik_store *store, const char *plan, kik_history **out);
+
+/** Frees a history. Accepts NULL. */
+KIK_EXTERN(void) kik_history_free(kik_history *history);
+/** The number of entries (0 for NULL). */
+KIK_EXTERN(size_t) kik_history_count(const kik_history *history);
+/** The i-th entry; NULL if out of range. */
+KIK_EXTERN(const kik_history_entry *) kik_history_get(const kik_history *history, size_t i);
+
+/** A snapshot or a change; KIK_HISTORY_INVALID for NULL. */
+KIK_EXTERN(kik_history_source) kik_history_entry_source(const kik_history_entry *entry);
+/**
+ * When: a snapshot's as-of date "YYYY-MM-DD", or a change's time, UTC
+ * "YYYY-MM-DDTHH:MM:SSZ". NULL for NULL.
+ */
+KIK_EXTERN(const char *) kik_history_entry_time(const kik_history_entry *entry);
+/** A snapshot's label, "" for a change; NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_label(const kik_history_entry *entry);
+/** Who made the change ("" if not named, and for a snapshot the one who took it); NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_author(const kik_history_entry *entry);
+/**
+ * What was done: for a change "set_task_state", "add_task", "update_task",
+ * "remove_task", "add_measure", "put_measure", "remove_measure",
+ * "set_recorded_status", "save",
+ * "save_snapshot", "import", "snapshot" or "remove_snapshot"; for a snapshot
+ * entry "snapshot". NULL for NULL.
+ */
+KIK_EXTERN(const char *) kik_history_entry_action(const kik_history_entry *entry);
+/** The object concerned: a measure's id, a task's id as a number, a snapshot's date; "" for none. NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_object(const kik_history_entry *entry);
+/** The measure concerned (a task's measure for task edits), or "" if none; NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_measure(const kik_history_entry *entry);
+/** The value changed: "state", "status", "recorded", "task", "measure", ... ("" if none); NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_what(const kik_history_entry *entry);
+/** The old value as text, or NULL when there was none (an object added) or for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_old(const kik_history_entry *entry);
+/** The new value as text, or NULL when there is none (an object removed) or for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_new(const kik_history_entry *entry);
+/** The note given with the change ("" if none); NULL for NULL. */
+KIK_EXTERN(const char *) kik_history_entry_note(const kik_history_entry *entry);
+/**
+ * In a history: the object's status (a measure's, as counted) or state (a
+ * task's) key after this entry ("implemented", "done"), or NULL when it did not
+ * exist then. In the change log: the counted status of the measure concerned
+ * after the change, or NULL. NULL for NULL.
+ */
+KIK_EXTERN(const char *) kik_history_entry_value(const kik_history_entry *entry);
+
+/* ---- trend -------------------------------------------------------------- */
+
+/** What a row of a trend counts. */
+typedef enum kik_trend_scope {
+	KIK_TREND_INVALID = -1, /**< none: what getters return for NULL */
+	KIK_TREND_PLAN = 0,     /**< the whole plan */
+	KIK_TREND_FIELD = 1,    /**< one field of action */
+	KIK_TREND_GOAL = 2      /**< one goal */
+} kik_trend_scope;
+
+/** Counts at every snapshot. Free with kik_trend_free(). */
+typedef struct kik_trend kik_trend;
+/** One row of a trend, owned by it. */
+typedef struct kik_trend_row kik_trend_row;
+
+/**
+ * The counts of `plan` at every snapshot, in as-of order: for each snapshot a
+ * row for the plan, then one per field in the field order of that snapshot,
+ * then one per goal in document order; each with the number of measures, the
+ * count of each status (as counted: derived from tasks where a measure has
+ * some) and the whole percentages that add up to 100, as kik_percentages()
+ * computes them. One query, without loading the snapshots. Returns 0 with
+ * `*out` set, KIK_EINVAL, KIK_ENOTFOUND, KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
+ */
+KIK_EXTERN(int) kik_store_trend(const kik_store *store, const char *plan, kik_trend **out);
+/** Frees a trend. Accepts NULL. */
+KIK_EXTERN(void) kik_trend_free(kik_trend *trend);
+/** The number of rows (0 for NULL). */
+KIK_EXTERN(size_t) kik_trend_count(const kik_trend *trend);
+/** The i-th row; NULL if out of range. */
+KIK_EXTERN(const kik_trend_row *) kik_trend_get(const kik_trend *trend, size_t i);
+/** The snapshot's as-of date; NULL for NULL. */
+KIK_EXTERN(const char *) kik_trend_row_as_of(const kik_trend_row *row);
+/** The snapshot's label ("" if none); NULL for NULL. */
+KIK_EXTERN(const char *) kik_trend_row_label(const kik_trend_row *row);
+/** The plan, a field or a goal; KIK_TREND_INVALID for NULL. */
+KIK_EXTERN(kik_trend_scope) kik_trend_row_scope(const kik_trend_row *row);
+/** The field's code for FIELD and GOAL rows, "" for PLAN rows; NULL for NULL. */
+KIK_EXTERN(const char *) kik_trend_row_field(const kik_trend_row *row);
+/** The goal's number for GOAL rows, else 0. */
+KIK_EXTERN(unsigned) kik_trend_row_goal(const kik_trend_row *row);
+/** The number of measures counted (0 for NULL). */
+KIK_EXTERN(size_t) kik_trend_row_measures(const kik_trend_row *row);
+/** The number of measures of a status (0 for NULL or a status out of range). */
+KIK_EXTERN(size_t) kik_trend_row_count(const kik_trend_row *row, kik_status status);
+/** The whole percentage of a status (the three add up to 100; all 0 without measures). */
+KIK_EXTERN(unsigned) kik_trend_row_percent(const kik_trend_row *row, kik_status status);
 
 /* ---- differences ---------------------------------------------------------- */
 
