@@ -164,8 +164,8 @@ typedef struct kik__rows_source {
 	const kik__part *part;
 	kik__cursor scope; /* the walk, and what it is limited to */
 	/* keyed parts: the column "r" gives the first row's id (first_rows + the key), or NULL
-	 * where it is the one after the last (SQLite then appends without a search); with
-	 * `number` 0, always the id */
+	 * where that is the one after the highest so far (SQLite then numbers it, the table's
+	 * last + 1, appending without a search); with `number` 0, always the id */
 	int64_t first_rows;
 	int number;
 	/* items left out: those with a stored row already (NULL: none) */

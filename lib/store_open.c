@@ -255,6 +255,46 @@ static int check_options(const kik_store_options *o)
 	return 0;
 }
 
+/* "file:<path>?immutable=1" for a file no one can change: SQLite then reads it without the
+ * shared memory a WAL database otherwise needs beside it. */
+static char *immutable_uri(const kik_allocator *a, const char *path)
+{
+	size_t n = strlen(path), i, k = 0;
+	char *uri = kik__malloc(a, n * 3 + 32);
+	if (!uri)
+		return NULL;
+	k += (size_t)sprintf(uri, "file:");
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+		if (c == '%' || c == '?' || c == '#')
+			k += (size_t)sprintf(uri + k, "%%%02X", c);
+		else
+			uri[k++] = (char)c;
+	}
+	strcpy(uri + k, "?immutable=1");
+	return uri;
+}
+
+/* Whether a store opened read-only can be read; if not for want of the shared memory
+ * beside a WAL database (the directory is not writable either), opens it as immutable. */
+static int readable(kik_store *s, const char *path)
+{
+	sqlite3_stmt *st;
+	char *uri;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xFF) != SQLITE_READONLY && (rc & 0xFF) != SQLITE_CANTOPEN)
+		return 0; /* readable, or an error the checks of the schema report */
+	if (!(uri = immutable_uri(&s->alloc, path)))
+		return kik__store_fail(KIK_ENOMEM, "out of memory");
+	sqlite3_close_v2(s->db);
+	rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	kik__free(&s->alloc, uri);
+	return rc == SQLITE_OK ? 0 : kik__store_sqlite(s->db, rc, "opening the store read-only");
+}
+
 static int open_db(kik_store *s, const char *path)
 {
 	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, rc;
@@ -271,7 +311,7 @@ static int open_db(kik_store *s, const char *path)
 				   os_error ? strerror(os_error) : "");
 		return code;
 	}
-	return 0;
+	return s->flags & KIK_STORE_READ_ONLY ? readable(s, path) : 0;
 }
 
 int kik_store_open(kik_store **out, const char *path, const kik_store_options *options)

@@ -17,7 +17,7 @@ typedef struct rows_cursor {
 	kik__cursor c;
 	kik__val vals[KIK__MAX_COLUMNS];
 	sqlite3_int64 row;
-	int64_t last_key; /* the key of the row before, -1 before the first */
+	int64_t max_key; /* the highest key of the rows before, -1 before the first */
 	int64_t key;
 	int eof;
 } rows_cursor;
@@ -89,7 +89,8 @@ static int rows_next(sqlite3_vtab_cursor *base)
 	const kik__rows_source *src = cur->source;
 	if (cur->c.item) {
 		cur->row++;
-		cur->last_key = cur->key;
+		if (cur->key > cur->max_key)
+			cur->max_key = cur->key;
 	}
 	while (src->part->next(&cur->c)) {
 		if (src->skip && src->skip(src->skip_ctx, cur->c.item))
@@ -109,7 +110,7 @@ static int rows_filter(sqlite3_vtab_cursor *base, int idx, const char *idx_str, 
 	cur->source = argc == 1 ? sqlite3_value_pointer(argv[0], POINTER_TYPE) : NULL;
 	cur->eof = 0;
 	cur->row = 0;
-	cur->last_key = -1;
+	cur->max_key = -1;
 	if (!cur->source) {
 		cur->eof = 1;
 		return SQLITE_OK;
@@ -129,7 +130,8 @@ static int rows_column(sqlite3_vtab_cursor *base, sqlite3_context *ctx, int col)
 	rows_cursor *cur = (rows_cursor *)base;
 	const kik__val *v;
 	if (col == ROW_COLUMN) {
-		if (cur->source->number && cur->last_key >= 0 && cur->key == cur->last_key + 1)
+		/* the row after the highest so far: SQLite's own number (the table's last + 1) */
+		if (cur->source->number && cur->max_key >= 0 && cur->key == cur->max_key + 1)
 			sqlite3_result_null(ctx);
 		else
 			sqlite3_result_int64(ctx, cur->source->first_rows + cur->key);
