@@ -60,7 +60,7 @@ int kik__store_log(kik_store *s, int64_t plan_id, int64_t version, const kik_edi
 		return err;
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, version);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC); /* bound without a copy: none can fail */
 	sqlite3_bind_text(st, 4, info && info->author ? info->author : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, e->action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, e->object ? e->object : "", -1, SQLITE_STATIC);

@@ -33,6 +33,8 @@ int kik__store_fail_os(int code, int os_error, const char *fmt, ...)
  * writes are KIK_EIO with the system's errno; a lock held too long is KIK_EBUSY. */
 static int map(int rc)
 {
+	if (rc == SQLITE_IOERR_NOMEM)
+		return KIK_ENOMEM; /* an allocation failed in the middle of reading or writing */
 	switch (rc & 0xFF) {
 	case SQLITE_NOMEM: return KIK_ENOMEM;
 	case SQLITE_BUSY:

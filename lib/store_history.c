@@ -180,7 +180,7 @@ static int snapshots_of(kik_store *s, kik_history *h, int64_t plan_id, const obj
 static int changes_of(kik_store *s, kik_history *h, int64_t plan_id, const char *where, const char *value,
 		      const object *o)
 {
-	char sql[1024];
+	char sql[1024], id[128];
 	sqlite3_stmt *st;
 	int err;
 	snprintf(sql, sizeof(sql),
@@ -193,9 +193,8 @@ static int changes_of(kik_store *s, kik_history *h, int64_t plan_id, const char 
 	if (o && o->is_task) {
 		sqlite3_bind_int64(st, 2, (int64_t)o->task_id);
 	} else if (o) {
-		char id[128];
 		snprintf(id, sizeof(id), "%s-%u.%u", o->field, o->goal, o->sub);
-		sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
 	}
 	err = add_rows(h, s->db, st, KIK_HISTORY_CHANGE);
 	sqlite3_finalize(st);
