@@ -219,9 +219,8 @@ int kik__build_goal(kik__builder *b, const char *field, unsigned number, unsigne
 		    const char *text);
 int kik__build_measure(kik__builder *b, const char *field, unsigned goal, unsigned sub, unsigned pos, const char *text,
 		       kik_status recorded);
-int kik__build_task(kik__builder *b, uint32_t id, uint32_t seq, uint32_t pos, const char *field, unsigned goal,
-		    unsigned sub, kik_task_kind kind, kik_task_state state, const char *title, const char *due,
-		    const char *owner);
+int kik__build_task(kik__builder *b, uint32_t id, uint32_t seq, uint32_t pos, const char *measure, kik_task_kind kind,
+		    kik_task_state state, const char *title, const char *due, const char *owner);
 /* Completes the plan: the measures' places, task lists, derived statuses. Gives it to
  * *out; the builder is empty afterwards either way. */
 int kik__build_finish(kik__builder *b, kik_plan **out);

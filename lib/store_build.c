@@ -199,9 +199,8 @@ int kik__build_measure(kik__builder *b, const char *field, unsigned goal, unsign
 	return 0;
 }
 
-int kik__build_task(kik__builder *b, uint32_t id, uint32_t seq, uint32_t pos, const char *field, unsigned goal,
-		    unsigned sub, kik_task_kind kind, kik_task_state state, const char *title, const char *due,
-		    const char *owner)
+int kik__build_task(kik__builder *b, uint32_t id, uint32_t seq, uint32_t pos, const char *measure, kik_task_kind kind,
+		    kik_task_state state, const char *title, const char *due, const char *owner)
 {
 	const kik_allocator *a = &b->plan->alloc;
 	kik_plan *plan = b->plan;
@@ -209,10 +208,10 @@ int kik__build_task(kik__builder *b, uint32_t id, uint32_t seq, uint32_t pos, co
 	kik_task *t;
 	uint32_t attrs;
 	int err;
-	if (!m || m->sub != sub || m->goal->number != goal || strcmp(m->goal->field->code, field) != 0) {
-		kik_field *f = field_of(b, field);
-		if (!f || !(m = kik__find_measure(plan, f, goal, sub)))
-			return corrupt("a task of goal", field, goal);
+	if (!m || strcmp(m->id, measure) != 0) { /* tasks come measure by measure */
+		if (!(m = (kik_measure *)kik_plan_find_measure(plan, measure)))
+			return kik__store_fail(KIK_ECORRUPT, "the store holds a task of %s, which it does not hold",
+					       measure);
 		b->measure = m;
 	}
 	if (id == 0 || !*title || (*due && !kik__is_iso_date(due)) || seq == UINT32_MAX ||

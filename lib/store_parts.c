@@ -510,16 +510,14 @@ static void tasks_row(kik__cursor *c, kik__val *v)
 	const kik_task *t = c->item;
 	const kik_measure *m = kik_task_measure(t);
 	v[0] = int_val((int64_t)kik_task_id(t));
-	v[1] = text_val(kik_field_code(kik_measure_field(m)));
-	v[2] = int_val(m->goal->number);
-	v[3] = int_val(m->sub);
-	v[4] = int_val(kik_task_kind_of(t));
-	v[5] = int_val(kik_task_state_of(t));
-	v[6] = text_val(kik_task_title(t));
-	v[7] = opt_val(kik_task_due(t));
-	v[8] = opt_val(kik_task_owner(t));
-	v[9] = int_val((int64_t)c->k);  /* its place in the order tasks were added */
-	v[10] = int_val((int64_t)c->j); /* its place in its measure's list */
+	v[1] = text_val(kik_measure_id(m));
+	v[2] = int_val(kik_task_kind_of(t));
+	v[3] = int_val(kik_task_state_of(t));
+	v[4] = text_val(kik_task_title(t));
+	v[5] = opt_val(kik_task_due(t));
+	v[6] = opt_val(kik_task_owner(t));
+	v[7] = int_val((int64_t)c->k); /* its place in the order tasks were added */
+	v[8] = int_val((int64_t)c->j); /* its place in its measure's list */
 }
 
 /* The index of `position` in a list of positions: direct in a run, by bisection in one
@@ -557,23 +555,21 @@ static int tasks_find(kik__cursor *c, const kik__val *key)
 
 static int tasks_apply(kik__builder *b, sqlite3_stmt *st)
 {
-	int64_t id = sqlite3_column_int64(st, 0), seq = sqlite3_column_int64(st, 9), pos = sqlite3_column_int64(st, 10);
-	int kind = sqlite3_column_int(st, 4), state = sqlite3_column_int(st, 5);
+	int64_t id = sqlite3_column_int64(st, 0), seq = sqlite3_column_int64(st, 7), pos = sqlite3_column_int64(st, 8);
+	int kind = sqlite3_column_int(st, 2), state = sqlite3_column_int(st, 3);
 	if (id <= 0 || id > UINT32_MAX || kind < 0 || kind >= KIK_TASK_KIND_COUNT || state < 0 ||
 	    state >= KIK_TASK_STATE_COUNT || seq < 0 || seq >= UINT32_MAX || pos < 0 || pos >= UINT32_MAX)
 		return kik__store_fail(KIK_ECORRUPT, "the store holds a task row that is not one (id %lld)",
 				       (long long)id);
-	return kik__build_task(b, (uint32_t)id, (uint32_t)seq, (uint32_t)pos, col_text(st, 1),
-			       (unsigned)sqlite3_column_int64(st, 2), (unsigned)sqlite3_column_int64(st, 3),
-			       (kik_task_kind)kind, (kik_task_state)state, col_text(st, 6), col_text(st, 7),
-			       col_text(st, 8));
+	return kik__build_task(b, (uint32_t)id, (uint32_t)seq, (uint32_t)pos, col_text(st, 1), (kik_task_kind)kind,
+			       (kik_task_state)state, col_text(st, 4), col_text(st, 5), col_text(st, 6));
 }
 
 const kik__part kik__part_tasks = {
 	.table = "kik_tasks",
-	.columns = "task_id, field, goal, sub, kind, state, title, due, owner, seq, pos",
+	.columns = "task_id, measure, kind, state, title, due, owner, seq, pos",
 	.keys = 1,
-	.count = 11,
+	.count = 9,
 	.load_order = NULL, /* the builder puts them in place */
 	.field_column = NULL,
 	.goal_column = NULL,

@@ -16,7 +16,7 @@
 
 /* The page size of a new store. Larger pages mean fewer, larger writes and reads for a
  * large plan; a small store takes a page per table. */
-#define KIK__STORE_PAGE_SIZE 16384
+#define KIK__STORE_PAGE_SIZE 4096
 
 /* Version 1: plans, snapshots and the parts of the model. Every row of a part is valid
  * for the versions [valid_from, valid_to) of its plan (valid_to NULL: up to the working
@@ -105,13 +105,17 @@ const char kik__store_schema_v1[] =
     "-- a task's first row is at plan_id * 2^48 + task_id; its later rows are found here\n"
     "CREATE INDEX kik_tasks_later ON kik_tasks (task_id) WHERE " KIK__LATER_CONDITION ";\n";
 
-/* A row of `t` valid at the version of `v` (a row of the view versions). */
-#define VALID_AT(t, v) t ".valid_from <= " v ".version AND (" t ".valid_to IS NULL OR " t ".valid_to > " v ".version)"
-
-/* Version 2: the change log, who took a snapshot, the names of the numbers the tables keep,
- * and the views for analysts (documented in the README; they stay as they are). */
+/* Version 2: the change log, who took a snapshot, a task's measure as its id (one column
+ * instead of three: a tenth less to write for each task), the names of the numbers the
+ * tables keep, and the views for analysts (documented in the README; they stay as they
+ * are). */
 static const char v2_log[] =
     "ALTER TABLE kik_snapshots ADD COLUMN author TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE kik_tasks ADD COLUMN measure TEXT NOT NULL DEFAULT '';\n"
+    "UPDATE kik_tasks SET measure = field || '-' || goal || '.' || sub;\n"
+    "ALTER TABLE kik_tasks DROP COLUMN field;\n"
+    "ALTER TABLE kik_tasks DROP COLUMN goal;\n"
+    "ALTER TABLE kik_tasks DROP COLUMN sub;\n"
     "CREATE TABLE kik_changes (\n"
     "  change_id INTEGER PRIMARY KEY,\n"
     "  plan_id INTEGER NOT NULL REFERENCES kik_plans (plan_id),\n"
@@ -139,6 +143,7 @@ static const char v2_log[] =
     "CREATE TABLE kik_task_states (state INTEGER PRIMARY KEY, key TEXT NOT NULL, label_de TEXT NOT NULL);\n"
     "INSERT INTO kik_task_states VALUES (0, 'open', 'offen'), (1, 'in_progress', 'in Arbeit'),\n"
     "  (2, 'done', 'erledigt'), (3, 'not_applicable', 'entfällt');\n";
+/* clang-format off */
 static const char v2_views[] =
     "CREATE VIEW plans AS SELECT name AS plan, created FROM kik_plans;\n"
     "CREATE VIEW snapshots AS\n"
@@ -155,56 +160,40 @@ static const char v2_views[] =
     "CREATE VIEW fields AS\n"
     "  SELECT v.plan, v.snapshot, f.code AS field, f.name, f.pos AS position, f.published_waiting,\n"
     "    f.published_in_progress, f.published_implemented, f.published_total\n"
-    "  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id AND " VALID_AT(
-	"f",
-	"v") ";\n"
-	     "CREATE VIEW goals AS\n"
-	     "  SELECT v.plan, v.snapshot, g.field, g.number AS goal, g.group_name, g.text, g.pos AS position\n"
-	     "  FROM versions v JOIN kik_goals g ON g.plan_id = v.plan_id AND " VALID_AT(
-		 "g",
-		 "v") ";\n"
-		      "CREATE VIEW measures AS\n"
-		      "  SELECT v.plan, v.snapshot, m.field, m.goal, m.field || '-' || m.goal || '.' || m.sub AS "
-		      "measure,\n"
-		      "    m.goal || '.' || m.sub AS number, m.text, s.key AS status, r.key AS recorded, m.pos AS "
-		      "position\n"
-		      "  FROM versions v JOIN kik_measures m ON m.plan_id = v.plan_id AND " VALID_AT(
-			  "m",
-			  "v") "\n"
-			       "  JOIN kik_statuses s ON s.status = m.status JOIN kik_statuses r ON r.status = "
-			       "m.recorded;\n"
-			       "CREATE VIEW tasks AS\n"
-			       "  SELECT v.plan, v.snapshot, t.task_id, t.field || '-' || t.goal || '.' || t.sub AS "
-			       "measure, t.field,\n"
-			       "    k.key AS kind, st.key AS state, t.title, coalesce(t.due, '') AS due, "
-			       "coalesce(t.owner, '') AS owner\n"
-			       "  FROM versions v JOIN kik_tasks t ON t.plan_id = v.plan_id AND " VALID_AT(
-				   "t",
-				   "v") "\n"
-					"  JOIN kik_task_kinds k ON k.kind = t.kind JOIN kik_task_states st ON "
-					"st.state = t.state;\n"
-					"-- the counts of each field at each state (statuses as counted: derived from "
-					"tasks where a\n"
-					"-- measure has some); whole percentages come from kik_store_trend()\n"
-					"CREATE VIEW field_counts AS\n"
-					"  SELECT v.plan, v.snapshot, v.as_of, v.label, f.code AS field, f.name, f.pos "
-					"AS position,\n"
-					"    count(m.sub) AS measures, coalesce(sum(m.status = 0), 0) AS waiting,\n"
-					"    coalesce(sum(m.status = 1), 0) AS in_progress, coalesce(sum(m.status = "
-					"2), 0) AS implemented\n"
-					"  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id AND " VALID_AT(
-					    "f",
-					    "v") "\n"
-						 "  LEFT JOIN kik_measures m ON m.plan_id = v.plan_id AND m.field = "
-						 "f.code AND " VALID_AT(
-						     "m",
-						     "v") "\n"
-							  "  GROUP BY v.plan_id, v.snapshot, f.code;\n"
-							  "CREATE VIEW changes AS\n"
-							  "  SELECT p.name AS plan, c.at, c.author, c.action, "
-							  "c.object, c.measure, c.task_id, c.what, c.old,\n"
-							  "    c.new, c.status, c.state, c.note\n"
-							  "  FROM kik_changes c JOIN kik_plans p USING (plan_id);\n";
+    "  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id\n"
+    "    AND f.valid_from <= v.version AND (f.valid_to IS NULL OR f.valid_to > v.version);\n"
+    "CREATE VIEW goals AS\n"
+    "  SELECT v.plan, v.snapshot, g.field, g.number AS goal, g.group_name, g.text, g.pos AS position\n"
+    "  FROM versions v JOIN kik_goals g ON g.plan_id = v.plan_id\n"
+    "    AND g.valid_from <= v.version AND (g.valid_to IS NULL OR g.valid_to > v.version);\n"
+    "CREATE VIEW measures AS\n"
+    "  SELECT v.plan, v.snapshot, m.field, m.goal, m.field || '-' || m.goal || '.' || m.sub AS measure,\n"
+    "    m.goal || '.' || m.sub AS number, m.text, s.key AS status, r.key AS recorded, m.pos AS position\n"
+    "  FROM versions v JOIN kik_measures m ON m.plan_id = v.plan_id\n"
+    "    AND m.valid_from <= v.version AND (m.valid_to IS NULL OR m.valid_to > v.version)\n"
+    "  JOIN kik_statuses s ON s.status = m.status JOIN kik_statuses r ON r.status = m.recorded;\n"
+    "CREATE VIEW tasks AS\n"
+    "  SELECT v.plan, v.snapshot, t.task_id, t.measure, substr(t.measure, 1, instr(t.measure, '-') - 1) AS field,\n"
+    "    k.key AS kind, st.key AS state, t.title, coalesce(t.due, '') AS due, coalesce(t.owner, '') AS owner\n"
+    "  FROM versions v JOIN kik_tasks t ON t.plan_id = v.plan_id\n"
+    "    AND t.valid_from <= v.version AND (t.valid_to IS NULL OR t.valid_to > v.version)\n"
+    "  JOIN kik_task_kinds k ON k.kind = t.kind JOIN kik_task_states st ON st.state = t.state;\n"
+    "-- the counts of each field at each state (statuses as counted: derived from tasks where a\n"
+    "-- measure has some); whole percentages come from kik_store_trend()\n"
+    "CREATE VIEW field_counts AS\n"
+    "  SELECT v.plan, v.snapshot, v.as_of, v.label, f.code AS field, f.name, f.pos AS position,\n"
+    "    count(m.sub) AS measures, coalesce(sum(m.status = 0), 0) AS waiting,\n"
+    "    coalesce(sum(m.status = 1), 0) AS in_progress, coalesce(sum(m.status = 2), 0) AS implemented\n"
+    "  FROM versions v JOIN kik_fields f ON f.plan_id = v.plan_id\n"
+    "    AND f.valid_from <= v.version AND (f.valid_to IS NULL OR f.valid_to > v.version)\n"
+    "  LEFT JOIN kik_measures m ON m.plan_id = v.plan_id AND m.field = f.code\n"
+    "    AND m.valid_from <= v.version AND (m.valid_to IS NULL OR m.valid_to > v.version)\n"
+    "  GROUP BY v.plan_id, v.snapshot, f.code;\n"
+    "CREATE VIEW changes AS\n"
+    "  SELECT p.name AS plan, c.at, c.author, c.action, c.object, c.measure, c.task_id, c.what, c.old,\n"
+    "    c.new, c.status, c.state, c.note\n"
+    "  FROM kik_changes c JOIN kik_plans p USING (plan_id);\n";
+/* clang-format on */
 
 /* The pieces of SQL (each within what C compilers must take) that make version k + 2 from
  * version k + 1: migrations[k]. */
