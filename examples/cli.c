@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The length of the UTF-8 character at s (beyond ASCII), or 0 when s holds none. */
 static size_t utf8_length(const unsigned char *s)
@@ -128,8 +129,8 @@ void cli_print_problem(const char *tool, const kik_error *e, int code)
 
 int cli_take_option(int argc, char **argv, int *i, cli_inputs *in)
 {
-	static const char *const names[] = { "--fields", "--tasks", "--published", "--rule" };
-	const char **slots[] = { &in->fields, &in->tasks, &in->published, &in->rule };
+	static const char *const names[] = { "--fields", "--tasks", "--published", "--rule", "--store", "--plan" };
+	const char **slots[] = { &in->fields, &in->tasks, &in->published, &in->rule, &in->store, &in->plan };
 	size_t k;
 	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
 		if (strcmp(argv[*i], names[k]) == 0 && *i + 1 < argc) {
@@ -140,25 +141,96 @@ int cli_take_option(int argc, char **argv, int *i, cli_inputs *in)
 	return 0;
 }
 
+int cli_store_ref(const char *arg, char **file, const char **snapshot)
+{
+	static const char magic[16] = "SQLite format 3";
+	const char *at = strrchr(arg, '@');
+	char head[16] = "";
+	size_t n = at && access(arg, F_OK) != 0 ? (size_t)(at - arg) : strlen(arg);
+	FILE *f;
+	if (!(*file = malloc(n + 1)))
+		return 0;
+	memcpy(*file, arg, n);
+	(*file)[n] = '\0';
+	*snapshot = arg[n] == '@' && strcmp(arg + n + 1, "working") != 0 ? arg + n + 1 : NULL;
+	if ((f = fopen(*file, "rb"))) {
+		n = fread(head, 1, sizeof(head), f);
+		fclose(f);
+		if (n == sizeof(head) && memcmp(head, magic, sizeof(magic)) == 0)
+			return 1;
+	}
+	free(*file);
+	*file = NULL;
+	return 0;
+}
+
+/* The plan of a store, read-only. */
+static kik_plan *load_stored(const char *tool, const char *ref, const char *name)
+{
+#if KIK_HAS_STORE
+	kik_store_options o = KIK_STORE_OPTIONS_INIT;
+	kik_store *store;
+	kik_plan *plan = NULL;
+	const char *snapshot;
+	char *file;
+	int err;
+	if (!cli_store_ref(ref, &file, &snapshot)) {
+		fprintf(stderr, "%s: %s is not a store (FILE or FILE@SNAPSHOT, made by kik-store)\n", tool, ref);
+		return NULL;
+	}
+	o.flags = KIK_STORE_READ_ONLY | KIK_STORE_MUST_EXIST;
+	if ((err = kik_store_open(&store, file, &o)) == 0) {
+		err = kik_store_load(store, name, snapshot, &plan);
+		kik_store_free(store);
+	}
+	free(file);
+	if (err < 0)
+		cli_print_error(tool, err);
+	return plan;
+#else
+	(void)ref, (void)name;
+	fprintf(stderr, "%s: this libkik was built without the store\n", tool);
+	return NULL;
+#endif
+}
+
 kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 {
 	kik_plan *plan = NULL;
 	kik_rule rule = KIK_RULE_STRICT;
+	const char *store = in->store, *measures = in->measures, *snapshot;
+	char *file = NULL;
 	int err;
 	if (in->rule && kik_rule_parse(in->rule, &rule) < 0) {
 		fprintf(stderr, "%s: unknown rule '%s': expected strict or missing_kind_satisfied\n", tool, in->rule);
 		return NULL;
 	}
-	err = in->measures ? kik_plan_new(&plan) : kik_plan_new_default(&plan);
+	if (measures && !store && cli_store_ref(measures, &file, &snapshot)) {
+		store = measures; /* a store given where a measures file goes */
+		measures = NULL;
+	}
+	free(file);
+	if (store && measures) {
+		fprintf(stderr, "%s: a store or a measures file, not both\n", tool);
+		return NULL;
+	}
+	if (store) {
+		if (!(plan = load_stored(tool, store, in->plan)))
+			return NULL;
+		err = 0;
+	} else {
+		err = measures ? kik_plan_new(&plan) : kik_plan_new_default(&plan);
+	}
 	if (err < 0) {
 		cli_print_error(tool, err);
 		return NULL;
 	}
+	/* a stored plan keeps its rule unless one is asked for */
 	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
-	    (in->measures && (err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, in->measures, NULL)) < 0) ||
+	    (measures && (err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, measures, NULL)) < 0) ||
 	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
 	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||
-	    (err = kik_plan_set_rule(plan, rule)) < 0) {
+	    ((in->rule || !store) && (err = kik_plan_set_rule(plan, rule)) < 0)) {
 		cli_print_error(tool, err);
 		kik_plan_free(plan);
 		return NULL;

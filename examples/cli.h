@@ -29,13 +29,16 @@ void cli_print_error(const char *tool, int code);
 /* The same for one error (NULL: just the code's name). */
 void cli_print_problem(const char *tool, const kik_error *e, int code);
 
-/* What a tool reads: the bundled plan unless `measures` is given. */
+/* What a tool reads: the bundled plan unless `measures` or `store` is given. A measures
+ * argument that is a store (FILE, or FILE@SNAPSHOT) is read as --store. */
 typedef struct cli_inputs {
 	const char *measures;  /* measures file, or NULL for the bundled plan */
 	const char *fields;    /* --fields FILE: field table */
 	const char *tasks;     /* --tasks FILE */
 	const char *published; /* --published FILE */
 	const char *rule;      /* --rule NAME */
+	const char *store;     /* --store FILE[@SNAPSHOT]: a plan of a store (kik-store) */
+	const char *plan;      /* --plan NAME: which plan of the store (default: its only one) */
 } cli_inputs;
 
 /* The usage lines of the options cli_take_option() knows. */
@@ -43,7 +46,15 @@ typedef struct cli_inputs {
 	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE\n"                                \
 	"  --tasks FILE      tasks of the measures: statuses are derived from them\n"                                  \
 	"  --published FILE  published per-field figures (the bundled plan has the report's)\n"                        \
-	"  --rule RULE       strict (default) or missing_kind_satisfied\n"
+	"  --rule RULE       strict (default) or missing_kind_satisfied\n"                                             \
+	"  --store FILE[@SNAPSHOT]  a plan of a store instead of MEASURES_FILE: its working state, or\n"               \
+	"                    the snapshot of that date or label (MEASURES_FILE may name a store too)\n"                \
+	"  --plan NAME       which plan of the store (default: its only one)\n"
+
+/* Whether `arg` names a store: FILE or FILE@SNAPSHOT where FILE is an SQLite file. Sets
+ * *snapshot to the part after '@' (NULL for none, or for "working"); the caller frees
+ * *file. */
+int cli_store_ref(const char *arg, char **file, const char **snapshot);
 
 /* Takes argv[*i] (and its value) if it is one of the input options; returns 1 if taken. */
 int cli_take_option(int argc, char **argv, int *i, cli_inputs *in);
@@ -59,6 +70,11 @@ typedef struct cli_counts {
 } cli_counts;
 /* Counts a field, or the whole plan when `field` is NULL; exits on failure (out of memory). */
 void cli_count(const kik_plan *plan, const kik_field *field, cli_counts *out);
+
+/* Prints the differences of two plans as a table or JSON (diff_print.c). */
+void cli_print_diff(const kik_plan *old_plan, const kik_plan *new_plan, const kik_diff *d, int json);
+/* Whether the plans differ in what cli_print_diff shows: a change or a field's count. */
+int cli_diff_differs(const kik_diff *d);
 
 /* Writes `s` as a JSON string, quotes included. */
 void cli_json_string(FILE *out, const char *s);

@@ -28,6 +28,25 @@ static int load_part(kik_store *s, const kik__part *p, int64_t plan_id, int64_t 
 	return err;
 }
 
+/* A snapshot's plan is as of the snapshot's date (which may have been given apart from
+ * the plan's own). */
+static int date_of_snapshot(kik_store *s, int64_t plan_id, int64_t version, kik_plan *plan)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = kik__sql_prepare(s->db, "SELECT as_of FROM kik_snapshots WHERE plan_id = ?1 AND version = ?2",
+				    &st)) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, version);
+	if ((err = kik__sql_step(s->db, st, "reading the store")) > 0 &&
+	    strcmp(kik_plan_as_of(plan), kik__sql_text(st, 0)) != 0 &&
+	    (err = kik_plan_set_as_of(plan, kik__sql_text(st, 0))) < 0 && err != KIK_ENOMEM)
+		err = kik__store_fail(KIK_ECORRUPT, "the store has a snapshot dated '%s'", kik__sql_text(st, 0));
+	sqlite3_finalize(st);
+	return err < 0 ? err : 0;
+}
+
 int kik__store_load_version(kik_store *s, int64_t plan_id, int64_t version, kik_plan **out)
 {
 	kik__builder b;
@@ -41,8 +60,14 @@ int kik__store_load_version(kik_store *s, int64_t plan_id, int64_t version, kik_
 			return err;
 		}
 	}
-	if ((err = kik__build_finish(&b, out)) < 0)
+	if ((err = kik__build_finish(&b, out)) < 0) {
 		kik__build_free(&b);
+		return err;
+	}
+	if ((err = date_of_snapshot(s, plan_id, version, *out)) < 0) {
+		kik_plan_free(*out);
+		*out = NULL;
+	}
 	return err;
 }
 

@@ -181,6 +181,7 @@ Test(store, every_snapshot_loads_as_it_was_taken)
 			change(states[k], 1);
 		if (k >= 2)
 			change(states[k], 2);
+		OK(kik_plan_set_as_of(states[k], dates[k]));
 		OK(kik_store_save(s, NULL, states[k], NULL));
 		d.as_of = dates[k];
 		d.label = k == 0 ? "Zwischenbericht" : "";
@@ -232,6 +233,7 @@ Test(store, removing_a_snapshot_keeps_the_others_and_drops_its_own_rows)
 		states[k] = bundled_with_tasks();
 		if (k == 1)
 			change(states[k], 1);
+		OK(kik_plan_set_as_of(states[k], dates[k]));
 		OK(kik_store_save(s, NULL, states[k], NULL));
 		d.as_of = dates[k];
 		OK(kik_store_snapshot(s, NULL, &d, NULL));
@@ -276,6 +278,22 @@ Test(store, plans_of_one_store_are_kept_apart)
 	assert_loads(s, NULL, NULL, b); /* the only one now */
 	kik_plan_free(a);
 	kik_plan_free(b);
+	kik_store_free(s);
+}
+
+Test(store, a_snapshot_loads_as_of_its_date)
+{
+	kik_store *s = open_store(":memory:");
+	kik_plan *p = bundled_with_tasks(), *got;
+	kik_snapshot_desc d = KIK_SNAPSHOT_DESC_INIT;
+	OK(kik_store_save(s, NULL, p, NULL));
+	d.as_of = "2025-06-30"; /* not the plan's own date */
+	OK(kik_store_snapshot(s, NULL, &d, NULL));
+	OK(kik_store_load(s, NULL, "2025-06-30", &got));
+	cr_assert(eq(str, (char *)kik_plan_as_of(got), "2025-06-30"));
+	kik_plan_free(got);
+	assert_loads(s, NULL, NULL, p); /* the working state keeps its own */
+	kik_plan_free(p);
 	kik_store_free(s);
 }
 

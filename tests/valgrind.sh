@@ -28,5 +28,16 @@ for bad in "$fixtures"/bad-input/*.csv "$fixtures"/bad-input/*.png "$fixtures"/b
 	run 2 "$bin/kik-convert" --check "$bad"
 done
 run 2 "$bin/kik-check" --tasks "$fixtures/bad-input/task-unknown-measure.csv" "$fixtures/fixtures/kik-utf8-bom-comma.csv"
+if [ -x "$bin/kik-store" ]; then # the store, SQLite included
+	db="$tmp/kik.kikdb"
+	run 0 "$bin/kik-store" import "$db" --tasks "$tmp/tasks.csv" "$fixtures/../data/kik-2023-10-05.csv"
+	run 0 "$bin/kik-store" snapshot "$db" --as-of 2023-10-05 --author Anna
+	run 0 "$bin/kik-store" trend "$db" --format json --goals
+	run 0 "$bin/kik-store" history "$db" SB-4.6
+	run 0 "$bin/kik-store" log "$db"
+	run 0 "$bin/kik-store" diff "$db" 2023-10-05 working
+	run 0 "$bin/kik-status" --store "$db@2023-10-05"
+	run 2 "$bin/kik-store" list "$tmp/tasks.csv"
+fi
 echo "valgrind: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

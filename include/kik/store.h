@@ -223,7 +223,8 @@ kik_store_remove_snapshot(kik_store *store, const char *plan, const char *snapsh
  * Loads the working state of `plan` (`snapshot` NULL) or one of its snapshots
  * into a new plan, allocated through the store's allocator. The plan is equal
  * to the one saved: task ids, the order tasks were added in and each measure's
- * order of tasks included. Returns 0 with `*out` set (free it with kik_plan_free()), KIK_EINVAL,
+ * order of tasks included; a snapshot's plan has the snapshot's as-of date.
+ * Returns 0 with `*out` set (free it with kik_plan_free()), KIK_EINVAL,
  * KIK_ENOTFOUND (no such plan or snapshot), KIK_ECORRUPT (the stored rows do
  * not make a plan), KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
  */

@@ -183,5 +183,50 @@ check "report since exactly one measure" 0 test "$(grep -c ': \*\*' "$tmp/out")"
 check "report since unreadable" 2 "$bin/kik-report" --since "$tmp/bad.csv"
 check "diff leaves the content out" 0 "$bin/kik-diff" bundled "$data/kik-2023-10-05.csv" --fields "$data/kik-fields.csv"
 
+# the store, where the tools were built with it
+if [ -x "$bin/kik-store" ]; then
+	data=$(cd "$(dirname "$0")/../../data" && pwd)
+	samples=$(cd "$(dirname "$0")/../../examples" && pwd)
+	db="$tmp/kik.kikdb"
+	check "store init" 0 "$bin/kik-store" init "$db"
+	check "store import" 0 "$bin/kik-store" import "$db" --fields "$data/kik-fields.csv" --info "$data/kik-plan.csv" \
+		"$data/kik-2023-10-05.csv" --published "$data/kik-2023-10-05-published.csv" --author Anna
+	check "store snapshot" 0 "$bin/kik-store" snapshot "$db" --label Zwischenbericht
+	check "store snapshot twice" 2 "$bin/kik-store" snapshot "$db"
+	expect "store snapshot twice says why" "$tmp/err" "snapshot of 2023-10-05 already"
+	check "store import tasks" 0 "$bin/kik-store" import "$db" --tasks "$samples/sample-tasks.csv" --note Fortschritt
+	check "store snapshot 2025" 0 "$bin/kik-store" snapshot "$db" --as-of 2025-06-30
+	check "store list" 0 "$bin/kik-store" list "$db"
+	expect "store list plan" "$tmp/out" '^main: Kommunales Integrationskonzept Kempten (KIK), 144 measures, 7 tasks'
+	expect "store list snapshot" "$tmp/out" '^  snapshot 2023-10-05 "Zwischenbericht"  taken '
+	check "store trend csv" 0 "$bin/kik-store" trend "$db" --format csv
+	expect "store trend 2023" "$tmp/out" '^2023-10-05;Zwischenbericht;plan;;;144;38;61;45;27;42;31$'
+	expect "store trend 2025 AA" "$tmp/out" '^2025-06-30;;field;AA;;27;6;7;14;22;26;52$'
+	check "store trend goals json" 0 "$bin/kik-store" trend "$db" --format json --goals
+	expect "store trend json goal" "$tmp/out" '"scope": "goal", "field": "SB", "goal": 4, "measures": 6'
+	check "store history" 0 "$bin/kik-store" history "$db" SB-4.6
+	expect "store history 2023" "$tmp/out" '^2023-10-05           snapshot "Zwischenbericht"  waiting$'
+	expect "store history 2025" "$tmp/out" '^2025-06-30           snapshot  in_progress$'
+	check "store history unknown" 2 "$bin/kik-store" history "$db" SB-99.1
+	check "store log" 0 "$bin/kik-store" log "$db"
+	expect "store log import" "$tmp/out" 'import  *.*sample-tasks.csv tasks: 7 added, 3 changed, 0 removed  "Fortschritt"$'
+	check "store diff" 1 "$bin/kik-store" diff "$db" 2023-10-05 2025-06-30
+	expect "store diff AA-2.1" "$tmp/out" '^changed  measure  AA-2.1   wartend -> implementiert'
+	check "store diff same" 0 "$bin/kik-store" diff "$db" 2025-06-30 working
+	check "store export tasks" 0 "$bin/kik-store" export "$db" --kind tasks --snapshot 2025-06-30
+	expect "store export header" "$tmp/out" '^task_id;field;measure;kind;title;state;due;owner$'
+	check "status from a store" 0 "$bin/kik-status" --format csv --store "$db@2023-10-05"
+	expect "status from a store total" "$tmp/out" '^total;"";43;144;38;61;45;27;42;31$'
+	check "status from a store file" 0 "$bin/kik-status" --format csv "$db@Zwischenbericht"
+	check "report from a store" 0 "$bin/kik-report" --store "$db" -o "$tmp/store.html"
+	expect "report from a store SB" "$tmp/store.html" 'wartend: <strong>9</strong> (30 %)'
+	check "diff of two snapshots" 1 "$bin/kik-diff" "$db@2023-10-05" "$db@2025-06-30"
+	check "status unknown snapshot" 2 "$bin/kik-status" --store "$db@1999-01-01"
+	expect "status unknown snapshot says" "$tmp/err" "no snapshot has the date or label '1999-01-01'"
+	check "store on a csv file" 2 "$bin/kik-store" list "$data/kik-plan.csv"
+	expect "store on a csv file says" "$tmp/err" "not a store"
+	check "store unknown command" 2 "$bin/kik-store" frobnicate "$db"
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
