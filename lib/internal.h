@@ -456,6 +456,13 @@ size_t kik__group_key(char *out, size_t cap, const char *code, const char *group
 kik_measure *kik__find_measure(const kik_plan *plan, const kik_field *field, unsigned goal, unsigned sub);
 kik_goal *kik__field_find_goal(const kik_field *field, unsigned number);
 kik_measure *kik__goal_find_measure(const kik_goal *goal, unsigned sub);
+/* Adds a goal about to join `field` (not yet in its list) to the look-up by number;
+ * 0 or KIK_ENOMEM. (The store builds plans without kik__plan_put_measure's placement.) */
+int kik__field_index_goal(kik_plan *plan, kik_field *field, kik_goal *goal);
+/* After a field's goals or a goal's measures were put in another order: when they are
+ * no longer in increasing number, every one goes into the look-up; 0 or KIK_ENOMEM. */
+int kik__field_reindex_goals(kik_plan *plan, kik_field *field);
+int kik__goal_reindex_measures(kik_plan *plan, kik_goal *goal);
 /* Frees the arrays of a field, its groups and goals (they live in the plan's arena). */
 void kik__field_free_lists(const kik_allocator *a, kik_field *field);
 /* The field with this code (without regard to case); KIK_ENOTFOUND set when none. */

@@ -214,16 +214,30 @@ static unsigned last_sub(const kik_goal *goal)
 	return goal->measures.count ? kik__goal_measure(goal, goal->measures.count - 1)->sub : 0;
 }
 
+/* Puts every goal of the field into plan->by_number (entries reserved): out of order from
+ * now on, bisecting is over. */
+static void unorder_goals(kik_plan *plan, kik_field *field)
+{
+	size_t i;
+	for (i = 0; i < field->goals.len; i++)
+		kik__numbers_put(&plan->by_number, field, ((kik_goal *)field->goals.items[i])->number,
+				 field->goals.items[i]);
+	field->by_number = 0;
+}
+
+static void unorder_measures(kik_plan *plan, kik_goal *goal)
+{
+	size_t i;
+	for (i = 0; i < goal->measures.count; i++)
+		kik__numbers_put(&plan->by_number, goal, kik__goal_measure(goal, i)->sub, kik__goal_measure(goal, i));
+	goal->by_number = 0;
+}
+
 /* Adds a new goal to its field's look-up by number (entries reserved). */
 static void index_goal(kik_plan *plan, kik_field *field, kik_goal *goal)
 {
-	size_t i;
-	if (field->by_number && field->goals.len && last_goal_number(field) > goal->number) {
-		for (i = 0; i < field->goals.len; i++) /* out of order from now on: bisecting is over */
-			kik__numbers_put(&plan->by_number, field, ((kik_goal *)field->goals.items[i])->number,
-					 field->goals.items[i]);
-		field->by_number = 0;
-	}
+	if (field->by_number && field->goals.len && last_goal_number(field) > goal->number)
+		unorder_goals(plan, field);
 	if (!field->by_number)
 		kik__numbers_put(&plan->by_number, field, goal->number, goal);
 }
@@ -231,15 +245,45 @@ static void index_goal(kik_plan *plan, kik_field *field, kik_goal *goal)
 /* Adds a new measure to its goal's look-up by number (entries reserved). */
 static void index_measure(kik_plan *plan, kik_goal *goal, kik_measure *m)
 {
-	size_t i;
-	if (goal->by_number && goal->measures.count && last_sub(goal) > m->sub) {
-		for (i = 0; i < goal->measures.count; i++)
-			kik__numbers_put(&plan->by_number, goal, kik__goal_measure(goal, i)->sub,
-					 kik__goal_measure(goal, i));
-		goal->by_number = 0;
-	}
+	if (goal->by_number && goal->measures.count && last_sub(goal) > m->sub)
+		unorder_measures(plan, goal);
 	if (!goal->by_number)
 		kik__numbers_put(&plan->by_number, goal, m->sub, m);
+}
+
+int kik__field_index_goal(kik_plan *plan, kik_field *field, kik_goal *goal)
+{
+	size_t entries = unordered_entries(field->by_number, field->goals.len, last_goal_number(field), goal->number);
+	if (entries && kik__numbers_reserve(&plan->alloc, &plan->by_number, entries) < 0)
+		return KIK_ENOMEM;
+	index_goal(plan, field, goal);
+	return 0;
+}
+
+int kik__field_reindex_goals(kik_plan *plan, kik_field *field)
+{
+	size_t i;
+	for (i = 1; field->by_number && i < field->goals.len; i++) {
+		if (((kik_goal *)field->goals.items[i - 1])->number < ((kik_goal *)field->goals.items[i])->number)
+			continue;
+		if (kik__numbers_reserve(&plan->alloc, &plan->by_number, field->goals.len) < 0)
+			return KIK_ENOMEM;
+		unorder_goals(plan, field);
+	}
+	return 0;
+}
+
+int kik__goal_reindex_measures(kik_plan *plan, kik_goal *goal)
+{
+	size_t i;
+	for (i = 1; goal->by_number && i < goal->measures.count; i++) {
+		if (kik__goal_measure(goal, i - 1)->sub < kik__goal_measure(goal, i)->sub)
+			continue;
+		if (kik__numbers_reserve(&plan->alloc, &plan->by_number, goal->measures.count) < 0)
+			return KIK_ENOMEM;
+		unorder_measures(plan, goal);
+	}
+	return 0;
 }
 
 /* Whether a new measure of `goal` (the field's last goal if new) ends the document. */

@@ -147,7 +147,7 @@ int kik__build_goal(kik__builder *b, const char *field, unsigned number, unsigne
 	kik_plan *plan = b->plan;
 	kik_field *f = field_of(b, field);
 	kik_group *g = NULL;
-	kik_goal *goal, *last;
+	kik_goal *goal;
 	char key[2048];
 	if (!f)
 		return corrupt("a goal of field", field, number);
@@ -156,17 +156,18 @@ int kik__build_goal(kik__builder *b, const char *field, unsigned number, unsigne
 	if (group &&
 	    (!kik__group_key(key, sizeof(key), f->code, group) || !(g = kik__index_get(&plan->groups_by_key, key))))
 		return corrupt("the group of goal", field, number);
-	if (!(goal = kik__arena_alloc(a, &plan->arena, sizeof(*goal))) ||
-	    !(goal->text = *text ? kik__arena_strndup(a, &plan->text, text, strlen(text)) : "") ||
-	    (g && kik__vec_reserve(a, &g->goals, g->goals.len + 1) < 0) || kik__vec_push(a, &f->goals, goal) < 0)
+	if (!(goal = kik__arena_alloc(a, &plan->arena, sizeof(*goal))))
 		return oom();
-	last = f->goals.len > 1 ? f->goals.items[f->goals.len - 2] : NULL;
-	f->by_number &= !last || last->number < number;
-	b->reorder |= pos != f->goals.len - 1;
-	goal->import_line = (unsigned long)pos + 1;
 	goal->number = number;
 	goal->by_number = 1;
 	goal->field = f;
+	if (!(goal->text = *text ? kik__arena_strndup(a, &plan->text, text, strlen(text)) : "") ||
+	    (g && kik__vec_reserve(a, &g->goals, g->goals.len + 1) < 0) ||
+	    kik__vec_reserve(a, &f->goals, f->goals.len + 1) < 0 || kik__field_index_goal(plan, f, goal) < 0)
+		return oom();
+	f->goals.items[f->goals.len++] = goal;
+	b->reorder |= pos != f->goals.len - 1;
+	goal->import_line = (unsigned long)pos + 1;
 	if (g) {
 		g->goals.items[g->goals.len++] = goal;
 		goal->group = g;
@@ -253,14 +254,12 @@ static int by_place(const void *x, const void *y)
 }
 
 /* Puts a field's goals in their places, and each group's goals in the field's order. */
-static void place_goals(kik_field *field)
+static int place_goals(kik_plan *plan, kik_field *field)
 {
 	size_t g, i;
 	qsort(field->goals.items, field->goals.len, sizeof(void *), by_place);
-	field->by_number = 1;
-	for (g = 1; g < field->goals.len; g++)
-		field->by_number &=
-		    ((kik_goal *)field->goals.items[g - 1])->number < ((kik_goal *)field->goals.items[g])->number;
+	if (kik__field_reindex_goals(plan, field) < 0)
+		return oom();
 	for (i = 0; i < field->groups.len; i++)
 		((kik_group *)field->groups.items[i])->goals.len = 0; /* refilled below: same room */
 	for (g = 0; g < field->goals.len; g++) {
@@ -268,6 +267,7 @@ static void place_goals(kik_field *field)
 		if (goal->group)
 			goal->group->goals.items[goal->group->goals.len++] = goal;
 	}
+	return 0;
 }
 
 /* Puts a goal's measures in their places. */
@@ -298,10 +298,7 @@ static int place_measures(const kik_allocator *a, kik_goal *goal)
 	kik__free(a, sorted);
 	kik__ids_free(a, &goal->measures);
 	goal->measures = list;
-	goal->by_number = 1;
-	for (i = 1; i < n; i++)
-		goal->by_number &= kik__goal_measure(goal, i - 1)->sub < kik__goal_measure(goal, i)->sub;
-	return 0;
+	return kik__goal_reindex_measures(goal->field->plan, goal) < 0 ? oom() : 0;
 }
 
 /* Puts a measure's tasks in the order of their places in its list. */
@@ -367,8 +364,8 @@ int kik__build_finish(kik__builder *b, kik_plan **out)
 	int err;
 	for (f = 0; f < plan->fields.len; f++) {
 		kik_field *field = plan->fields.items[f];
-		if (b->reorder)
-			place_goals(field);
+		if (b->reorder && (err = place_goals(plan, field)) < 0)
+			return err;
 		for (g = 0; g < field->goals.len; g++) {
 			kik_goal *goal = field->goals.items[g];
 			if (b->reorder && (err = place_measures(&plan->alloc, goal)) < 0)

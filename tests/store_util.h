@@ -145,10 +145,24 @@ static inline kik_plan *tricky_plan(void)
 	return p;
 }
 
+/* Asserts that every measure of `got`, and its goal, is found by its id and number. */
+static inline void assert_found(const kik_plan *got)
+{
+	size_t i;
+	for (i = 0; i < kik_plan_measure_count(got); i++) {
+		const kik_measure *m = kik_plan_measure(got, i);
+		const kik_goal *g = kik_measure_goal(m);
+		cr_assert(eq(ptr, (void *)kik_plan_find_measure(got, kik_measure_id(m)), (void *)m), "%s",
+			  kik_measure_id(m));
+		cr_assert(eq(ptr, (void *)kik_field_find_goal(kik_goal_field(g), kik_goal_number(g)), (void *)g));
+	}
+}
+
 /* Asserts that `got` holds what `want` holds, the next task id included. */
 static inline void assert_same_plan(kik_plan *got, kik_plan *want)
 {
 	char *a = fingerprint(got), *b = fingerprint(want);
+	assert_found(got);
 	assert_same_content(a, b, "stored plan");
 	free(a);
 	free(b);
