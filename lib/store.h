@@ -120,6 +120,12 @@ static inline int64_t kik__plan_rows_end(int64_t plan_id)
 	return ((plan_id + 1) << KIK__ROW_SHIFT) - 1;
 }
 
+/* Texts a row makes (a list as JSON), kept until the walk's next row. */
+typedef struct kik__row_texts {
+	const kik_allocator *alloc;
+	kik__buf buf;
+} kik__row_texts;
+
 typedef struct kik__cursor {
 	const kik_plan *plan;
 	size_t i, j, k; /* the walk's position: field i, its goal j, the goal's measure k */
@@ -127,7 +133,8 @@ typedef struct kik__cursor {
 	/* what the walk is limited to (NULL: everything) */
 	const kik_field *field;
 	const kik_goal *goal;
-	char scratch[32]; /* a number a row shows as text */
+	char scratch[32];      /* a number a row shows as text */
+	kik__row_texts *texts; /* set by the sync for the parts whose rows make texts */
 } kik__cursor;
 
 struct kik__builder;
@@ -144,17 +151,25 @@ typedef struct kik__part {
 	int keyed;
 	/* Moves to the next item (the first when c->item is NULL): 1, or 0 at the end. */
 	int (*next)(kik__cursor *c);
-	/* The values of c->item, in the order of `columns`. */
-	void (*row)(kik__cursor *c, kik__val *vals);
+	/* The values of c->item, in the order of `columns`: 0, or KIK_ENOMEM. */
+	int (*row)(kik__cursor *c, kik__val *vals);
 	/* Points the cursor at the item with this key (the values of the key columns): 1, or 0
 	 * when the plan has none. */
 	int (*find)(kik__cursor *c, const kik__val *key);
 	/* Adds a loaded row (columns 0.. of st in the order of `columns`) to the plan built. */
 	int (*apply)(struct kik__builder *b, sqlite3_stmt *st);
+	/* 1: its rows go into the finished plan, through the API (the report's content, which
+	 * names measures and goals), after the model's parts are built */
+	int finished_plan;
 } kik__part;
 
 extern const kik__part kik__part_info, kik__part_fields, kik__part_aliases, kik__part_groups, kik__part_goals,
     kik__part_measures, kik__part_tasks;
+/* The report's content (store_content.c). */
+extern const kik__part kik__part_notes, kik__part_field_notes, kik__part_projects, kik__part_timeline, kik__part_rounds,
+    kik__part_figures;
+/* Checks what the content's rows could not check one by one (after they are loaded). */
+int kik__content_loaded(const kik_plan *plan);
 /* Every part, in the order a plan is loaded. */
 extern const kik__part *const kik__parts[];
 extern const size_t kik__part_count;

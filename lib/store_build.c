@@ -75,6 +75,10 @@ int kik__build_info(kik__builder *b, const char *key, const char *value)
 		if (kik_rule_parse(value, &rule) < 0)
 			return kik__store_fail(KIK_ECORRUPT, "the store names an unknown rule '%s'", value);
 		err = kik_plan_set_rule(b->plan, rule);
+	} else if (strcmp(key, "title") == 0) {
+		err = kik_plan_set_title(b->plan, value);
+	} else if (strcmp(key, "office") == 0) {
+		err = kik_plan_set_office(b->plan, value);
 	} else if (strcmp(key, "last_task_id") == 0) {
 		char *end;
 		unsigned long id = strtoul(value, &end, 10);

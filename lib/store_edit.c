@@ -202,6 +202,21 @@ static int write_info(edit *e)
 	return kik__sync_part(&e->sync, &kik__part_info, &scope);
 }
 
+/* The rows of the report's content: a removed measure takes its note with it and leaves
+ * the projects and rounds that named it. */
+static int write_content(edit *e)
+{
+	kik__cursor scope;
+	size_t i;
+	int err = 0;
+	memset(&scope, 0, sizeof(scope));
+	scope.plan = e->work;
+	for (i = 0; err == 0 && i < kik__part_count; i++)
+		if (kik__parts[i]->finished_plan)
+			err = kik__sync_part(&e->sync, kik__parts[i], &scope);
+	return err;
+}
+
 /* "ag: Fachtag (open, due 2024-03-15, AG Bildung)" */
 static void describe_task(const kik_task *t, char *out, size_t cap)
 {
@@ -400,6 +415,8 @@ int kik_store_remove_measure(kik_store *store, const char *plan, const char *id,
 	/* its goal stays: the goal's other measures' places may have moved */
 	if (err == 0)
 		err = write_around(&e, field, goal);
+	if (err == 0)
+		err = write_content(&e);
 	e.log.action = "remove_measure";
 	e.log.object = e.object;
 	e.log.measure = e.object;

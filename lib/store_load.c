@@ -55,7 +55,7 @@ int kik__store_load_version(kik_store *s, int64_t plan_id, int64_t version, kik_
 	if ((err = kik__build_start(&b, &s->alloc)) < 0)
 		return err;
 	for (i = 0; i < kik__part_count; i++) {
-		if ((err = load_part(s, kik__parts[i], plan_id, version, &b)) < 0) {
+		if (!kik__parts[i]->finished_plan && (err = load_part(s, kik__parts[i], plan_id, version, &b)) < 0) {
 			kik__build_free(&b);
 			return err;
 		}
@@ -64,7 +64,14 @@ int kik__store_load_version(kik_store *s, int64_t plan_id, int64_t version, kik_
 		kik__build_free(&b);
 		return err;
 	}
-	if ((err = date_of_snapshot(s, plan_id, version, *out)) < 0) {
+	/* the report's content names measures and goals: it goes into the finished plan */
+	b.plan = *out;
+	for (i = 0; err == 0 && i < kik__part_count; i++)
+		if (kik__parts[i]->finished_plan)
+			err = load_part(s, kik__parts[i], plan_id, version, &b);
+	b.plan = NULL;
+	if (err < 0 || (err = kik__content_loaded(*out)) < 0 ||
+	    (err = date_of_snapshot(s, plan_id, version, *out)) < 0) {
 		kik_plan_free(*out);
 		*out = NULL;
 	}

@@ -77,10 +77,10 @@ static const kik_field *walk_lists(kik__cursor *c, size_t (*count)(const kik_fie
 	return NULL;
 }
 
-/* ---- plan information: name, as_of, rule, last_task_id ------------------------- */
+/* ---- plan information: name, as_of, rule, last_task_id, the report's title and office */
 
-static const char *const info_keys[] = { "name", "as_of", "rule", "last_task_id" };
-enum { INFO_KEYS = 4 };
+static const char *const info_keys[] = { "name", "as_of", "rule", "last_task_id", "title", "office" };
+enum { INFO_KEYS = 6 };
 
 static int info_next(kik__cursor *c)
 {
@@ -89,7 +89,7 @@ static int info_next(kik__cursor *c)
 	return c->item != NULL;
 }
 
-static void info_row(kik__cursor *c, kik__val *v)
+static int info_row(kik__cursor *c, kik__val *v)
 {
 	const kik_plan *plan = c->plan;
 	v[0] = text_val(info_keys[c->i]);
@@ -97,10 +97,13 @@ static void info_row(kik__cursor *c, kik__val *v)
 	case 0: v[1] = text_val(kik_plan_name(plan)); break;
 	case 1: v[1] = text_val(kik_plan_as_of(plan)); break;
 	case 2: v[1] = text_val(kik_rule_key(kik_plan_rule(plan))); break;
+	case 4: v[1] = text_val(kik_plan_title(plan)); break;
+	case 5: v[1] = text_val(kik_plan_office(plan)); break;
 	default: /* the id given last, so that a loaded plan never gives an id twice */
 		snprintf(c->scratch, sizeof(c->scratch), "%lu", (unsigned long)plan->last_task_id);
 		v[1] = text_val(c->scratch);
 	}
+	return 0;
 }
 
 static int info_find(kik__cursor *c, const kik__val *key)
@@ -146,7 +149,7 @@ static int fields_next(kik__cursor *c)
 	return c->item != NULL;
 }
 
-static void fields_row(kik__cursor *c, kik__val *v)
+static int fields_row(kik__cursor *c, kik__val *v)
 {
 	const kik_field *f = c->item;
 	int k;
@@ -156,6 +159,7 @@ static void fields_row(kik__cursor *c, kik__val *v)
 	for (k = 0; k < KIK_STATUS_COUNT; k++)
 		v[3 + k] = f->has_published ? int_val((int64_t)f->published[k]) : null_val();
 	v[3 + KIK_STATUS_COUNT] = f->has_published ? int_val((int64_t)f->published_total) : null_val();
+	return 0;
 }
 
 static int fields_find(kik__cursor *c, const kik__val *key)
@@ -202,11 +206,12 @@ static int aliases_next(kik__cursor *c)
 	return c->item != NULL;
 }
 
-static void aliases_row(kik__cursor *c, kik__val *v)
+static int aliases_row(kik__cursor *c, kik__val *v)
 {
 	v[0] = text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
 	v[1] = int_val((int64_t)c->j);
 	v[2] = text_val(c->item);
+	return 0;
 }
 
 static int aliases_find(kik__cursor *c, const kik__val *key)
@@ -254,11 +259,12 @@ static int groups_next(kik__cursor *c)
 	return c->item != NULL;
 }
 
-static void groups_row(kik__cursor *c, kik__val *v)
+static int groups_row(kik__cursor *c, kik__val *v)
 {
 	v[0] = text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
 	v[1] = text_val(kik_group_name(c->item));
 	v[2] = int_val((int64_t)c->j);
+	return 0;
 }
 
 static int groups_find(kik__cursor *c, const kik__val *key)
@@ -310,7 +316,7 @@ static int goals_next(kik__cursor *c)
 	return c->item != NULL;
 }
 
-static void goals_row(kik__cursor *c, kik__val *v)
+static int goals_row(kik__cursor *c, kik__val *v)
 {
 	const kik_goal *g = c->item;
 	v[0] = text_val(kik_field_code(kik_goal_field(g)));
@@ -318,6 +324,7 @@ static void goals_row(kik__cursor *c, kik__val *v)
 	v[2] = int_val((int64_t)c->j);
 	v[3] = kik_goal_group(g) ? text_val(kik_group_name(kik_goal_group(g))) : null_val();
 	v[4] = text_val(kik_goal_text(g));
+	return 0;
 }
 
 /* The place of goal `number` among the field's goals, or -1: by bisection where the goals
@@ -425,7 +432,7 @@ static int measures_next(kik__cursor *c)
 	return 0;
 }
 
-static void measures_row(kik__cursor *c, kik__val *v)
+static int measures_row(kik__cursor *c, kik__val *v)
 {
 	const kik_measure *m = c->item;
 	v[0] = text_val(kik_field_code(kik_measure_field(m)));
@@ -435,6 +442,7 @@ static void measures_row(kik__cursor *c, kik__val *v)
 	v[4] = text_val(kik_measure_text(m));
 	v[5] = int_val(kik_measure_recorded_status(m));
 	v[6] = int_val(kik_measure_status(m));
+	return 0;
 }
 
 static int measures_find(kik__cursor *c, const kik__val *key)
@@ -505,7 +513,7 @@ static int tasks_next(kik__cursor *c)
 	return 0;
 }
 
-static void tasks_row(kik__cursor *c, kik__val *v)
+static int tasks_row(kik__cursor *c, kik__val *v)
 {
 	const kik_task *t = c->item;
 	const kik_measure *m = kik_task_measure(t);
@@ -518,6 +526,7 @@ static void tasks_row(kik__cursor *c, kik__val *v)
 	v[6] = opt_val(kik_task_owner(t));
 	v[7] = int_val((int64_t)c->k); /* its place in the order tasks were added */
 	v[8] = int_val((int64_t)c->j); /* its place in its measure's list */
+	return 0;
 }
 
 /* The index of `position` in a list of positions: direct in a run, by bisection in one
@@ -580,6 +589,9 @@ const kik__part kik__part_tasks = {
 	.apply = tasks_apply,
 };
 
-const kik__part *const kik__parts[] = { &kik__part_info,  &kik__part_fields,   &kik__part_aliases, &kik__part_groups,
-					&kik__part_goals, &kik__part_measures, &kik__part_tasks };
+const kik__part *const kik__parts[] = {
+	&kik__part_info,     &kik__part_fields, &kik__part_aliases, &kik__part_groups,      &kik__part_goals,
+	&kik__part_measures, &kik__part_tasks,  &kik__part_notes,   &kik__part_field_notes, &kik__part_projects,
+	&kik__part_timeline, &kik__part_rounds, &kik__part_figures,
+};
 const size_t kik__part_count = sizeof(kik__parts) / sizeof(kik__parts[0]);

@@ -95,7 +95,8 @@ static int rows_next(sqlite3_vtab_cursor *base)
 	while (src->part->next(&cur->c)) {
 		if (src->skip && src->skip(src->skip_ctx, cur->c.item))
 			continue;
-		src->part->row(&cur->c, cur->vals);
+		if (src->part->row(&cur->c, cur->vals) < 0)
+			return SQLITE_NOMEM;
 		cur->key = cur->vals[0].i;
 		return SQLITE_OK;
 	}

@@ -136,7 +136,8 @@ static int insert_row(kik__sync *sync, const kik__part *p, part_sql *q, kik__cur
 	kik__val vals[KIK__MAX_COLUMNS];
 	int64_t row = q->next_row;
 	int k, err, taken = 0;
-	p->row(c, vals);
+	if (p->row(c, vals) < 0)
+		return kik__store_fail(KIK_ENOMEM, "out of memory");
 	if (p->keyed) { /* its first row, unless it has had one */
 		if (vals[0].i < 1 || vals[0].i >= KIK__LATER_ROWS)
 			return kik__store_fail(KIK_ELIMIT, "%s: key %lld is beyond what the store numbers", p->table,
@@ -186,12 +187,14 @@ static void column_vals(sqlite3_stmt *st, int first, int n, kik__val *out)
 	}
 }
 
-/* Whether the stored row (columns 2.. of st) holds the values of the cursor's item. */
+/* Whether the stored row (columns 2.. of st) holds the values of the cursor's item: 1 or
+ * 0, or KIK_ENOMEM. */
 static int row_is(sqlite3_stmt *st, const kik__part *p, kik__cursor *c)
 {
 	kik__val vals[KIK__MAX_COLUMNS];
 	int k;
-	p->row(c, vals);
+	if (p->row(c, vals) < 0)
+		return kik__store_fail(KIK_ENOMEM, "out of memory");
 	for (k = 0; k < p->count; k++)
 		if (!kik__sql_same(st, 2 + k, &vals[k]))
 			return 0;
@@ -397,12 +400,12 @@ static int read_stored(kik__sync *sync, const kik__part *p, const kik__cursor *s
 	while ((err = kik__sql_step(sync->store->db, st, "reading the store")) > 0) {
 		kik__val key[KIK__MAX_COLUMNS];
 		kik__cursor c = *scope;
-		int found;
+		int found, same = 0;
 		column_vals(st, 2, p->keys, key);
 		found = p->find(&c, key);
-		if (found && (err = seen_add(a, seen, c.item)) < 0)
+		if (found && ((err = seen_add(a, seen, c.item)) < 0 || (same = err = row_is(st, p, &c)) < 0))
 			break;
-		if (found && row_is(st, p, &c))
+		if (same)
 			continue;
 		if ((err = add_action(a, todo, p, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), key,
 				      found)) < 0)
@@ -483,7 +486,7 @@ static int insert_all(kik__sync *sync, const kik__part *p, part_sql *q, const ki
 	return err < 0 ? err : 0;
 }
 
-int kik__sync_part(kik__sync *sync, const kik__part *p, const kik__cursor *scope)
+static int sync_part(kik__sync *sync, const kik__part *p, const kik__cursor *scope)
 {
 	const kik_allocator *a = &sync->store->alloc;
 	seen_set seen = { NULL, 0, 0 };
@@ -523,6 +526,17 @@ done:
 	kik__free(a, (void *)seen.slots);
 	kik__free(a, todo.items);
 	kik__buf_free(a, &todo.texts);
+	return err;
+}
+
+int kik__sync_part(kik__sync *sync, const kik__part *p, const kik__cursor *scope)
+{
+	kik__row_texts texts = { &sync->store->alloc, { NULL, 0, 0 } };
+	kik__cursor c = *scope;
+	int err;
+	c.texts = &texts;
+	err = sync_part(sync, p, &c);
+	kik__buf_free(texts.alloc, &texts.buf);
 	return err;
 }
 
@@ -600,8 +614,8 @@ static int stored_row(kik__sync *sync, const kik__part *p, const kik__val *key, 
 	if ((err = kik__sql_step(sync->store->db, st, "reading the store")) > 0) {
 		*row = sqlite3_column_int64(st, 0);
 		*from = sqlite3_column_int64(st, 1);
-		if (compare && row_is(st, p, compare))
-			err = 2;
+		int same = compare ? row_is(st, p, compare) : 0;
+		err = same < 0 ? same : same ? 2 : 1;
 	}
 	sqlite3_finalize(st);
 	return err;
@@ -610,13 +624,18 @@ static int stored_row(kik__sync *sync, const kik__part *p, const kik__val *key, 
 int kik__sync_item(kik__sync *sync, const kik__part *p, const kik__cursor *item)
 {
 	kik__val vals[KIK__MAX_COLUMNS];
+	kik__row_texts texts = { &sync->store->alloc, { NULL, 0, 0 } };
 	kik__cursor c = *item;
 	part_sql q;
 	int64_t row = 0, from = 0;
 	int err, found;
+	c.texts = &texts;
 	if ((err = prepare_writes(sync, p, &q)) < 0)
 		goto done;
-	p->row(&c, vals);
+	if (p->row(&c, vals) < 0) {
+		err = kik__store_fail(KIK_ENOMEM, "out of memory");
+		goto done;
+	}
 	if ((found = stored_row(sync, p, vals, &row, &from, &c)) < 0) {
 		err = found;
 		goto done;
@@ -633,6 +652,7 @@ int kik__sync_item(kik__sync *sync, const kik__part *p, const kik__cursor *item)
 	}
 done:
 	finalize_writes(&q);
+	kik__buf_free(texts.alloc, &texts.buf);
 	return err;
 }
 

@@ -52,7 +52,7 @@ KIK_BEGIN_DECL
 typedef struct kik_store kik_store;
 
 /** The schema version this libkik writes (the file's `PRAGMA user_version`). */
-#define KIK_STORE_SCHEMA_VERSION 2
+#define KIK_STORE_SCHEMA_VERSION 3
 
 /** Flags of kik_store_options.flags. */
 enum kik_store_flag {
