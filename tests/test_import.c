@@ -354,3 +354,18 @@ Test(import, kinds_and_states_spelled_many_ways_in_one_file)
 	cr_assert(ne(ptr, strstr(e->message, "'concepts' is not a kind"), NULL), "message: %s", e->message);
 	cr_assert(eq(sz, kik_measure_task_count(m), 11));
 }
+
+Test(import, derived_codes_fold_capital_umlauts_and_stay_unique)
+{
+	static const char names[] = "field;goal;measure;text;status\n"
+				    "Interkulturelle Öffnung;1;1.1;Text;waiting\n"
+				    "Öffentliche Überlegungen;1;1.1;Text;waiting\n"
+				    "Östliche Übergänge;1;1.1;Text;waiting\n"
+				    "Élan Àrt;1;1.1;Text;waiting\n";
+	cr_assert(eq(int, load(names), 0));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Interkulturelle Öffnung")), "IO"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Öffentliche Überlegungen")), "OU"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Östliche Übergänge")), "OU2"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Élan Àrt")), "EA"));
+	cr_assert(ne(ptr, (void *)kik_plan_find_measure(plan, "OU2-1.1"), NULL));
+}
