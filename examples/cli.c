@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The length of the UTF-8 character at s (beyond ASCII), or 0 when s holds none. */
 static size_t utf8_length(const unsigned char *s)
@@ -140,6 +141,45 @@ int cli_take_option(int argc, char **argv, int *i, cli_inputs *in)
 	return 0;
 }
 
+typedef struct cli_bytes {
+	char *data;
+	size_t len, cap;
+} cli_bytes;
+
+static int append(void *ctx, const char *data, size_t size)
+{
+	cli_bytes *b = ctx;
+	if (b->len + size > b->cap) {
+		size_t cap = 2 * b->cap + size;
+		char *bigger = realloc(b->data, cap);
+		if (!bigger)
+			return -1;
+		b->data = bigger;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, data, size);
+	b->len += size;
+	return 0;
+}
+
+int cli_import_fields(kik_plan *plan, const char *fields)
+{
+	kik_plan *bundled;
+	cli_bytes table = { NULL, 0, 0 };
+	int err;
+	if (strcmp(fields, CLI_BUNDLED_FIELDS) != 0 || access(fields, F_OK) == 0)
+		return kik_plan_import_file(plan, KIK_IMPORT_FIELDS, fields, NULL);
+	/* the bundled plan's field table, as its export writes it */
+	if ((err = kik_plan_new_default(&bundled)) < 0)
+		return err;
+	err = kik_plan_export(bundled, KIK_IMPORT_FIELDS, append, &table, NULL);
+	kik_plan_free(bundled);
+	if (err == 0)
+		err = kik_plan_import_buffer(plan, KIK_IMPORT_FIELDS, table.data, table.len, "kik-fields.csv", NULL);
+	free(table.data);
+	return err;
+}
+
 kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 {
 	kik_plan *plan = NULL;
@@ -154,7 +194,7 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 		cli_print_error(tool, err);
 		return NULL;
 	}
-	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
+	if ((in->fields && (err = cli_import_fields(plan, in->fields)) < 0) ||
 	    (in->measures && (err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, in->measures, NULL)) < 0) ||
 	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
 	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||
