@@ -98,16 +98,26 @@ static void kik_py_names_free(kik_py_names *n)
 	Py_XDECREF(n->list);
 }
 
-/* Days since 1970-01-01 of an ISO date "YYYY-MM-DD", or INT64_MIN (NaT) for "". */
+/* The number of the `n` digits at `s`. */
+static long kik_py_digits(const char *s, int n)
+{
+	long v = 0;
+	while (n--)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+/* Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (the library checks the form), or
+ * INT64_MIN (NaT) for "". */
 static int64_t kik_py_days(const char *date)
 {
 	long y, m, d, era;
 	unsigned yoe, doy, doe;
-	if (strlen(date) != 10)
+	if (!date[0])
 		return INT64_MIN;
-	y = strtol(date, NULL, 10);
-	m = strtol(date + 5, NULL, 10);
-	d = strtol(date + 8, NULL, 10);
+	y = kik_py_digits(date, 4);
+	m = kik_py_digits(date + 5, 2);
+	d = kik_py_digits(date + 8, 2);
 	/* days_from_civil (H. Hinnant) */
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
@@ -211,6 +221,8 @@ PyObject *kik_py_task_columns(const kik_plan *plan)
 	PyObject *result = NULL, *titles = PyList_New((Py_ssize_t)n), *fields = PyList_New(0),
 		 *ids = PyList_New((Py_ssize_t)measures);
 	kik_py_names owners = { 0 };
+	const char *last_owner = NULL; /* tasks in a row mostly share an owner: its number */
+	int32_t last_code = -1;
 	uint32_t *task_ids = malloc(n * 4 + 1);
 	int32_t *field_codes = malloc(n * 4 + 1), *measure_codes = malloc(n * 4 + 1), *owner_codes = malloc(n * 4 + 1);
 	int8_t *kinds = malloc(n + 1), *states = malloc(n + 1);
@@ -247,9 +259,13 @@ PyObject *kik_py_task_columns(const kik_plan *plan)
 					kinds[row] = (int8_t)kik_task_kind_of(task);
 					states[row] = (int8_t)kik_task_state_of(task);
 					due[row] = kik_py_days(kik_task_due(task));
-					owner_codes[row] = *owner ? kik_py_name_code(&owners, owner) : -1;
-					if (owner_codes[row] < -1 || PyErr_Occurred())
-						goto done;
+					if (owner != last_owner) {
+						last_code = *owner ? kik_py_name_code(&owners, owner) : -1;
+						last_owner = owner;
+						if (PyErr_Occurred())
+							goto done;
+					}
+					owner_codes[row] = last_code;
 				}
 			}
 		}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io as _io
+import re
 from typing import TYPE_CHECKING, Any, Dict, Optional, Union
 
 from . import _lib
@@ -53,7 +54,7 @@ def read_csv(path: "PathLike", kind: str = "auto", *, plan: Optional["Plan"] = N
     try:
         target.import_file(path, kind=kind, encoding=encoding)
     except ParseError as e:
-        if plan is None and "looks like a tasks file" in e.message:
+        if plan is None and kind == "auto" and looks_like(path, encoding) == "tasks":
             raise InvalidValueError(f"{path}: a tasks file names measures of a plan: pass plan=") from e
         raise
     if kind == "tasks" or (kind == "auto" and len(target.tasks) != before[1] and len(target) == before[0]):
@@ -65,6 +66,31 @@ def read_csv(path: "PathLike", kind: str = "auto", *, plan: Optional["Plan"] = N
                                any(f.published for f in target.fields)):
         return frames.published(target)
     return frames.measures(target)
+
+
+_KIND_NAMES = {"tasks": "tasks", "field table": "fields", "plan information": "plan_info",
+               "published figures": "published"}
+
+
+def looks_like(path: "PathLike", encoding: str = "auto") -> Optional[str]:
+    """The kind of file (other than measures) that the header of ``path`` names, as the
+    library's validation of it as a measures file says ("this looks like a tasks file"),
+    or None. Reads up to the header's problem only."""
+    from .plan import Plan
+
+    problems = Plan().validate(path, kind="measures", encoding=encoding, max_problems=1)  # type: ignore[arg-type]
+    match = re.search(r"this looks like a (.+?) file", problems[0].message) if problems else None
+    return _KIND_NAMES.get(match.group(1)) if match else None
+
+
+def not_measures(e: ParseError, kind: str) -> ParseError:
+    """The error for a file of another kind given as measures: says which and where it goes."""
+    from .errors import _make
+
+    where = {"tasks": "tasks=", "published": "published=", "fields": "fields="}.get(kind)
+    hint = f": pass it as {where}" if where else ""
+    return _make(ParseError, f"this looks like a {kind} file, not measures{hint}", e.code,  # type: ignore
+                 e.path, 1, 1)  # the header says it
 
 
 # ---- data frames into CSV ----------------------------------------------------------
@@ -96,12 +122,21 @@ def _cell(value: Any) -> str:
     return "'" + text if _needs_defusing(text) else text
 
 
+# where a CSV column's values come from in a frame, in order of preference: a measures
+# frame has the status that counts in `status` and the data's own in `recorded_status`
+_SOURCES = {"measure": ("measure", "number"), "status": ("recorded_status", "status")}
+
+
 def frame_csv(frame: "pandas.DataFrame", header: tuple, required: tuple) -> bytes:
-    """A frame's columns of ``header`` as CSV bytes (``;``, UTF-8); the measures frame's
-    ``measure`` column may also be named ``number``."""
-    columns = {str(c): c for c in frame.columns}
-    if "measure" not in columns and "number" in columns:
-        columns["measure"] = columns["number"]
+    """A frame's columns of ``header`` as CSV bytes (``;``, UTF-8). The status written is
+    ``recorded_status`` where the frame has it (as :meth:`kik.Plan.to_pandas` does), else
+    ``status``; ``measure`` may also be named ``number``."""
+    names = {str(c): c for c in frame.columns}
+    columns = {}
+    for c in header:
+        source = next((names[n] for n in _SOURCES.get(c, (c,)) if n in names), None)
+        if source is not None:
+            columns[c] = source
     missing = [c for c in required if c not in columns]
     if missing:
         raise InvalidValueError(f"the data frame has no column {', '.join(repr(c) for c in missing)}: "

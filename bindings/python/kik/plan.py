@@ -104,7 +104,7 @@ class Plan(PlanContent):
             ptr, self._ptr = self._ptr, None
             self._generation += 1
             if ptr is not None:
-                core.delete_kik_plan(ptr)
+                ptr.__swig_destroy__(ptr)  # frees now, and disowns the handle
 
     @property
     def closed(self) -> bool:
@@ -140,7 +140,13 @@ class Plan(PlanContent):
         plan = cls()
         if fields is not None:
             plan._import_fields(fields, encoding)
-        plan.import_file(measures, kind="auto", encoding=encoding)
+        try:
+            plan.import_file(measures, kind="auto", encoding=encoding)
+        except ParseError as e:
+            kind = _kio.looks_like(measures, encoding)
+            if kind is None:
+                raise
+            raise _kio.not_measures(e, kind) from None
         if published is not None:
             plan.import_file(published, kind="published", encoding=encoding)
         if tasks is not None:
