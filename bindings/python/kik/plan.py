@@ -157,14 +157,15 @@ class Plan(PlanContent):
 
     @classmethod
     def from_dataframe(cls, measures: "pandas.DataFrame", *, tasks: Optional["pandas.DataFrame"] = None,
-                       fields: Union[PathLike, str, None] = None) -> "Plan":
+                       fields: Union[PathLike, str, None] = None, rule: Union[Rule, str, None] = None) -> "Plan":
         """A plan from data frames with the columns of the CSV contracts (as
         :meth:`to_pandas` and ``plan.tasks.to_pandas()`` give them): measures need
         ``field``, ``goal``, ``measure`` (or ``number``), ``text`` and ``status``
         (``field_name``, ``group`` and ``goal_text`` are optional); tasks ``measure``,
         ``kind``, ``title`` and ``state`` (``field``, ``due``, ``owner`` optional). The
         rows are checked as a file's are: a bad one raises :class:`kik.ParseError`
-        naming its row and index label, and no plan is made."""
+        naming its row and index label, and no plan is made. ``fields`` and ``rule`` are
+        as for :meth:`from_csv`."""
         plan = cls()
         if fields is not None:
             plan._import_fields(fields, "auto")
@@ -179,6 +180,8 @@ class Plan(PlanContent):
                 plan.import_bytes(data, kind="tasks", name="<DataFrame>")
             except ParseError as e:
                 raise _kio.frame_error(e, tasks, "tasks") from None
+        if rule is not None:
+            plan.rule = rule  # type: ignore[assignment]
         return plan
 
     def _import_fields(self, fields: Union[PathLike, str], encoding: str) -> None:
