@@ -75,7 +75,7 @@ def test_display_labels_follow_the_display_language():
 def test_the_report_from_python(tmp_path):
     plan = kik.Plan.default()
     html = plan.report()
-    assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 6
+    assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 1 + 6  # the plan's and each field's
     markdown = plan.report(format="md", lang="en")
     assert markdown.startswith("# Kommunales") and "| waiting | in progress | implemented |" in markdown
     assert "| Sprache und Bildung | 8 | 30 | 10 (33 %) | 13 (44 %) | 7 (23 %) |" in markdown

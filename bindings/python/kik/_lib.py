@@ -6,11 +6,14 @@ that turn a wrong argument into a :class:`kik.ArgumentTypeError` or
 
 from __future__ import annotations
 
+import importlib
 import os
 from typing import Any, Dict, Mapping, Optional, TypeVar
 
-from . import core
 from . import errors
+
+#: the SWIG module (core.py over the extension _core); untyped, so Any to the type checker
+core: Any = importlib.import_module(".core", __package__)
 
 core.kik_py_set_error_factory(errors._from_c)
 
@@ -75,9 +78,13 @@ def parse_name(cls: Any, text: str) -> Any:
 
 
 def library_keys(cls: Any) -> list:
-    """The keys the library gives the members of ``cls``, in its order (for tests)."""
+    """Every key the library has for the kind of value ``cls`` names, in its order (for tests)."""
     key_fn = _NAMES[cls.__name__][0]
-    return [key_fn(i) for i in range(len(cls._members()))]
+    keys, i = [], 0
+    while key_fn(i) is not None:
+        keys.append(key_fn(i))
+        i += 1
+    return keys
 
 
 def _fold(text: str) -> str:
@@ -92,15 +99,22 @@ def type_error(what: str, expected: str, value: object) -> errors.ArgumentTypeEr
     return errors.ArgumentTypeError(f"{what} must be {expected}, not {type(value).__name__}")
 
 
-def text(value: object, what: str, *, optional: bool = False) -> Optional[str]:
+def text(value: object, what: str) -> str:
     """``value`` if it is a str the library can take (no NUL), else an error naming ``what``."""
-    if value is None and optional:
-        return None
     if not isinstance(value, str):
-        raise type_error(what, "a str" + (" or None" if optional else ""), value)
+        raise type_error(what, "a str", value)
     if "\0" in value:
         raise errors.InvalidValueError(f"{what} must not contain a NUL character")
     return value
+
+
+def optional_text(value: object, what: str) -> Optional[str]:
+    """As :func:`text`, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise type_error(what, "a str or None", value)
+    return text(value, what)
 
 
 def path(value: object, what: str = "path") -> str:
@@ -110,7 +124,7 @@ def path(value: object, what: str = "path") -> str:
     result = os.fspath(value)
     if not isinstance(result, str):
         result = os.fsdecode(result)
-    return text(result, what)  # type: ignore[return-value]
+    return text(result, what)
 
 
 def choice(value: object, allowed: Mapping[str, T], what: str) -> T:

@@ -19,8 +19,9 @@ of the content is a record, a helper in content.i and a few lines here.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Dict, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _lib
 from ._lib import core
@@ -241,7 +242,8 @@ class PlanContent:
         args = (_lib.choice(format, _lib.FORMATS, "format"), _lib.choice(lang, _lib.LANGS, "lang"),
                 _sections(sections))
         flags = core.KIK_REPORT_EARLIER_NOTES if earlier_notes else 0
-        with since._lock if since is not None else _NoLock():
+        lock: ContextManager[Any] = since._lock if since is not None else contextlib.nullcontext()
+        with lock:
             earlier = since._c() if since is not None else None
             if path is None:
                 return str(self._call(core.kik_py_report, *args, earlier, flags))
@@ -251,7 +253,7 @@ class PlanContent:
     def put_note(self, field: str, goal: int, current_state: Optional[str] = None, outlook: Optional[str] = None,
                  *, measure: Optional[str] = None) -> None:
         """Puts the note of a goal (or, with ``measure`` as an id, of that measure)."""
-        state, coming = _lib.text(current_state, "current_state", optional=True), _lib.text(outlook, "outlook", optional=True)
+        state, coming = _lib.optional_text(current_state, "current_state"), _lib.optional_text(outlook, "outlook")
         if measure is None:
             self._edit(core.kik_plan_put_goal_note, _lib.text(field, "field"), _lib.integer(goal, "goal"), state,
                        coming)
@@ -267,16 +269,16 @@ class PlanContent:
 
     def add_field_note(self, kind: str, text: str, *, field: Optional[str] = None, title: Optional[str] = None) -> None:
         """Adds a field note (kind: focus, highlight, outlook, context) at the end of its list."""
-        self._edit(core.kik_py_add_field_note, _lib.text(field, "field", optional=True), _lib.text(kind, "kind"),
-                   _lib.text(title, "title", optional=True), _lib.text(text, "text"))
+        self._edit(core.kik_py_add_field_note, _lib.optional_text(field, "field"), _lib.text(kind, "kind"),
+                   _lib.optional_text(title, "title"), _lib.text(text, "text"))
 
     def put_project(self, name: str, *, measures: Sequence[str] = (), goals: Sequence[str] = (),
                     field: Optional[str] = None, organisations: Sequence[str] = (), description: Optional[str] = None,
                     start: Optional[str] = None, end: Optional[str] = None) -> None:
         """Adds a project or replaces the one of this name."""
-        self._edit(core.kik_py_put_project, _lib.text(name, "name"), _lib.text(field, "field", optional=True),
-                   _strings(organisations, "organisations"), _lib.text(description, "description", optional=True),
-                   _lib.text(start, "start", optional=True), _lib.text(end, "end", optional=True), _strings(measures, "measures"),
+        self._edit(core.kik_py_put_project, _lib.text(name, "name"), _lib.optional_text(field, "field"),
+                   _strings(organisations, "organisations"), _lib.optional_text(description, "description"),
+                   _lib.optional_text(start, "start"), _lib.optional_text(end, "end"), _strings(measures, "measures"),
                    _strings(goals, "goals"))
 
     def remove_project(self, name: str) -> None:
@@ -286,14 +288,14 @@ class PlanContent:
     def add_timeline_entry(self, date: str, text: str, *, until: Optional[str] = None, open: bool = False,
                            fields: Sequence[str] = ()) -> None:
         """Adds an entry to the timeline (``open``: it runs on)."""
-        self._edit(core.kik_py_add_timeline_entry, _lib.text(date, "date"), _lib.text(until, "until", optional=True),
+        self._edit(core.kik_py_add_timeline_entry, _lib.text(date, "date"), _lib.optional_text(until, "until"),
                    1 if open else 0, _lib.text(text, "text"), _strings(fields, "fields"))
 
     def put_round(self, name: str, start: str, *, until: Optional[str] = None, open: bool = False,
                   fields: Sequence[str] = (), measures: Sequence[str] = ()) -> None:
         """Adds a prioritisation round or replaces the one of this name."""
         self._edit(core.kik_py_put_round, _lib.text(name, "name"), _lib.text(start, "start"),
-                   _lib.text(until, "until", optional=True), 1 if open else 0, _strings(fields, "fields"),
+                   _lib.optional_text(until, "until"), 1 if open else 0, _strings(fields, "fields"),
                    _strings(measures, "measures"))
 
     def remove_round(self, name: str) -> None:
@@ -309,20 +311,12 @@ class PlanContent:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _lib.type_error("value", "a number or a str", value)
         self._edit(core.kik_py_put_figure, _lib.text(name, "name"), _lib.text(unit, "unit"), _lib.text(date, "date"),
-                   float(value), _lib.integer(decimals, "decimals"), _lib.text(source, "source", optional=True),
-                   _lib.text(share_of, "share_of", optional=True))
+                   float(value), _lib.integer(decimals, "decimals"), _lib.optional_text(source, "source"),
+                   _lib.optional_text(share_of, "share_of"))
 
     def remove_figure(self, name: str, date: str) -> None:
         """Removes the figure of this name and date."""
         self._edit(core.kik_plan_remove_figure, _lib.text(name, "name"), _lib.text(date, "date"))
-
-
-class _NoLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: Any) -> None:
-        return None
 
 
 class GoalContent:

@@ -165,6 +165,10 @@ class ObjectKind(_Keyed):
     GOAL = "goal"
     MEASURE = "measure"
     TASK = "task"
+    NOTE = "note"
+    PROJECT = "project"
+    ROUND = "round"
+    FIGURE = "figure"
 
 
 class ChangeKind(_Keyed):

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import errno as _errno
 import os as _os
-from typing import Optional, Type
+from typing import Any, Optional, Type
 
 __all__ = [
     "Error", "ParseError", "LimitError", "InvalidValueError", "ArgumentTypeError", "NotFoundError",
@@ -76,7 +76,7 @@ class Error(Exception):
             return f"{self.path}: {self.message}"
         return self.message
 
-    def __reduce__(self):
+    def __reduce__(self) -> Any:
         return (_make, (type(self), self.message, self.code, self.path, self.line, self.column,
                         getattr(self, "errno", None) or 0))
 
@@ -162,7 +162,7 @@ def _make(cls: Type[Error], message: str, code: int = 0, path: Optional[str] = N
     exc = cls(message)
     exc.code, exc.path, exc.line, exc.column = code, path, line, column
     if isinstance(exc, OSError):
-        exc.errno = os_error or None
+        exc.errno = os_error or None  # type: ignore[assignment]
         exc.strerror = _os.strerror(os_error) if os_error else message
         exc.filename = path
     return exc

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import re
-from typing import TYPE_CHECKING, Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Tuple, Union, cast
 
 from . import _lib
 from .errors import InvalidValueError, ParseError
@@ -15,7 +15,7 @@ from .errors import InvalidValueError, ParseError
 if TYPE_CHECKING:
     import pandas
 
-    from .plan import Plan, PathLike
+    from .plan import Encoding, ExportKind, ImportKind, PathLike, Plan
 
 __all__ = ["read_csv", "BUNDLED_FIELDS"]
 
@@ -32,11 +32,11 @@ def bundled_fields() -> bytes:
         from .plan import Plan
 
         _bundled_fields = Plan.default().export(kind="fields")
-    return _bundled_fields  # type: ignore[return-value]
+    return _bundled_fields
 
 
-def read_csv(path: "PathLike", kind: str = "auto", *, plan: Optional["Plan"] = None,
-             fields: Union["PathLike", str, None] = None, encoding: str = "auto") -> "pandas.DataFrame":
+def read_csv(path: "PathLike", kind: "ImportKind" = "auto", *, plan: Optional["Plan"] = None,
+             fields: Union["PathLike", str, None] = None, encoding: "Encoding" = "auto") -> "pandas.DataFrame":
     """Reads an office CSV file (any dialect, encoding and header language the library
     accepts) and returns its data frame: measures (or a status matrix) as
     :meth:`kik.Plan.to_pandas`, tasks as ``plan.tasks.to_pandas()``, a field table as
@@ -72,13 +72,13 @@ _KIND_NAMES = {"tasks": "tasks", "field table": "fields", "plan information": "p
                "published figures": "published"}
 
 
-def looks_like(path: "PathLike", encoding: str = "auto") -> Optional[str]:
+def looks_like(path: "PathLike", encoding: "Encoding" = "auto") -> Optional[str]:
     """The kind of file (other than measures) that the header of ``path`` names, as the
     library's validation of it as a measures file says ("this looks like a tasks file"),
     or None. Reads up to the header's problem only."""
     from .plan import Plan
 
-    problems = Plan().validate(path, kind="measures", encoding=encoding, max_problems=1)  # type: ignore[arg-type]
+    problems = Plan().validate(path, kind="measures", encoding=encoding, max_problems=1)
     match = re.search(r"this looks like a (.+?) file", problems[0].message) if problems else None
     return _KIND_NAMES.get(match.group(1)) if match else None
 
@@ -89,8 +89,8 @@ def not_measures(e: ParseError, kind: str) -> ParseError:
 
     where = {"tasks": "tasks=", "published": "published=", "fields": "fields="}.get(kind)
     hint = f": pass it as {where}" if where else ""
-    return _make(ParseError, f"this looks like a {kind} file, not measures{hint}", e.code,  # type: ignore
-                 e.path, 1, 1)  # the header says it
+    return cast(ParseError, _make(ParseError, f"this looks like a {kind} file, not measures{hint}", e.code, e.path,
+                                  1, 1))  # the header says it
 
 
 # ---- data frames into CSV ----------------------------------------------------------
@@ -159,13 +159,13 @@ def frame_error(e: ParseError, frame: "pandas.DataFrame", what: str) -> ParseErr
         where = f"{what} row {e.line - 2} (index {frame.index[e.line - 2]!r})"
     else:
         where = what
-    return _make(type(e), f"{where}: {e.message}", e.code)  # type: ignore[return-value]
+    return cast(ParseError, _make(type(e), f"{where}: {e.message}", e.code))
 
 
 # ---- a plan's whole state -------------------------------------------------------------
 
-_PARTS = ("plan_info", "fields", "measures", "published", "tasks", "notes", "field_notes", "projects", "timeline",
-          "priorities", "figures")
+_PARTS: Tuple["ExportKind", ...] = ("plan_info", "fields", "measures", "published", "tasks", "notes",
+                                    "field_notes", "projects", "timeline", "priorities", "figures")
 
 
 def plan_state(plan: "Plan") -> Dict[str, Any]:

@@ -39,6 +39,10 @@ class _Child:
     """An object of a plan, found by its key."""
 
     __slots__ = ("_plan", "_key", "_ptr", "_generation")
+    _plan: "Plan"
+    _key: Any
+    _ptr: Any
+    _generation: int
     _HOW = ""  # how to get one, for the error of calling the class
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -86,7 +90,8 @@ class _Child:
             return True
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._plan is self._plan and other._key == self._key
+        return (isinstance(other, _Child) and type(other) is type(self) and other._plan is self._plan
+                and other._key == self._key)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -473,7 +478,7 @@ class Task(_Child):
 
     @owner.setter
     def owner(self, value: Optional[str]) -> None:
-        self._plan._edit(core.kik_plan_set_task_owner, self._key, _lib.text(value, "owner", optional=True) or "")
+        self._plan._edit(core.kik_plan_set_task_owner, self._key, _lib.optional_text(value, "owner") or "")
 
     def update(self, *, kind: Union[TaskKind, str, None] = None, state: Union[TaskState, str, None] = None,
                title: Optional[str] = None, due: Union[str, datetime.date, None] = None,
@@ -482,9 +487,9 @@ class Task(_Child):
         others stay."""
         kind = _lib.enum(TaskKind, kind, "kind") if kind is not None else None
         state = _lib.enum(TaskState, state, "state") if state is not None else None
-        title = _lib.text(title, "title", optional=True)
+        title = _lib.optional_text(title, "title")
         due = _date(due, optional=True)
-        owner = _lib.text(owner, "owner", optional=True)
+        owner = _lib.optional_text(owner, "owner")
         with self._plan._lock:
             self._plan._edit(core.kik_py_update_task, self._key, None,
                              (kind or self.kind)._code, (state or self.state)._code,
@@ -503,4 +508,4 @@ def _date(value: Union[str, datetime.date, None], *, optional: bool = False) -> 
     """An ISO date string from a str or a date (the library checks the form)."""
     if isinstance(value, datetime.date):
         return value.isoformat()[:10]
-    return _lib.text(value, "due", optional=optional)
+    return _lib.optional_text(value, "due") if optional else _lib.text(value, "due")

@@ -54,7 +54,7 @@ class Plan(PlanContent):
     """
 
     _ptr: Any
-    _lock: "threading.RLock"
+    _lock: Any  # a threading.RLock
     _generation: int
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -184,11 +184,11 @@ class Plan(PlanContent):
             plan.rule = rule  # type: ignore[assignment]
         return plan
 
-    def _import_fields(self, fields: Union[PathLike, str], encoding: str) -> None:
+    def _import_fields(self, fields: Union[PathLike, str], encoding: Encoding) -> None:
         if isinstance(fields, str) and fields == _kio.BUNDLED_FIELDS and not os.path.exists(fields):
             self.import_bytes(_kio.bundled_fields(), kind="fields", name="kik-fields.csv")
         else:
-            self.import_file(fields, kind="fields", encoding=encoding)  # type: ignore[arg-type]
+            self.import_file(fields, kind="fields", encoding=encoding)
 
     # ---- files -----------------------------------------------------------------
     def import_file(self, path: PathLike, kind: ImportKind = "auto", *, encoding: Encoding = "auto",
@@ -255,7 +255,7 @@ class Plan(PlanContent):
                 _lib.choice(status, _lib.EXPORT_STATUS, "status"), _lib.choice(labels, _lib.EXPORT_LABELS, "labels"))
         kind_code = _lib.choice(kind, _lib.EXPORT_KINDS, "kind")
         if path is None:
-            return self._call(core.kik_py_export, kind_code, *args)  # type: ignore[no-any-return]
+            return self._call(core.kik_py_export, kind_code, *args)
         self._call(core.kik_py_export_file, kind_code, _lib.path(path), *args)
         return None
 
@@ -277,8 +277,7 @@ class Plan(PlanContent):
 
     @as_of.setter
     def as_of(self, value: Union[str, datetime.date, None]) -> None:
-        date = value.isoformat()[:10] if isinstance(value, datetime.date) else _lib.text(value, "as_of",
-                                                                                         optional=True)
+        date = value.isoformat()[:10] if isinstance(value, datetime.date) else _lib.optional_text(value, "as_of")
         self._edit(core.kik_plan_set_as_of, date or "")
 
     @property
@@ -318,19 +317,19 @@ class Plan(PlanContent):
 
     def field(self, code_or_name: str) -> Field:
         """A field by code, name or alias; :class:`kik.NotFoundError` if none."""
-        return self.fields[_lib.text(code_or_name, "field")]  # type: ignore[index]
+        return self.fields[_lib.text(code_or_name, "field")]
 
     def group(self, field: str, name: str) -> Group:
         """The group ``name`` of a field; :class:`kik.NotFoundError` if none."""
-        return self.field(field).groups[_lib.text(name, "group")]  # type: ignore[index]
+        return self.field(field).groups[_lib.text(name, "group")]
 
     def goal(self, id: str) -> Goal:
         """A goal by id (``'SB-4'``); :class:`kik.NotFoundError` if none."""
-        return self.goals[_lib.text(id, "goal id")]  # type: ignore[index]
+        return self.goals[_lib.text(id, "goal id")]
 
     def measure(self, id: str) -> Measure:
         """A measure by id (``'SB-4.6'``); :class:`kik.NotFoundError` if none."""
-        return self.measures[_lib.text(id, "measure id")]  # type: ignore[index]
+        return self.measures[_lib.text(id, "measure id")]
 
     def task(self, id: int) -> Task:
         """A task by number; :class:`kik.NotFoundError` if none."""
@@ -392,13 +391,13 @@ class Plan(PlanContent):
 
     def _put_measure(self, field: str, number: str, text: str, status: StatusLike, group: Optional[str],
                      goal_text: Optional[str], *, replace: bool) -> Measure:
-        field = _lib.text(field, "field")  # type: ignore[assignment]
-        number = _lib.text(number, "number")  # type: ignore[assignment]
+        field = _lib.text(field, "field")
+        number = _lib.text(number, "number")
         head = number.split(".")[0]
         goal = int(head) if head.isdigit() else 0
         with self._lock:
-            self._edit(core.kik_py_put_measure, field, _lib.text(group, "group", optional=True) or "", goal,
-                       _lib.text(goal_text, "goal_text", optional=True) or "", number, _lib.text(text, "text"),
+            self._edit(core.kik_py_put_measure, field, _lib.optional_text(group, "group") or "", goal,
+                       _lib.optional_text(goal_text, "goal_text") or "", number, _lib.text(text, "text"),
                        _lib.enum(Status, status, "status")._code, int(replace))
             code = self.field(field).code
         return self.measure(f"{code}-{number.rstrip('.')}")
@@ -417,7 +416,7 @@ class Plan(PlanContent):
         task_id = self._edit(core.kik_py_add_task, _lib.text(measure, "measure id"),
                              _lib.enum(TaskKind, kind, "kind")._code, _lib.enum(TaskState, state, "state")._code,
                              _lib.text(title, "title"), _date(due, optional=True),
-                             _lib.text(owner, "owner", optional=True), 0)
+                             _lib.optional_text(owner, "owner"), 0)
         return Task._of(self, task_id)
 
     def remove_task(self, task: Union[Task, int]) -> None:

@@ -31,7 +31,7 @@ class Counts(NamedTuple):
     in_progress: Any
     implemented: Any
 
-    def __getitem__(self, index: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, index: Any) -> Any:
         if isinstance(index, str):
             return getattr(self, Status(index).key)
         return tuple.__getitem__(self, index)
@@ -102,8 +102,6 @@ class Reason(NamedTuple):
     message_de: str
     message_en: str
 
-    _frame_types = {"code": ReasonCode, "kind": TaskKind, "task_id": int}
-
     @classmethod
     def _from(cls, raw: Tuple[int, int, Optional[int], str, str]) -> "Reason":
         code, kind, task, de, en = raw
@@ -145,9 +143,6 @@ class Finding(NamedTuple):
     message_de: str
     message_en: str
 
-    _frame_types = {"kind": FindingKind, "status": Status, "recorded_status": Status, "published": int,
-                    "computed": int}
-
     @classmethod
     def _from(cls, raw: Tuple[Any, ...]) -> "Finding":
         kind, field, measure, status, recorded, published, computed, de, en = raw
@@ -175,8 +170,6 @@ class Diagnostic(NamedTuple):
     path: Optional[str]
     line: int
     column: int
-
-    _frame_types = {"line": int, "column": int}
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.path, self.line, self.column) if p)
@@ -206,9 +199,6 @@ class Change(NamedTuple):
     values: Dict[str, Tuple[Optional[str], Optional[str]]]
     old_status: Optional[Status]
     new_status: Optional[Status]
-
-    _frame_types = {"object": ObjectKind, "kind": ChangeKind, "task_id": int, "old_status": Status,
-                    "new_status": Status}
 
     @classmethod
     def _from(cls, raw: Tuple[Any, ...]) -> "Change":
@@ -281,9 +271,19 @@ def _list_of(record: Any, items: Iterable[Any]) -> RecordList[Any]:
     return result
 
 
+# The column types of each record's frame: enum classes (categories) and int (nullable);
+# other fields are objects.
+_FRAME_TYPES: Dict[Any, Dict[str, Any]] = {
+    Reason: {"code": ReasonCode, "kind": TaskKind, "task_id": int},
+    Finding: {"kind": FindingKind, "status": Status, "recorded_status": Status, "published": int,
+                    "computed": int},
+    Diagnostic: {"line": int, "column": int},
+    Change: {"object": ObjectKind, "kind": ChangeKind, "task_id": int, "old_status": Status,
+                    "new_status": Status},
+}
+
+
 def frame_types(record: Any) -> Dict[str, Any]:
-    """The column types of a record's frame: enum classes (categories) and int (nullable)."""
-    return dict(getattr(record, "_frame_types", {}))
+    """The column types of a record's frame (see _FRAME_TYPES)."""
+    return dict(_FRAME_TYPES.get(record, {}))
 
-
-Numbers = Union[int, float]

@@ -136,7 +136,7 @@ class ObjectsView(Generic[T]):
 
     def get(self, key: str, default: Optional[T] = None) -> Optional[T]:
         """The object ``key`` names (as ``view[key]``), or ``default``."""
-        found = self._lookup(_lib.text(key, "key"))  # type: ignore[arg-type]
+        found = self._lookup(_lib.text(key, "key"))
         return default if found is None else found
 
     def _lookup(self, key: str) -> Optional[T]:
@@ -176,11 +176,13 @@ class ObjectsView(Generic[T]):
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
             return self._lookup(item) is not None
-        if type(item) is not self._class() or item._plan is not self._plan:  # type: ignore[attr-defined]
+        from .objects import _Child
+
+        if not isinstance(item, _Child) or type(item) is not self._class() or item._plan is not self._plan:
             return False
         if self._whole_plan_measures():
-            return item._exists()  # type: ignore[attr-defined]
-        return item._key in self._all_keys()  # type: ignore[attr-defined]
+            return item._exists()
+        return item._key in self._all_keys()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ObjectsView):
@@ -215,7 +217,7 @@ class ObjectsView(Generic[T]):
         n = len(self)
         shown = ", ".join(str(k) if not isinstance(k, tuple) else f"{k[0]}/{k[1]}" if self._what == "groups"
                           else f"{k[0]}-{k[1]}" for k in (self._all_keys()[:6] if not self._whole_plan_measures()
-                                                          else [m.id for m in self[:6]]))
+                                                          else [getattr(m, "id") for m in self[:6]]))
         return f"<kik {self._what} of {self._where()}: {n} ({shown}{', ...' if n > 6 else ''})>"
 
 
@@ -252,7 +254,7 @@ class TasksView:
         from .enums import TaskKind
 
         kind = _lib.enum(TaskKind, kind, "kind")
-        title = _lib.text(title, "title").strip()  # type: ignore[union-attr]
+        title = _lib.text(title, "title").strip()
         measure_obj = self._plan.measure(measure)
         return next((t for t in measure_obj.tasks if t.kind == kind and t.title == title), None)
 
