@@ -35,14 +35,14 @@ def _categories(cls: Any) -> List[str]:
     return [str(m) for m in cls._members()]
 
 
-def _enum_column(codes: bytes, cls: Any) -> "pandas.Categorical":
+def _enum_column(codes: bytes, cls: Any) -> pandas.Categorical:
     import numpy as np
     import pandas as pd
 
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype=np.int8), _categories(cls), ordered=True)
 
 
-def _named(codes: Any, names: Sequence[str]) -> "pandas.Categorical":
+def _named(codes: Any, names: Sequence[str]) -> pandas.Categorical:
     """A categorical from int32 codes (-1: none) into ``names``, in their order; equal names
     (two groups of one name in two fields) become one category, at its first place."""
     import numpy as np
@@ -71,7 +71,7 @@ def _field_names(plan: "Plan") -> List[str]:
     return [core.kik_field_name(core.kik_plan_field(h, i)) for i in range(core.kik_plan_field_count(h))]
 
 
-def measures(plan: "Plan") -> "pandas.DataFrame":
+def measures(plan: "Plan") -> pandas.DataFrame:
     """One row per measure in document order: ``id``, ``field``, ``field_name``, ``group``,
     ``goal``, ``goal_text``, ``measure``, ``measure_no``, ``text``, ``status`` (the one that
     counts), ``recorded_status`` and ``tasks`` (how many)."""
@@ -97,7 +97,7 @@ def measures(plan: "Plan") -> "pandas.DataFrame":
     }, columns=list(MEASURE_COLUMNS), copy=False)
 
 
-def tasks(plan: "Plan") -> "pandas.DataFrame":
+def tasks(plan: "Plan") -> pandas.DataFrame:
     """One row per task, measure by measure in document order: ``task_id``, ``field``,
     ``measure`` (its id; the categories are all of the plan's measures), ``kind``,
     ``title``, ``state``, ``due`` (a datetime, NaT for none) and ``owner``."""
@@ -122,7 +122,7 @@ def tasks(plan: "Plan") -> "pandas.DataFrame":
 _LEVELS = {"field": 0, "group": 1, "goal": 2}
 
 
-def summaries(plan: "Plan", by: str = "field") -> "pandas.DataFrame":
+def summaries(plan: "Plan", by: str = "field") -> pandas.DataFrame:
     """One row per field, group or goal (``by``) in document order with its summary:
     ``goals``, ``measures``, the count of each status and its whole percentage
     (``waiting_percent``, ...). Fields have ``name``; groups ``group``; goals ``group``,
@@ -158,7 +158,7 @@ def summaries(plan: "Plan", by: str = "field") -> "pandas.DataFrame":
     return pd.DataFrame(columns)
 
 
-def fields(plan: "Plan") -> "pandas.DataFrame":
+def fields(plan: "Plan") -> pandas.DataFrame:
     """The field table: ``code``, ``name`` and ``aliases`` (``|``-separated), as exported."""
     import pandas as pd
 
@@ -166,7 +166,7 @@ def fields(plan: "Plan") -> "pandas.DataFrame":
     return pd.DataFrame(rows, columns=["code", "name", "aliases"])
 
 
-def published(plan: "Plan") -> "pandas.DataFrame":
+def published(plan: "Plan") -> pandas.DataFrame:
     """The published figures per field (fields without any are left out)."""
     import pandas as pd
 
@@ -174,7 +174,7 @@ def published(plan: "Plan") -> "pandas.DataFrame":
     return pd.DataFrame(rows, columns=["field", *_categories(Status)])
 
 
-def records(rows: Iterable[Any], record: Any) -> "pandas.DataFrame":
+def records(rows: Iterable[Any], record: Any) -> pandas.DataFrame:
     """A frame of records (named tuples): one column per field; enum-typed fields become
     ordered categoricals of the enum's keys, int-typed ones nullable ``Int64``."""
     import pandas as pd
@@ -195,7 +195,7 @@ def records(rows: Iterable[Any], record: Any) -> "pandas.DataFrame":
     return pd.DataFrame(columns, columns=list(record._fields))
 
 
-def field_counts(rows: Iterable[Any]) -> "pandas.DataFrame":
+def field_counts(rows: Iterable[Any]) -> pandas.DataFrame:
     """A diff's per-field counts: old and new measures and counts per status, and changes."""
     import pandas as pd
 

@@ -36,7 +36,7 @@ def bundled_fields() -> bytes:
 
 
 def read_csv(path: "PathLike", kind: "ImportKind" = "auto", *, plan: Optional["Plan"] = None,
-             fields: Union["PathLike", str, None] = None, encoding: "Encoding" = "auto") -> "pandas.DataFrame":
+             fields: Union["PathLike", str, None] = None, encoding: "Encoding" = "auto") -> pandas.DataFrame:
     """Reads an office CSV file (any dialect, encoding and header language the library
     accepts) and returns its data frame: measures (or a status matrix) as
     :meth:`kik.Plan.to_pandas`, tasks as ``plan.tasks.to_pandas()``, a field table as
@@ -127,7 +127,7 @@ def _cell(value: Any) -> str:
 _SOURCES = {"measure": ("measure", "number"), "status": ("recorded_status", "status")}
 
 
-def frame_csv(frame: "pandas.DataFrame", header: tuple, required: tuple) -> bytes:
+def frame_csv(frame: pandas.DataFrame, header: tuple, required: tuple) -> bytes:
     """A frame's columns of ``header`` as CSV bytes (``;``, UTF-8). The status written is
     ``recorded_status`` where the frame has it (as :meth:`kik.Plan.to_pandas` does), else
     ``status``; ``measure`` may also be named ``number``."""
@@ -151,7 +151,7 @@ def frame_csv(frame: "pandas.DataFrame", header: tuple, required: tuple) -> byte
     return out.getvalue().encode("utf-8")
 
 
-def frame_error(e: ParseError, frame: "pandas.DataFrame", what: str) -> ParseError:
+def frame_error(e: ParseError, frame: pandas.DataFrame, what: str) -> ParseError:
     """A ParseError about the CSV written from a frame, told by the frame's row and label."""
     from .errors import _make
 

@@ -156,7 +156,7 @@ class Plan(PlanContent):
         return plan
 
     @classmethod
-    def from_dataframe(cls, measures: "pandas.DataFrame", *, tasks: Optional["pandas.DataFrame"] = None,
+    def from_dataframe(cls, measures: pandas.DataFrame, *, tasks: Optional[pandas.DataFrame] = None,
                        fields: Union[PathLike, str, None] = None, rule: Union[Rule, str, None] = None) -> "Plan":
         """A plan from data frames with the columns of the CSV contracts (as
         :meth:`to_pandas` and ``plan.tasks.to_pandas()`` give them): measures need
@@ -456,13 +456,13 @@ class Plan(PlanContent):
         frame = frames.measures(self)
         return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per measure (see :func:`kik.frames.measures`)."""
         from . import frames
 
         return frames.measures(self)
 
-    def summaries(self, by: Level = "field") -> "pandas.DataFrame":
+    def summaries(self, by: Level = "field") -> pandas.DataFrame:
         """One row per field, group or goal with its counts and whole percentages."""
         from . import frames
 

@@ -86,7 +86,7 @@ class RecordList(List[R]):
 
     _record: Any = None
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per record, one typed column per field of the record."""
         from . import frames
 
@@ -248,11 +248,11 @@ class Diff:
     def __iter__(self) -> Any:
         return iter(self.changes)
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per change, with typed columns (see :class:`Change`)."""
         return self.changes.to_pandas()
 
-    def fields_to_pandas(self) -> "pandas.DataFrame":
+    def fields_to_pandas(self) -> pandas.DataFrame:
         """One row per field: its counts in the old and the new plan and their change."""
         from . import frames
 

@@ -198,7 +198,7 @@ class ObjectsView(Generic[T]):
             return "the plan"
         return f"field {self._scope}" if isinstance(self._scope, str) else f"goal {self._scope[0]}-{self._scope[1]}"
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """A data frame of the view: for fields, groups and goals their summaries (one row
         each, see :meth:`kik.Plan.summaries`), for measures the measures' frame."""
         from . import frames
@@ -278,7 +278,7 @@ class TasksView:
             return item >= 0 and self._plan._call(core.kik_plan_find_task, item) is not None
         return False
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> pandas.DataFrame:
         """One row per task (see :func:`kik.frames.tasks`)."""
         from . import frames
 
