@@ -1,6 +1,7 @@
 """Every failure raises, with the exception type that fits."""
 import builtins
 import errno
+import pathlib
 import pickle
 import re
 
@@ -177,10 +178,15 @@ def test_a_closed_plan_refuses_use():
 
 
 def test_the_exception_model_is_documented_in_one_place():
-    documented = kik.errors.__doc__
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("**Errors**, the one place"):readme.index("Every one carries `code`")]
     for name in kik.errors.__all__:
-        assert f"``{name}``" in documented, name
-        assert issubclass(getattr(kik, name), kik.Error)
+        cls = getattr(kik, name)
+        assert issubclass(cls, kik.Error) and cls.__doc__, name
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{name}` |"))
+        builtin = row.split("|")[2].strip(" `")
+        assert issubclass(cls, getattr(builtins, builtin)), (name, builtin)
+    assert "| kik class |" not in kik.errors.__doc__  # not a second copy
 
 
 def test_exceptions_pickle_with_their_details(files):

@@ -1,43 +1,9 @@
-"""The exception model of kik, in one place.
-
-Every failure raises a :class:`kik.Error`. Each subclass also derives from the builtin
-exception that fits, so ``except KeyError``, ``except ValueError`` or ``except OSError``
-work as they do everywhere else in Python:
-
-=======================  ======================  ==========================================
-kik class                also a                  raised when
-=======================  ======================  ==========================================
-``Error``                ``Exception``           (the base of all of them)
-``ParseError``           ``ValueError``          input data is invalid; ``str()`` begins
-                                                 ``path:line:column:``
-``LimitError``           ``ValueError``          input exceeds a configured limit
-``InvalidValueError``    ``ValueError``          an argument has a bad value; the message
-                                                 names the values allowed
-``ArgumentTypeError``    ``TypeError``           an argument has the wrong Python type; the
-                                                 message names the types allowed
-``NotFoundError``        ``KeyError``            a field, group, goal, measure or task that
-                                                 was looked up does not exist
-``AlreadyExistsError``   ``ValueError``          an object with that identity exists
-``NotEmptyError``        ``ValueError``          an object still holds others
-``DerivedStatusError``   ``ValueError``          a status was assigned that the measure's
-                                                 tasks override (see ``Measure.status``)
-``ClosedError``          ``ValueError``          a plan is used after ``close()``
-``FileError``            ``OSError``             a file cannot be read or written
-                                                 (``errno``, ``filename``, ``strerror``)
-``MissingFileError``     ``FileNotFoundError``   a file does not exist (a ``FileError``)
-``CorruptError``         ``OSError``             a file is damaged or of another kind (a
-                                                 ``FileError``)
-``VersionError``         ``OSError``             a file was written by a newer libkik (a
-                                                 ``FileError``)
-``ReadOnlyError``        ``PermissionError``     a change was asked of something read-only
-``BusyError``            ``TimeoutError``        a store stayed locked by another writer
-``OutOfMemoryError``     ``MemoryError``         an allocation failed; nothing changed
-=======================  ======================  ==========================================
-
-Every one carries ``code`` (the library's ``KIK_E*`` number, 0 when the Python layer
-raised it), ``message``, and, for input data, ``path``, ``line`` and ``column`` (1-based;
-the column counts characters). A failed call changes nothing. No name here shadows a
-builtin one.
+"""The exceptions of kik. Every failure raises a :class:`kik.Error`; each class is also
+the builtin exception that fits (``NotFoundError`` a ``KeyError``, ``ParseError`` a
+``ValueError``, ``MissingFileError`` a ``FileNotFoundError``, ...). The README documents
+the model in one place (section "From Python", "Errors"); each class says when it is
+raised. Every one carries ``code`` (the library's ``KIK_E*``, 0 when Python raised it),
+``message``, and for input data ``path``, ``line`` and ``column``.
 """
 
 from __future__ import annotations
