@@ -103,12 +103,26 @@ class _Child:
         return (_child, (type(self), self._plan, self._key))
 
 
+class _MeasuresOf(_Child):
+    """An object that holds measures (a field, group or goal): it iterates them, and
+    ``in`` asks whether a measure is one of them."""
+
+    __slots__ = ()
+    measures: Any
+
+    def __iter__(self) -> Iterator["Measure"]:
+        return iter(self.measures)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.measures
+
+
 def _child(cls: Any, plan: "Plan", key: Any) -> Any:
     """An object of ``plan`` (what unpickling and copying call)."""
     return cls._of(plan, key)
 
 
-class Field(_Child):
+class Field(_MeasuresOf):
     """A field of action (Handlungsfeld), identified by its code (``'SB'``).
 
     ``len(field)`` is its number of measures and ``iter(field)`` yields them; ``field.goals``
@@ -155,12 +169,6 @@ class Field(_Child):
     def __len__(self) -> int:
         return self._get(core.kik_field_measure_count)
 
-    def __iter__(self) -> Iterator["Measure"]:
-        return iter(self.measures)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.measures
-
     def summary(self) -> Summary:
         """Counts, shares and whole percentages of the field's measures by status."""
         return Summary._from(self._get(core.kik_py_summary_field), f"{self.code} {self.name}")
@@ -184,7 +192,7 @@ class Field(_Child):
         return f"<kik.Field {self.code} {self.name!r}: {len(self)} measures>"
 
 
-class Group(_Child):
+class Group(_MeasuresOf):
     """A group of goals inside a field, identified by its field and name.
 
     ``len(group)`` is its number of measures and ``iter(group)`` yields them.
@@ -225,12 +233,6 @@ class Group(_Child):
     def __len__(self) -> int:
         return sum(len(goal) for goal in self.goals)
 
-    def __iter__(self) -> Iterator["Measure"]:
-        return iter(self.measures)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.measures
-
     def summary(self) -> Summary:
         """Counts, shares and whole percentages of the group's measures by status."""
         return Summary._from(self._get(core.kik_py_summary_group), f"{self._key[0]} {self.name}")
@@ -242,7 +244,7 @@ class Group(_Child):
         return f"<kik.Group {self._key[0]} {self.name!r}>"
 
 
-class Goal(_Child, GoalContent):
+class Goal(_MeasuresOf, GoalContent):
     """A goal (Ziel), numbered within its field; ``id`` is ``'SB-4'``.
 
     ``len(goal)`` is its number of measures, ``iter(goal)`` yields them.
@@ -288,12 +290,6 @@ class Goal(_Child, GoalContent):
 
     def __len__(self) -> int:
         return self._get(core.kik_goal_measure_count)
-
-    def __iter__(self) -> Iterator["Measure"]:
-        return iter(self.measures)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self.measures
 
     def summary(self) -> Summary:
         """Counts, shares and whole percentages of the goal's measures by status."""
@@ -469,7 +465,7 @@ class Task(_Child):
 
     @due.setter
     def due(self, value: Union[str, datetime.date, None]) -> None:
-        self._plan._edit(core.kik_plan_set_task_due, self._key, _date(value, optional=True) or "")
+        self._plan._edit(core.kik_plan_set_task_due, self._key, _date(value) or "")
 
     @property
     def owner(self) -> Optional[str]:
@@ -488,7 +484,7 @@ class Task(_Child):
         kind = _lib.enum(TaskKind, kind, "kind") if kind is not None else None
         state = _lib.enum(TaskState, state, "state") if state is not None else None
         title = _lib.optional_text(title, "title")
-        due = _date(due, optional=True)
+        due = _date(due)
         owner = _lib.optional_text(owner, "owner")
         with self._plan._lock:
             self._plan._edit(core.kik_py_update_task, self._key, None,
@@ -504,8 +500,8 @@ class Task(_Child):
         return f"<kik.Task {self.id} {self.kind} {self.state}: {self.title!r}>"
 
 
-def _date(value: Union[str, datetime.date, None], *, optional: bool = False) -> Optional[str]:
-    """An ISO date string from a str or a date (the library checks the form)."""
+def _date(value: Union[str, datetime.date, None], what: str = "due") -> Optional[str]:
+    """An ISO date string from a str or a date (the library checks the form), or None."""
     if isinstance(value, datetime.date):
         return value.isoformat()[:10]
-    return _lib.optional_text(value, "due") if optional else _lib.text(value, "due")
+    return _lib.optional_text(value, what)

@@ -277,8 +277,7 @@ class Plan(PlanContent):
 
     @as_of.setter
     def as_of(self, value: Union[str, datetime.date, None]) -> None:
-        date = value.isoformat()[:10] if isinstance(value, datetime.date) else _lib.optional_text(value, "as_of")
-        self._edit(core.kik_plan_set_as_of, date or "")
+        self._edit(core.kik_plan_set_as_of, _date(value, "as_of") or "")
 
     @property
     def rule(self) -> Rule:
@@ -415,7 +414,7 @@ class Plan(PlanContent):
         """Adds a task to a measure; its derived status follows at once."""
         task_id = self._edit(core.kik_py_add_task, _lib.text(measure, "measure id"),
                              _lib.enum(TaskKind, kind, "kind")._code, _lib.enum(TaskState, state, "state")._code,
-                             _lib.text(title, "title"), _date(due, optional=True),
+                             _lib.text(title, "title"), _date(due),
                              _lib.optional_text(owner, "owner"), 0)
         return Task._of(self, task_id)
 
