@@ -72,7 +72,10 @@ def test_mypy_finds_the_package_complete_and_checks_its_users(tmp_path):
     user = tmp_path / "user.py"
     user.write_text("import kik\nplan = kik.Plan.default()\nplan.import_file('x.csv', kind='spreadsheet')\n"
                     "plan.export(encoding='latin-1')\ncount: int = plan.summary().total\n")
-    result = subprocess.run([sys.executable, "-m", "mypy", *config, str(user)], capture_output=True, text=True,
-                            env={"MYPYPATH": str(PACKAGE.parent), "PATH": "/usr/bin:/bin"})
+    # an installed package is found by its py.typed (PEP 561); a build tree through MYPYPATH
+    installed = PACKAGE.parent.name in ("site-packages", "dist-packages")
+    env = {"PATH": "/usr/bin:/bin", **({} if installed else {"MYPYPATH": str(PACKAGE.parent)})}
+    result = subprocess.run([sys.executable, "-m", "mypy", *config, "--python-executable", sys.executable,
+                             str(user)], capture_output=True, text=True, env=env)
     assert "user.py:3: error" in result.stdout and "spreadsheet" in result.stdout, result.stdout
     assert "user.py:4: error" in result.stdout and "user.py:5" not in result.stdout, result.stdout

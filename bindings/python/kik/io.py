@@ -146,9 +146,21 @@ def frame_csv(frame: pandas.DataFrame, header: tuple, required: tuple) -> bytes:
     out = _io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(present)
-    for row in zip(*(frame[columns[c]].tolist() for c in present)):
-        writer.writerow([_cell(v) for v in row])
+    rows = [[_cell(v) for v in row] for row in zip(*(frame[columns[c]].tolist() for c in present))]
+    if "group" in present and "goal" in present:
+        _no_group(rows, present)
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def _no_group(rows: list, present: list) -> None:
+    """Writes "-" (no group, as the export does) in the group cells of goals that have no
+    group in any row: an empty cell would continue the group of the row above."""
+    field, goal, group = (present.index(c) if c in present else None for c in ("field", "goal", "group"))
+    grouped = {(row[field] if field is not None else "", row[goal]) for row in rows if row[group]}
+    for row in rows:
+        if not row[group] and (row[field] if field is not None else "", row[goal]) not in grouped:
+            row[group] = "-"
 
 
 def frame_error(e: ParseError, frame: pandas.DataFrame, what: str) -> ParseError:

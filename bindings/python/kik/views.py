@@ -253,10 +253,12 @@ class TasksView:
         """The task of ``measure`` with this kind and title (its natural key), or None."""
         from .enums import TaskKind
 
-        kind = _lib.enum(TaskKind, kind, "kind")
-        title = _lib.text(title, "title").strip()
-        measure_obj = self._plan.measure(measure)
-        return next((t for t in measure_obj.tasks if t.kind == kind and t.title == title), None)
+        from .objects import Task
+
+        code = _lib.enum(TaskKind, kind, "kind")._code
+        found = self._plan._call(core.kik_plan_find_task_by_key, _lib.text(measure, "measure id"), code,
+                                 _lib.text(title, "title"))
+        return None if found is None else Task._of(self._plan, core.kik_task_id(found))
 
     def __iter__(self) -> Iterator["Task"]:
         from .objects import Task
