@@ -43,7 +43,8 @@ def plans(draw):
             plan.add_task(measure, kind, title, draw(st.sampled_from(list(kik.TaskState))),
                           due=draw(st.one_of(st.none(), dates)), owner=draw(st.one_of(st.none(), text)))
     if draw(st.booleans()):
-        plan.field(codes[0]).set_published(*draw(st.tuples(*[st.integers(0, 9)] * 3)), total=draw(st.integers(0, 30)))
+        counts = draw(st.tuples(*[st.integers(0, 9)] * 3))  # a total is none (0) or their sum
+        plan.field(codes[0]).set_published(*counts, total=draw(st.sampled_from([0, sum(counts)])))
     plan.rule = draw(st.sampled_from(list(kik.Rule)))
     return plan
 
