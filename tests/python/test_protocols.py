@@ -27,6 +27,9 @@ def _same(a, b):
     assert (a.name, a.as_of, a.rule) == (b.name, b.as_of, b.rule)
     assert [f.published for f in a.fields] == [f.published for f in b.fields]
     assert [f.aliases for f in a.fields] == [f.aliases for f in b.fields]
+    assert (a.notes, a.field_notes, a.projects, a.timeline, a.rounds, a.figures, a.title, a.office) == (
+        b.notes, b.field_notes, b.projects, b.timeline, b.rounds, b.figures, b.title, b.office)
+    assert len(a.notes) == 43  # the bundled report's content is there to compare
 
 
 def test_plans_and_their_objects_pickle(plan):
@@ -104,11 +107,18 @@ def test_groups_are_iterable(plan):
     assert len(group) == 16 == group.summary().total and all(m in group for m in group)
 
 
+def _members(cls):
+    """The members of a class and of its bases in the package (mixins such as PlanContent)."""
+    for base in reversed(cls.__mro__):
+        if base.__module__.startswith("kik"):
+            yield from vars(base).items()
+
+
 def _public_properties():
     for name in kik.__all__:
         obj = getattr(kik, name)
         if inspect.isclass(obj):
-            for attr, value in vars(obj).items():
+            for attr, value in _members(obj):
                 if isinstance(value, property) and not attr.startswith("_"):
                     yield f"{name}.{attr}", value
 
@@ -118,7 +128,7 @@ def test_every_public_property_and_method_has_a_docstring():
     for name in kik.__all__:
         obj = getattr(kik, name)
         if inspect.isclass(obj) and not issubclass(obj, BaseException):
-            missing += [f"{name}.{attr}" for attr, value in vars(obj).items()
+            missing += [f"{name}.{attr}" for attr, value in _members(obj)
                         if inspect.isfunction(value) and not attr.startswith("_") and not value.__doc__]
         elif callable(obj) and not inspect.isclass(obj) and not obj.__doc__:
             missing.append(name)
