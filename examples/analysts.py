@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A worked example for analysts: the status of Kempten's integration concept.
 
-Loads the bundled plan (KIK as of 2023-10-05), shows the per-field table as a pandas
-DataFrame, plots the status shares per field, and lists the measures that move when the
-tasks in TASKS_FILE are taken into account (default: examples/sample-tasks.csv, a small
-illustrative file, not office data).
+Loads the bundled plan (KIK as of 2023-10-05), shows the per-field summary frame, plots
+the status shares per field, and lists the measures that move when the tasks in
+TASKS_FILE are taken into account (default: examples/sample-tasks.csv, a small
+illustrative file, not office data), with the tasks' frame and the diff. The notebook
+examples/analysts.ipynb does the same and more in Jupyter.
 
     /usr/bin/python3 examples/analysts.py [--tasks TASKS_FILE] [--out DIR]
 """
@@ -20,25 +21,19 @@ import pandas as pd  # noqa: E402
 import kik  # noqa: E402
 
 HERE = pathlib.Path(__file__).resolve().parent
-COLOURS = {"waiting": "#c8c8c8", "in_progress": "#f0a830", "implemented": "#3a8f5c"}
+COLOURS = {kik.Status.WAITING: "#b8b8b8", kik.Status.IN_PROGRESS: "#f2a900", kik.Status.IMPLEMENTED: "#2e8b57"}
 
 
 def field_table(plan: kik.Plan) -> pd.DataFrame:
     """One row per field: goals, measures, counts and published percentages."""
-    rows = []
-    for field in plan.fields:
-        s = field.summary()
-        rows.append({"code": field.code, "field": field.name, "goals": s.goals, "measures": s.total,
-                     **{str(st): s.counts[st] for st in kik.Status},
-                     **{f"{st} %": s.percent[st] for st in kik.Status}})
-    return pd.DataFrame(rows).set_index("code")
+    return plan.summaries("field").set_index("field")
 
 
 def plot_shares(table: pd.DataFrame, path: pathlib.Path) -> None:
     """A horizontal stacked bar per field with the share of each status."""
-    shares = table[[f"{st} %" for st in kik.Status]]
+    shares = table[[f"{st}_percent" for st in kik.Status]]
     shares.columns = [st.label_de for st in kik.Status]
-    ax = shares.plot.barh(stacked=True, color=list(COLOURS.values()), figsize=(8, 4))
+    ax = shares.plot.barh(stacked=True, color=[COLOURS[st] for st in kik.Status], figsize=(8, 4))
     ax.set_xlabel("Anteil der Maßnahmen (%)")
     ax.set_ylabel("")
     ax.invert_yaxis()
@@ -71,12 +66,16 @@ def main() -> None:
     plot_shares(table, chart)
     print(f"chart: {chart}")
 
-    plan.import_file(args.tasks, kind="tasks")
-    changes = moved(plan)
+    with_tasks = plan.copy()
+    with_tasks.import_file(args.tasks)  # told to be a tasks file by its header
+    changes = moved(with_tasks)
     print(f"\n{len(changes)} measures move with the tasks of {args.tasks.name}:")
     with pd.option_context("display.width", 160, "display.max_colwidth", 50):
         print(changes.to_string(index=False))
-    for finding in plan.check():
+        print(with_tasks.tasks.to_pandas()[["measure", "kind", "state", "due", "owner"]].to_string(index=False))
+    diff = kik.diff(plan, with_tasks)
+    print(f"\n{diff!r}")
+    for finding in with_tasks.check():
         print("-", finding)
 
 

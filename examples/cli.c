@@ -194,6 +194,45 @@ static kik_plan *load_stored(const char *tool, const char *ref, const char *name
 #endif
 }
 
+typedef struct cli_bytes {
+	char *data;
+	size_t len, cap;
+} cli_bytes;
+
+static int append(void *ctx, const char *data, size_t size)
+{
+	cli_bytes *b = ctx;
+	if (b->len + size > b->cap) {
+		size_t cap = 2 * b->cap + size;
+		char *bigger = realloc(b->data, cap);
+		if (!bigger)
+			return -1;
+		b->data = bigger;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, data, size);
+	b->len += size;
+	return 0;
+}
+
+int cli_import_fields(kik_plan *plan, const char *fields)
+{
+	kik_plan *bundled;
+	cli_bytes table = { NULL, 0, 0 };
+	int err;
+	if (strcmp(fields, CLI_BUNDLED_FIELDS) != 0 || access(fields, F_OK) == 0)
+		return kik_plan_import_file(plan, KIK_IMPORT_FIELDS, fields, NULL);
+	/* the bundled plan's field table, as its export writes it */
+	if ((err = kik_plan_new_default(&bundled)) < 0)
+		return err;
+	err = kik_plan_export(bundled, KIK_IMPORT_FIELDS, append, &table, NULL);
+	kik_plan_free(bundled);
+	if (err == 0)
+		err = kik_plan_import_buffer(plan, KIK_IMPORT_FIELDS, table.data, table.len, "kik-fields.csv", NULL);
+	free(table.data);
+	return err;
+}
+
 kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 {
 	kik_plan *plan = NULL;
@@ -226,7 +265,7 @@ kik_plan *cli_load_plan(const char *tool, const cli_inputs *in)
 		return NULL;
 	}
 	/* a stored plan keeps its rule unless one is asked for */
-	if ((in->fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, in->fields, NULL)) < 0) ||
+	if ((in->fields && (err = cli_import_fields(plan, in->fields)) < 0) ||
 	    (measures && (err = kik_plan_import_file(plan, KIK_IMPORT_AUTO, measures, NULL)) < 0) ||
 	    (in->published && (err = kik_plan_import_file(plan, KIK_IMPORT_PUBLISHED, in->published, NULL)) < 0) ||
 	    (in->tasks && (err = kik_plan_import_file(plan, KIK_IMPORT_TASKS, in->tasks, NULL)) < 0) ||

@@ -33,7 +33,7 @@ void cli_print_problem(const char *tool, const kik_error *e, int code);
  * argument that is a store (FILE, or FILE@SNAPSHOT) is read as --store. */
 typedef struct cli_inputs {
 	const char *measures;  /* measures file, or NULL for the bundled plan */
-	const char *fields;    /* --fields FILE: field table */
+	const char *fields;    /* --fields FILE: field table, or "kik" for the bundled one */
 	const char *tasks;     /* --tasks FILE */
 	const char *published; /* --published FILE */
 	const char *rule;      /* --rule NAME */
@@ -43,7 +43,8 @@ typedef struct cli_inputs {
 
 /* The usage lines of the options cli_take_option() knows. */
 #define CLI_INPUT_OPTIONS_HELP                                                                                         \
-	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE\n"                                \
+	"  --fields FILE     the field table (code, name, aliases) for MEASURES_FILE; 'kik' (when\n"                   \
+	"                    no such file exists) is the bundled KIK table\n"                                          \
 	"  --tasks FILE      tasks of the measures: statuses are derived from them\n"                                  \
 	"  --published FILE  published per-field figures (the bundled plan has the report's)\n"                        \
 	"  --rule RULE       strict (default) or missing_kind_satisfied\n"                                             \
@@ -55,6 +56,14 @@ typedef struct cli_inputs {
  * *snapshot to the part after '@' (NULL for none, or for "working"); the caller frees
  * *file. */
 int cli_store_ref(const char *arg, char **file, const char **snapshot);
+
+/* The name under which --fields gives the bundled KIK field table. */
+#define CLI_BUNDLED_FIELDS "kik"
+
+/* Imports a field table into `plan`: the file `fields`, or the bundled table when it is
+ * CLI_BUNDLED_FIELDS and no file of that name exists. Returns 0 or an error of `plan`'s
+ * (of the bundled plan's when that failed to load). */
+int cli_import_fields(kik_plan *plan, const char *fields);
 
 /* Takes argv[*i] (and its value) if it is one of the input options; returns 1 if taken. */
 int cli_take_option(int argc, char **argv, int *i, cli_inputs *in);

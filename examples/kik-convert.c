@@ -12,7 +12,8 @@ static const char usage[] = "usage: kik-convert [--check] [-o OUTPUT] [options] 
 			    "  --check           only validate INPUT and print every problem\n"
 			    "  --max-errors N    stop --check after N problems (default 100)\n"
 			    "  -o OUTPUT         write to OUTPUT (replaced only once complete)\n"
-			    "  --fields FILE     a field table, so that field names map to its codes\n"
+			    "  --fields FILE     a field table, so that field names map to its codes; 'kik'\n"
+			    "                    (when no such file exists) is the bundled KIK table\n"
 			    "  --delimiter D     ';' (default), ',' or 'tab'\n"
 			    "  --encoding E      utf-8 (default) or windows-1252\n"
 			    "  --bom, --crlf     write a UTF-8 BOM / CRLF line ends (as Excel does)\n"
@@ -98,7 +99,7 @@ int main(int argc, char **argv)
 		cli_print_error("kik-convert", err);
 		return CLI_BAD_INPUT;
 	}
-	if (fields && (err = kik_plan_import_file(plan, KIK_IMPORT_FIELDS, fields, NULL)) < 0) {
+	if (fields && (err = cli_import_fields(plan, fields)) < 0) {
 		status = CLI_BAD_INPUT;
 		cli_print_error("kik-convert", err);
 	} else if (check_only) {

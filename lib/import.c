@@ -88,6 +88,104 @@ int kik__names_column(const char *folded, const kik__column *column)
 	return match;
 }
 
+/* ---- the kinds of file, told apart by their header ----------------------- */
+
+static const struct {
+	kik_import_kind kind;
+	const char *name; /* in "this looks like a ... file" */
+	const kik__column *(*columns)(size_t *n);
+} kinds[] = {
+	{ KIK_IMPORT_MEASURES, "measures", kik__measures_columns },
+	{ KIK_IMPORT_TASKS, "tasks", kik__tasks_columns },
+	{ KIK_IMPORT_FIELDS, "field table", kik__fields_columns },
+	{ KIK_IMPORT_PLAN_INFO, "plan information", kik__plan_info_columns },
+	{ KIK_IMPORT_PUBLISHED, "published figures", kik__published_columns },
+};
+enum { KINDS = sizeof(kinds) / sizeof(kinds[0]) };
+
+/* How many of kind k's required columns the header row names (of `*required`). */
+static size_t required_found(size_t k, const kik__csv_cell *cells, size_t count, size_t *required)
+{
+	size_t n, c, i, found = 0;
+	const kik__column *columns = kinds[k].columns(&n);
+	*required = 0;
+	for (c = 0; c < n; c++) {
+		if (!columns[c].required)
+			continue;
+		++*required;
+		for (i = 0; i < count; i++) {
+			char folded[128];
+			kik__fold_name(cells[i].text, folded, sizeof(folded));
+			if (kik__names_column(folded, &columns[c])) {
+				found++;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+/* Whether the header row has every required column of kind k. Published figures have
+ * no measure column: a status matrix with a field column names the statuses too. */
+static int header_fits(size_t k, const kik__csv_cell *cells, size_t count)
+{
+	size_t required, n, i, c;
+	const kik__column *measures = kik__measures_columns(&n);
+	size_t found = required_found(k, cells, count, &required);
+	if (found < required)
+		return 0;
+	for (c = 0; kinds[k].kind == KIK_IMPORT_PUBLISHED && c < n; c++) {
+		if (strcmp(measures[c].key, "measure") != 0)
+			continue;
+		for (i = 0; i < count; i++) {
+			char folded[128];
+			kik__fold_name(cells[i].text, folded, sizeof(folded));
+			if (kik__names_column(folded, &measures[c]))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* The kind whose required columns the header row names the greatest share of (the
+ * first such kind on a tie). */
+static size_t closest_kind(const kik__csv_cell *cells, size_t count)
+{
+	size_t k, best = 0, most = 0, required;
+	for (k = 0; k < KINDS; k++) {
+		size_t found = required_found(k, cells, count, &required), share = found * 100 / required;
+		if (share > most) {
+			most = share;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* "; this looks like a tasks file" when the header row fits a kind other than the one
+ * read with `columns` (the report's content kinds included), or when it fits none and
+ * comes closest to another (or to this one when KIK_IMPORT_AUTO chose it for that); else "". */
+static void looks_like(const kik__import *im, const kik__column *columns, const kik__csv_cell *cells, size_t count,
+		       char *out, size_t cap)
+{
+	size_t k, n;
+	int content = kik__content_kind(cells, count);
+	*out = '\0';
+	if (content >= 0 && kik__content_columns((kik_import_kind)content, &n) != columns) {
+		snprintf(out, cap, "; this looks like a %s file", kik_import_kind_key((kik_import_kind)content));
+		return;
+	}
+	for (k = 0; k < KINDS; k++) {
+		if (kinds[k].columns(&n) != columns && header_fits(k, cells, count)) {
+			snprintf(out, cap, "; this looks like a %s file", kinds[k].name);
+			return;
+		}
+	}
+	k = closest_kind(cells, count);
+	if (kinds[k].columns(&n) != columns || (im->options && (im->options->flags & KIK__IMPORT_GUESSED)))
+		snprintf(out, cap, "; the header fits no kind of file and comes closest to a %s file", kinds[k].name);
+}
+
 int kik__import_header(kik__import *im, const kik__column *columns, size_t n, int *index)
 {
 	const kik__csv_cell *cells;
@@ -111,9 +209,11 @@ int kik__import_header(kik__import *im, const kik__column *columns, size_t n, in
 	for (k = 0; k < n; k++) {
 		if (columns[k].required && index[k] < 0) {
 			kik__pos pos = kik__import_pos(im, cells, count, 0);
+			char hint[96];
+			looks_like(im, columns, cells, count, hint, sizeof(hint));
 			return kik__error_set(im->plan, KIK_EPARSE, &pos,
-					      "missing column '%s': expected a header named %s or %s", columns[k].key,
-					      columns[k].key, columns[k].aliases);
+					      "missing column '%s': expected a header named %s or %s%s", columns[k].key,
+					      columns[k].key, columns[k].aliases, hint);
 		}
 	}
 	return 0;
@@ -219,25 +319,6 @@ int kik__import_expect_measures(kik__import *im, unsigned long measures)
 	if (measures)
 		return 0;
 	return kik__error_set(im->plan, KIK_EPARSE, &pos, "no measures in the file: expected rows after the header");
-}
-
-/* ---- telling a measures file from a status matrix ------------------------- */
-
-/* A matrix has one line naming all three statuses as column heads. */
-static kik_import_kind detect_kind(const char *head, size_t len)
-{
-	size_t start = 0, i;
-	for (i = 0; i <= len; i++) {
-		if (i == len || head[i] == '\n' || head[i] == '\r') {
-			const char *line = head + start;
-			size_t n = i - start;
-			if (kik__find_word(line, n, "wartend") && kik__find_word(line, n, "in Bearbeitung") &&
-			    kik__find_word(line, n, "implementiert"))
-				return KIK_IMPORT_MATRIX;
-			start = i + 1;
-		}
-	}
-	return KIK_IMPORT_MEASURES;
 }
 
 /* ---- running an import --------------------------------------------------- */
@@ -468,21 +549,58 @@ static int import_source(kik_plan *plan, kik_import_kind kind, const kik__source
 	}
 }
 
-/* The kind of an input, told by its header or its first bytes when asked to; KIK_ENOMEM. */
-static int kind_of(const kik_plan *plan, kik_import_kind kind, const kik__source *src,
-		   const kik_import_options *options)
+/* A matrix has one line naming all three statuses as column heads. */
+static int has_status_line(const char *head, size_t len)
 {
+	size_t start = 0, i;
+	for (i = 0; i <= len; i++) {
+		if (i == len || head[i] == '\n' || head[i] == '\r') {
+			const char *line = head + start;
+			size_t n = i - start;
+			if (kik__find_word(line, n, "wartend") && kik__find_word(line, n, "in Bearbeitung") &&
+			    kik__find_word(line, n, "implementiert"))
+				return 1;
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* The kind of an input, told when asked to by its first row: a kind of the report's
+ * content, else the first kind whose columns it has, else a status matrix by its status
+ * line, else the kind it comes closest to (whose importer then names what is missing;
+ * KIK__IMPORT_GUESSED in the import's options says so). The kind, or KIK_ENOMEM. */
+static int kind_of(const kik_plan *plan, kik_import_kind kind, const kik__source *src, kik_import_options *options)
+{
+	const kik__csv_cell *cells;
+	size_t count = 0, k;
 	char head[4096];
 	long n;
-	int content, err;
+	kik__csv csv;
+	int got, found = -1, content, err;
 	if (kind != KIK_IMPORT_AUTO)
-		return kind;
+		return (int)kind;
 	if ((err = kik__detect_content(plan, src, options, &content)) < 0)
 		return err;
 	if (content >= 0)
 		return content;
 	n = kik__source_read(src, head, sizeof(head), 0);
-	return detect_kind(head, n > 0 ? (size_t)n : 0);
+	if (kik__csv_open(&csv, &plan->alloc, options, src, 0, UINT64_MAX) < 0)
+		return KIK_ENOMEM;
+	got = kik__read_row(&csv, &cells, &count);
+	for (k = 0; got > 0 && found < 0 && k < KINDS; k++)
+		if (header_fits(k, cells, count))
+			found = (int)kinds[k].kind;
+	if (found < 0 && n > 0 && has_status_line(head, (size_t)n))
+		found = KIK_IMPORT_MATRIX;
+	if (found < 0 && got > 0) {
+		found = (int)kinds[closest_kind(cells, count)].kind;
+		options->flags |= KIK__IMPORT_GUESSED;
+	}
+	kik__csv_close(&csv);
+	if (got == KIK_ENOMEM)
+		return KIK_ENOMEM;
+	return found < 0 ? KIK_IMPORT_MEASURES : found; /* empty or unreadable: the importer says why */
 }
 
 static int import_or_validate(const kik_plan *plan, kik_plan *target, kik_import_kind kind, const char *path,

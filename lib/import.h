@@ -104,6 +104,17 @@ int kik__content_kind(const kik__csv_cell *cells, size_t count);
 /* The content kind of a source by its header row in *kind (-1 for none); 0 or KIK_ENOMEM. */
 int kik__detect_content(const kik_plan *plan, const kik__source *src, const kik_import_options *options, int *kind);
 
+/* An internal flag in an import's own copy of its options: KIK_IMPORT_AUTO found no kind
+ * whose header fits and reads the closest one. */
+#define KIK__IMPORT_GUESSED (1u << 31)
+
+/* The columns of each kind's header (`*n` of them), for telling the kinds apart. */
+const kik__column *kik__measures_columns(size_t *n);
+const kik__column *kik__tasks_columns(size_t *n);
+const kik__column *kik__fields_columns(size_t *n);
+const kik__column *kik__plan_info_columns(size_t *n);
+const kik__column *kik__published_columns(size_t *n);
+
 int kik__import_measures(kik__import *im);
 int kik__import_fields(kik__import *im);
 int kik__import_plan_info(kik__import *im);

@@ -3,6 +3,26 @@
 
 #include <string.h>
 
+static const kik__column field_columns[] = {
+	{ "code", "Kürzel|Kurzzeichen", 1 },
+	{ "name", "Handlungsfeld|Name", 1 },
+	{ "aliases", "Aliasse|auch", 0 },
+};
+
+static const kik__column info_columns[] = { { "key", "Schlüssel|Angabe", 1 }, { "value", "Wert", 1 } };
+
+const kik__column *kik__fields_columns(size_t *n)
+{
+	*n = sizeof(field_columns) / sizeof(field_columns[0]);
+	return field_columns;
+}
+
+const kik__column *kik__plan_info_columns(size_t *n)
+{
+	*n = sizeof(info_columns) / sizeof(info_columns[0]);
+	return info_columns;
+}
+
 static int field_row(kik__import *im, const kik__csv_cell *cells, size_t n, void *ctx)
 {
 	const int *col = ctx;
@@ -36,13 +56,8 @@ static int field_row(kik__import *im, const kik__csv_cell *cells, size_t n, void
 
 int kik__import_fields(kik__import *im)
 {
-	static const kik__column columns[] = {
-		{ "code", "Kürzel|Kurzzeichen", 1 },
-		{ "name", "Handlungsfeld|Name", 1 },
-		{ "aliases", "Aliasse|auch", 0 },
-	};
 	int col[3];
-	int err = kik__import_header(im, columns, 3, col);
+	int err = kik__import_header(im, field_columns, 3, col);
 	return err < 0 ? err : kik__import_rows(im, field_row, col);
 }
 
@@ -117,14 +132,13 @@ static int info_row(kik__import *im, const kik__csv_cell *cells, size_t n, void 
 
 int kik__import_plan_info(kik__import *im)
 {
-	static const kik__column columns[] = { { "key", "Schlüssel|Angabe", 1 }, { "value", "Wert", 1 } };
 	kik_plan *plan = im->plan;
 	char **slots[INFO_TEXTS] = { &plan->name, &plan->as_of, &plan->content.title, &plan->content.office };
 	char *copy[INFO_TEXTS] = { NULL, NULL, NULL, NULL };
 	info in;
 	int err, k;
 	memset(&in, 0, sizeof(in));
-	if ((err = kik__import_header(im, columns, 2, in.col)) == 0)
+	if ((err = kik__import_header(im, info_columns, 2, in.col)) == 0)
 		err = kik__import_rows(im, info_row, &in);
 	/* every copy first, so that a failure changes nothing */
 	for (k = 0; err == 0 && k < INFO_TEXTS; k++)

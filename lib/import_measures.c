@@ -21,6 +21,12 @@ static const kik__column columns[COLUMNS] = {
 	{ "field_name", "Name des Handlungsfelds|Handlungsfeldname", 0 },
 };
 
+const kik__column *kik__measures_columns(size_t *n)
+{
+	*n = COLUMNS;
+	return columns;
+}
+
 /* A row as phase one leaves it. In a part the strings are the part's copies; row by row
  * they are the cells. */
 typedef struct row {

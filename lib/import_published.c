@@ -25,6 +25,12 @@ static const kik__column columns[] = {
 	{ "total", "gesamt|Maßnahmen|measures|Summe", 0 },
 };
 
+const kik__column *kik__published_columns(size_t *n)
+{
+	*n = sizeof(columns) / sizeof(columns[0]);
+	return columns;
+}
+
 /* An import's columns, and the line of each field's row so far (a field given twice is an
  * error: the second would silently replace the first). */
 typedef struct published {

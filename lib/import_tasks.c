@@ -29,6 +29,12 @@ static const kik__column columns[COLUMNS] = {
 	{ "id", "Nr", 0 }, /* ambiguous: refused (see check_columns) */
 };
 
+const kik__column *kik__tasks_columns(size_t *n)
+{
+	*n = COLUMNS;
+	return columns;
+}
+
 /* A pair of owner and due date read, by number: see rows_state. */
 struct pair_slot {
 	uint64_t key; /* owner number + 1, then the date; 0: empty */

@@ -427,10 +427,12 @@ kik_field *kik__plan_field_by_code(kik_plan *plan, const char *code)
 
 int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 {
-	/* Code from the initials of the capitalised words ("Sprache und Bildung" -> "SB");
-	 * a name that is itself a valid short code is its own code. When the code is taken,
-	 * the initials get a number: 2, 3, ... */
-	char base[9], code[24]; /* base: at most 8 initials */
+	/* Code from the initials of the capitalised words ("Sprache und Bildung" -> "SB"),
+	 * capital Latin-1 letters folded to their base letter ("Öffnung" -> "O"); a name
+	 * that is itself a valid short code is its own code. When the code is taken, the
+	 * initials get a number: 2, 3, ... */
+	static const char latin1_base[] = "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYT"; /* U+00C0 .. U+00DE */
+	char base[9], code[24];                                               /* base: at most 8 initials */
 	size_t n = 0, len = strlen(name);
 	uintptr_t suffix;
 	const char *p, *key;
@@ -444,9 +446,15 @@ int kik__plan_define_field(kik_plan *plan, const char *name, kik_field **out)
 	if (len <= 4 && valid_code(name)) {
 		memcpy(base, name, len + 1);
 	} else {
-		for (p = name; *p && n < 8; p++)
-			if ((p == name || p[-1] == ' ' || p[-1] == '-') && *p >= 'A' && *p <= 'Z')
+		for (p = name; *p && n < 8; p++) {
+			unsigned char c = (unsigned char)p[1];
+			if (p != name && p[-1] != ' ' && p[-1] != '-')
+				continue;
+			if (*p >= 'A' && *p <= 'Z')
 				base[n++] = *p;
+			else if ((unsigned char)*p == 0xC3 && c >= 0x80 && c <= 0x9E && latin1_base[c - 0x80])
+				base[n++] = latin1_base[c - 0x80];
+		}
 		if (n == 0)
 			base[n++] = 'F';
 		base[n] = '\0';

@@ -50,6 +50,14 @@ typedef struct kik__report {
 
 #define KIK__SHOWS(r, section) (((r)->sections & (section)) != 0)
 
+/* Parts of the HTML page, also shown by the Python bindings in notebooks: the table of
+ * every field's counts with the total, a donut with its legend, and the table of a
+ * field's goals and measures (of the goal `only`, when not NULL), with notes as
+ * r->sections says. */
+void kik__html_summary_table(kik__out *o, const kik_plan *plan, const kik__labels *l);
+void kik__html_chart(kik__out *o, const kik_summary *s, const kik__labels *l);
+void kik__html_goal_table(kik__report *r, const kik_field *f, const kik_goal *only);
+
 void kik__report_html(kik__report *r);
 void kik__report_md(kik__report *r);
 

@@ -36,7 +36,7 @@ static void counts_cells(kik__out *o, const kik_summary *s)
 		kik__out_printf(o, "<td class=\"num\">%zu (%u %%)</td>", s->count[st], s->percent[st]);
 }
 
-static void summary_table(kik__out *o, const kik_plan *plan, const kik__labels *l)
+void kik__html_summary_table(kik__out *o, const kik_plan *plan, const kik__labels *l)
 {
 	kik_summary s;
 	size_t i;
@@ -63,18 +63,16 @@ static void summary_table(kik__out *o, const kik_plan *plan, const kik__labels *
 	kik__out_str(o, "</tr></tbody></table></section>");
 }
 
-static void chart(kik__out *o, const kik_summary *s, const kik__labels *l);
-
 /* The summary with the donut of the whole plan, as the report opens its status part. */
 static void summary(kik__report *r)
 {
 	kik_summary s;
-	summary_table(r->o, r->plan, r->l);
+	kik__html_summary_table(r->o, r->plan, r->l);
 	kik__summary_plan(r->plan, &s);
-	chart(r->o, &s, r->l);
+	kik__html_chart(r->o, &s, r->l);
 }
 
-static void chart(kik__out *o, const kik_summary *s, const kik__labels *l)
+void kik__html_chart(kik__out *o, const kik_summary *s, const kik__labels *l)
 {
 	int st;
 	kik__out_str(o, "<div class=\"chart\">");
@@ -89,7 +87,7 @@ static void chart(kik__out *o, const kik_summary *s, const kik__labels *l)
 	kik__out_printf(o, "<li>= %zu %s</li></ul></div>", s->measures, l->measures);
 }
 
-static void goal_table(kik__report *r, const kik_field *f)
+void kik__html_goal_table(kik__report *r, const kik_field *f, const kik_goal *only)
 {
 	kik__out *o = r->o;
 	const kik__labels *l = r->l;
@@ -106,6 +104,10 @@ static void goal_table(kik__report *r, const kik_field *f)
 		const kik_group *group = kik_goal_group(goal);
 		/* the group is named on its first goal only, as in the report */
 		const kik_goal *prev = g ? kik_field_goal(f, g - 1) : NULL;
+		if (only && goal != only)
+			continue;
+		if (only)
+			prev = NULL;
 		kik__out_printf(o, "<tr class=\"goal\" id=\"goal-%s-%u\"><td>", kik_field_code(f),
 				kik_goal_number(goal));
 		if (group && (!prev || kik_goal_group(prev) != group))
@@ -145,7 +147,7 @@ static void field_section(kik__report *r, const kik_field *f)
 	if (KIK__SHOWS(r, KIK_REPORT_FIELD_NOTES))
 		kik__html_field_intro(r, f);
 	if (KIK__SHOWS(r, KIK_REPORT_CHARTS))
-		chart(o, &s, r->l);
+		kik__html_chart(o, &s, r->l);
 	if (KIK__SHOWS(r, KIK_REPORT_CHANGES) && r->diff)
 		kik__html_changes(r, f);
 	if (KIK__SHOWS(r, KIK_REPORT_FIELD_NOTES))
@@ -153,7 +155,7 @@ static void field_section(kik__report *r, const kik_field *f)
 	if (KIK__SHOWS(r, KIK_REPORT_PROJECTS))
 		kik__html_projects(r, f);
 	if (KIK__SHOWS(r, KIK_REPORT_GOALS))
-		goal_table(r, f);
+		kik__html_goal_table(r, f, NULL);
 	kik__out_str(o, "</section>");
 }
 

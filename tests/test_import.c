@@ -354,3 +354,72 @@ Test(import, kinds_and_states_spelled_many_ways_in_one_file)
 	cr_assert(ne(ptr, strstr(e->message, "'concepts' is not a kind"), NULL), "message: %s", e->message);
 	cr_assert(eq(sz, kik_measure_task_count(m), 11));
 }
+
+Test(import, derived_codes_fold_capital_umlauts_and_stay_unique)
+{
+	static const char names[] = "field;goal;measure;text;status\n"
+				    "Interkulturelle Öffnung;1;1.1;Text;waiting\n"
+				    "Öffentliche Überlegungen;1;1.1;Text;waiting\n"
+				    "Östliche Übergänge;1;1.1;Text;waiting\n"
+				    "Élan Àrt;1;1.1;Text;waiting\n";
+	cr_assert(eq(int, load(names), 0));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Interkulturelle Öffnung")), "IO"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Öffentliche Überlegungen")), "OU"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Östliche Übergänge")), "OU2"));
+	cr_assert(eq(str, (char *)kik_field_code(kik_plan_find_field(plan, "Élan Àrt")), "EA"));
+	cr_assert(ne(ptr, (void *)kik_plan_find_measure(plan, "OU2-1.1"), NULL));
+}
+
+static kik_import_kind detected(const char *csv)
+{
+	/* a kind by what its import does to an empty plan with one measure */
+	static const char one[] = "field;goal;measure;text;status\nSB;4;4.6;Text;waiting\n";
+	kik_plan_free(plan);
+	cr_assert(eq(int, kik_plan_new(&plan), 0));
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_MEASURES, one, strlen(one), "m.csv", NULL), 0));
+	cr_assert(eq(int, kik_plan_import_buffer(plan, KIK_IMPORT_AUTO, csv, strlen(csv), "f.csv", NULL), 0), "%s",
+		  kik_error_last()->message);
+	if (kik_measure_task_count(kik_plan_find_measure(plan, "SB-4.6")))
+		return KIK_IMPORT_TASKS;
+	if (kik_field_has_published(kik_plan_find_field(plan, "SB")))
+		return KIK_IMPORT_PUBLISHED;
+	if (kik_plan_find_field(plan, "WQ"))
+		return kik_plan_measure_count(plan) > 1 ? KIK_IMPORT_MEASURES : KIK_IMPORT_FIELDS;
+	if (strcmp(kik_plan_name(plan), "X") == 0)
+		return KIK_IMPORT_PLAN_INFO;
+	return KIK_IMPORT_MATRIX;
+}
+
+Test(import, auto_tells_every_kind_by_its_header)
+{
+	cr_assert(eq(int, detected("measure;kind;title;state\nSB-4.6;ag;A;done\n"), KIK_IMPORT_TASKS));
+	cr_assert(eq(int, detected("Nummer;Art;Titel;Stand\nSB-4.6;AG-Auftrag;A;erledigt\n"), KIK_IMPORT_TASKS));
+	cr_assert(eq(int, detected("field;waiting;in_progress;implemented\nSB;1;0;0\n"), KIK_IMPORT_PUBLISHED));
+	cr_assert(
+	    eq(int, detected("Handlungsfeld;wartend;in Bearbeitung;implementiert\nSB;1;0;0\n"), KIK_IMPORT_PUBLISHED));
+	cr_assert(eq(int, detected("code;name\nWQ;Wohnen\n"), KIK_IMPORT_FIELDS));
+	cr_assert(eq(int, detected("Kürzel;Handlungsfeld\nWQ;Wohnen\n"), KIK_IMPORT_FIELDS));
+	cr_assert(eq(int, detected("key;value\nname;X\n"), KIK_IMPORT_PLAN_INFO));
+	cr_assert(
+	    eq(int, detected("Handlungsfeld;Ziel;Nummer;Maßnahme;Status\nWQ;1;1.1;T;wartend\n"), KIK_IMPORT_MEASURES));
+}
+
+Test(import, a_header_of_another_kind_says_what_it_looks_like)
+{
+	static const char tasks[] = "measure;kind;title;state\nSB-4.6;ag;A;done\n";
+	static const char almost_tasks[] = "measure;kind;title\nSB-4.6;ag;A\n";
+	cr_assert(eq(int, load(tasks), KIK_EPARSE));
+	expect_error(KIK_EPARSE, 1, 1, "missing column 'field'");
+	expect_error(KIK_EPARSE, 1, 1, "this looks like a tasks file");
+	cr_assert(eq(int, load(almost_tasks), KIK_EPARSE));
+	expect_error(KIK_EPARSE, 1, 1, "the header fits no kind of file and comes closest to a tasks file");
+	/* auto reads it as the closest kind, whose importer names what is missing */
+	cr_assert(eq(int,
+		     kik_plan_import_buffer(plan, KIK_IMPORT_AUTO, almost_tasks, strlen(almost_tasks), "m.csv", NULL),
+		     KIK_EPARSE));
+	expect_error(KIK_EPARSE, 1, 1, "missing column 'state'");
+	expect_error(KIK_EPARSE, 1, 1, "the header fits no kind of file and comes closest to a tasks file");
+	/* the report's content too */
+	cr_assert(eq(int, load("Handlungsfeld;Ziel;Aktueller Stand;Ausblick\nSB;1;Läuft.;Mehr.\n"), KIK_EPARSE));
+	expect_error(KIK_EPARSE, 1, 1, "this looks like a notes file");
+}

@@ -350,7 +350,8 @@ PyObject *kik_py_report(const kik_plan *plan, int format, int lang, unsigned sec
 	o.sections = sections;
 	o.since = since;
 	o.flags = flags;
-	if ((err = kik_plan_report(plan, kik_py_write, &s, &o)) < 0) {
+	KIK_PY_UNLOCKED(err = kik_plan_report(plan, kik_py_write, &s, &o));
+	if (err < 0) {
 		free(s.data);
 		kik_py_raise(err, kik_error_last());
 		return NULL;
@@ -365,11 +366,13 @@ kik_plan_rc kik_py_report_file(const kik_plan *plan, const char *path, int forma
 			       const kik_plan *since, unsigned flags)
 {
 	kik_report_options o = KIK_REPORT_OPTIONS_INIT;
+	int err;
 	o.format = (kik_report_format)format;
 	o.lang = (kik_lang)lang;
 	o.sections = sections;
 	o.since = since;
 	o.flags = flags;
-	return kik_plan_report_file(plan, path, &o);
+	KIK_PY_UNLOCKED(err = kik_plan_report_file(plan, path, &o));
+	return err;
 }
 %}

@@ -1,5 +1,7 @@
-/* Handles: the plan and the results the caller owns have destructors; everything else
- * is borrowed from its plan and never freed from Python. */
+/* Handles: the plan has a destructor; fields, groups, goals, measures and tasks are
+ * borrowed from their plan and never freed from Python. Everything else a call creates
+ * (summaries, explanations, findings, diffs, diagnostics) is turned into Python values
+ * by the helpers and freed before they return. */
 
 %define OWNED(TYPE, FREE)
 %nodefaultctor TYPE;
@@ -24,9 +26,6 @@ struct TYPE {};
 %enddef
 
 OWNED(kik_plan, kik_plan_free)
-OWNED(kik_explanation, kik_explanation_free)
-OWNED(kik_findings, kik_findings_free)
-OWNED(kik_diagnostics, kik_diagnostics_free)
 BORROWED(kik_field)
 BORROWED(kik_group)
 BORROWED(kik_goal)

@@ -72,6 +72,13 @@ check "convert matrix" 0 "$bin/kik-convert" --fields "$data/kik-fields.csv" "$fi
 mv "$tmp/out" "$tmp/from-matrix.csv"
 check "convert csv" 0 "$bin/kik-convert" --fields "$data/kik-fields.csv" -o "$tmp/from-csv.csv" "$data/kik-2023-10-05.csv"
 check "matrix and csv convert alike" 0 cmp "$tmp/from-matrix.csv" "$tmp/from-csv.csv"
+# --fields kik names the bundled field table (the tools run in $tmp, where no file kik exists)
+(cd "$tmp" && check "convert with the bundled fields" 0 "$bin/kik-convert" --fields kik -o "$tmp/by-name.csv" \
+	"$fixtures/seed-001-status-table.txt")
+check "bundled fields by name convert alike" 0 cmp "$tmp/from-matrix.csv" "$tmp/by-name.csv"
+(cd "$tmp" && check "status with the bundled fields" 0 "$bin/kik-status" --fields kik --format csv \
+	"$fixtures/seed-001-status-table.txt")
+expect "status with the bundled fields total" "$tmp/out" '^total;"";43;144;38;61;45;27;42;31$'
 expect "convert header" "$tmp/from-csv.csv" '^field;field_name;group;goal;goal_text;measure;text;status$'
 check "convert to windows-1252" 0 "$bin/kik-convert" --encoding windows-1252 --crlf --delimiter , "$fixtures/kik-excel-windows-1252.csv"
 check "status on the matrix" 0 "$bin/kik-status" --fields "$data/kik-fields.csv" --format csv "$fixtures/seed-001-status-table.txt"

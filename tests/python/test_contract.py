@@ -42,7 +42,7 @@ def test_measure():
 
 def test_check_lists_the_two_fields_the_report_disagrees_on():
     findings = kik.Plan.default().check()
-    assert {(f.field, str(f.status), f.expected, f.actual) for f in findings} == {
+    assert {(f.field, str(f.status), f.published, f.computed) for f in findings} == {
         ("SB", "waiting", 12, 10), ("SB", "in_progress", 11, 13),
         ("BE", "waiting", 3, 4), ("BE", "in_progress", 6, 5)}
     assert all(f.kind == "published_count" for f in findings)
@@ -52,8 +52,8 @@ def test_records():
     records = kik.Plan.default().to_records()
     assert len(records) == 144
     assert records[0]["id"] == "SB-1.1" and records[0]["status"] == "waiting"
-    assert set(records[0]) == {"id", "field", "field_name", "group", "goal", "goal_text", "number", "text",
-                               "status", "recorded_status", "tasks"}
+    assert set(records[0]) == {"id", "field", "field_name", "group", "goal", "goal_text", "measure", "measure_no",
+                               "text", "status", "recorded_status", "tasks"}
 
 
 def test_from_csv_with_tasks_and_published(files):
@@ -69,7 +69,7 @@ def test_from_csv_with_tasks_and_published(files):
     reasons = m.explain()
     assert "AG task 'Fachtag durchführen' is open." in [r.message_en for r in reasons]
     assert [r.code for r in reasons][-1] == "status_disagrees"
-    kinds = sorted(f.kind for f in plan.check())
+    kinds = sorted(str(f.kind) for f in plan.check())
     assert kinds == ["published_count", "published_count", "status_disagrees"]
     plan.rule = "missing_kind_satisfied"
     assert plan.rule is kik.Rule.MISSING_KIND_SATISFIED

@@ -5,7 +5,7 @@ import kik
 def test_to_pandas_has_one_row_per_measure():
     plan = kik.Plan.default()
     frame = plan.to_pandas()
-    assert frame.shape == (144, 11)
+    assert frame.shape == (144, 12)
     assert list(frame["id"][:2]) == ["SB-1.1", "SB-1.2"]
     assert list(frame["status"].cat.categories) == ["waiting", "in_progress", "implemented"]
     counts = frame.groupby("field", sort=False)["status"].value_counts().unstack()
@@ -27,6 +27,6 @@ def test_to_pandas_merges_equal_names_into_one_category():
     assert list(frame["group"]) == ["Vernetzung"] * 3
     assert list(frame["group"].cat.categories) == ["Vernetzung"]
     assert list(frame["goal_text"]) == ["Gemeinsam", "Gemeinsam", "Anders"]
-    assert sorted(frame["goal_text"].cat.categories) == ["Anders", "Gemeinsam"]
+    assert list(frame["goal_text"].cat.categories) == ["Gemeinsam", "Anders"]  # in plan order
     assert list(frame["field"]) == ["SB", "SB", "GE"]
-    assert list(frame["number"]) == ["1.1", "2.1", "1.1"]
+    assert list(frame["measure"]) == ["1.1", "2.1", "1.1"]
