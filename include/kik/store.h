@@ -8,7 +8,7 @@
  * frozen copies of the working state at an as-of date ("2023-10-05"), with a
  * label and the time they were taken. Everything a kik_plan holds is stored:
  * name, date and rule, fields with aliases and published figures, groups,
- * goals, measures, and tasks with their ids.
+ * goals, measures, tasks with their ids, and the report's content (kik/content.h).
  *
  * Every call that changes a store is one transaction: it is done whole or not
  * at all, also when the process is killed or the disk is full. Edits through
@@ -21,7 +21,8 @@
  * it while one writes; a writer waits up to the busy timeout for another
  * writer and then fails with KIK_EBUSY. Its schema and the SQL views meant for
  * analysts (`plans`, `snapshots`, `versions`, `fields`, `goals`, `measures`,
- * `tasks`, `field_counts`, `changes`) are documented in the README and stay
+ * `tasks`, `field_counts`, `changes`, and for the report's content `notes`,
+ * `field_notes`, `projects`, `timeline`, `rounds`, `figures`) are documented in the README and stay
  * stable; the schema version is the file's `PRAGMA user_version`, and opening
  * a store of an earlier version upgrades it.
  *
