@@ -14,6 +14,36 @@ Test(store, a_saved_plan_loads_equal)
 	kik_store_free(s);
 }
 
+/* Issue 18's restart scenario through the store: a service adds a task (id 8 of its
+ * plan), saves once, is restarted, loads once, and a form posted before the restart
+ * updates that same task; a removed task's id is not given again. */
+Test(store, a_task_id_survives_a_restart_with_one_save_and_one_load)
+{
+	const char *path = scratch("service.kikdb");
+	kik_store *s = open_store(path);
+	kik_plan *p, *restarted;
+	unsigned long fachtag, gone, next;
+	cr_assert(eq(int, kik_plan_new_default(&p), 0));
+	add_task(p, "GP-6.2", KIK_TASK_CONCEPT, "Erst", KIK_TASK_OPEN, NULL, NULL);
+	gone = add_task(p, "GP-6.2", KIK_TASK_AG, "Dann", KIK_TASK_OPEN, NULL, NULL);
+	fachtag = add_task(p, "SB-4.6", KIK_TASK_AG, "Fachtag", KIK_TASK_OPEN, NULL, NULL);
+	OK(kik_plan_remove_task(p, gone));
+	OK(kik_store_save(s, NULL, p, NULL));
+	kik_store_free(s);
+	kik_plan_free(p);
+	/* the restart */
+	s = open_store(path);
+	OK(kik_store_load(s, NULL, NULL, &restarted));
+	OK(kik_plan_set_task_state(restarted, fachtag, KIK_TASK_DONE));
+	cr_assert(eq(str, (char *)kik_task_title(kik_plan_find_task(restarted, fachtag)), "Fachtag"));
+	cr_assert(eq(str, (char *)kik_measure_id(kik_task_measure(kik_plan_find_task(restarted, fachtag))), "SB-4.6"));
+	cr_assert(eq(ptr, (void *)kik_plan_find_task(restarted, gone), NULL));
+	next = add_task(restarted, "SB-4.5", KIK_TASK_AG, "neu", KIK_TASK_OPEN, NULL, NULL);
+	cr_assert(lt(ulong, fachtag, next));
+	kik_plan_free(restarted);
+	kik_store_free(s);
+}
+
 Test(store, a_plan_in_no_convenient_order_loads_equal)
 {
 	kik_store *s = open_store(scratch("a.kikdb"));
