@@ -228,6 +228,9 @@ if [ -x "$bin/kik-store" ]; then
 	check "report from a store" 0 "$bin/kik-report" --store "$db" -o "$tmp/store.html"
 	expect "report from a store SB" "$tmp/store.html" 'wartend: <strong>9</strong> (30 %)'
 	check "diff of two snapshots" 1 "$bin/kik-diff" "$db@2023-10-05" "$db@2025-06-30"
+	check "report since a snapshot" 0 "$bin/kik-report" --format md --store "$db@2025-06-30" --since "$db@Zwischenbericht" \
+		-o "$tmp/since.md"
+	expect "report since a snapshot says" "$tmp/since.md" '^### Veränderungen seit 05.10.2023'
 	check "status unknown snapshot" 2 "$bin/kik-status" --store "$db@1999-01-01"
 	expect "status unknown snapshot says" "$tmp/err" "no snapshot has the date or label '1999-01-01'"
 	check "store on a csv file" 2 "$bin/kik-store" list "$data/kik-plan.csv"
