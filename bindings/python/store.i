@@ -67,7 +67,8 @@ static PyObject *kik_py_history_values(kik_history *h)
 /* The error of every store call in a library built without the store. */
 static PyObject *kik_py_no_store(void)
 {
-	kik_py_raise(KIK_EINVAL, NULL);
+	kik_error e = { KIK_EINVAL, "this libkik was built without the store (KIK_STORE=OFF)", NULL, 0, 0, 0 };
+	kik_py_raise(e.code, &e);
 	return NULL;
 }
 #endif

@@ -15,6 +15,8 @@ import kik
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TASKS = ROOT / "examples" / "sample-tasks.csv"
 PARTS = ("measures", "tasks", "fields", "published", "plan_info")
+HAS_STORE = bool(kik._lib.core.kik_py_store_available())
+needs_store = pytest.mark.skipif(not HAS_STORE, reason="libkik built without the store (KIK_STORE=OFF)")
 
 
 def with_tasks():
@@ -60,6 +62,7 @@ def path(tmp_path):
     return tmp_path / "kik.db"
 
 
+@needs_store
 def test_save_and_load_round_trip_equal(path):
     plan = with_tasks()
     with kik.Store(path) as store:
@@ -73,6 +76,7 @@ def test_save_and_load_round_trip_equal(path):
     assert len(loaded.tasks) == 8
 
 
+@needs_store
 def test_a_task_id_survives_a_restart(path):
     plan = kik.Plan.default()
     first = plan.add_task("SB-4.6", "concept", "Konzept schreiben")
@@ -89,6 +93,7 @@ def test_a_task_id_survives_a_restart(path):
         assert store.load().task(new_id).title == "Flyer"
 
 
+@needs_store
 def test_memory_stores_and_names(path):
     with kik.Store(":memory:") as store:
         assert store.plans() == [] and store.path == ":memory:"
@@ -107,6 +112,7 @@ def test_memory_stores_and_names(path):
             store.load(name="Gibtsnicht")
 
 
+@needs_store
 def test_snapshots_frame(path):
     with kik.Store(path) as store:
         timeline(store)
@@ -127,6 +133,7 @@ def test_snapshots_frame(path):
         assert store.snapshots(name="KIK").shape == (2, 4)
 
 
+@needs_store
 def test_trend_of_three_snapshots(path):
     with kik.Store(path) as store:
         concept, report, later = timeline(store)
@@ -159,6 +166,7 @@ def test_trend_of_three_snapshots(path):
     assert wide.shape == (3, 6) and list(wide.index) == sorted(wide.index)
 
 
+@needs_store
 def test_history_in_time_order(path):
     with kik.Store(path) as store:
         timeline(store)
@@ -184,6 +192,7 @@ def test_history_in_time_order(path):
     assert by_task.iloc[-1].value == "done" and by_task.time.is_monotonic_increasing
 
 
+@needs_store
 def test_edits_with_an_author_are_in_the_changes_view(path):
     with kik.Store(path) as store:
         store.save(with_tasks(), name="KIK", author="import")
@@ -212,6 +221,7 @@ def test_edits_with_an_author_are_in_the_changes_view(path):
     assert frame[frame.action == "remove_task"].note.tolist() == ["doppelt"]
 
 
+@needs_store
 def test_a_failed_edit_raises_the_plans_error_and_changes_nothing(path):
     with kik.Store(path) as store:
         store.save(kik.Plan.default())
@@ -226,6 +236,7 @@ def test_a_failed_edit_raises_the_plans_error_and_changes_nothing(path):
         assert list(store.log().action) == ["save"]
 
 
+@needs_store
 def test_diff_between_snapshots(path):
     with kik.Store(path) as store:
         concept, report, later = timeline(store)
@@ -238,6 +249,7 @@ def test_diff_between_snapshots(path):
     assert not d.to_pandas().empty
 
 
+@needs_store
 def test_import_file_saves_the_import(path, tmp_path):
     measures = tmp_path / "m.csv"
     kik.Plan.default().export(measures)
@@ -253,6 +265,7 @@ def test_import_file_saves_the_import(path, tmp_path):
     assert len(loaded) == 144 and len(loaded.tasks) == 7
 
 
+@needs_store
 def test_a_locked_store_raises_busy(path):
     with kik.Store(path) as store:
         store.save(kik.Plan.default())
@@ -273,6 +286,7 @@ def test_a_locked_store_raises_busy(path):
         other.close()
 
 
+@needs_store
 def test_a_read_only_store_refuses_changes(path):
     with kik.Store(path) as store:
         store.save(with_tasks())
@@ -293,6 +307,7 @@ def test_a_read_only_store_refuses_changes(path):
     assert path.read_bytes() == before
 
 
+@needs_store
 def test_a_closed_store_raises_and_its_plans_stay(path):
     store = kik.Store(path)
     store.save(kik.Plan.default())
@@ -310,6 +325,7 @@ def test_a_closed_store_raises_and_its_plans_stay(path):
     assert plan.summary().total == 144
 
 
+@needs_store
 def test_opening_errors(tmp_path):
     with pytest.raises(kik.MissingFileError):
         kik.Store(tmp_path / "missing.db", must_exist=True)
@@ -332,11 +348,20 @@ def test_opening_errors(tmp_path):
 
 
 def test_without_the_store_a_clear_error(monkeypatch):
-    monkeypatch.setattr(kik._lib.core, "kik_py_store_available", lambda: 0)
+    if HAS_STORE:  # as a library built with -DKIK_STORE=OFF says
+        monkeypatch.setattr(kik._lib.core, "kik_py_store_available", lambda: 0)
     with pytest.raises(kik.Error, match="without the store"):
         kik.Store(":memory:")
+    assert kik.Plan.default().summary().total == 144  # everything else works
 
 
+@pytest.mark.skipif(HAS_STORE, reason="libkik built with the store")
+def test_without_the_store_its_calls_raise():
+    with pytest.raises(kik.InvalidValueError, match="without the store"):
+        kik._lib.core.kik_py_store_open(":memory:", 0, -1)
+
+
+@needs_store
 def test_long_store_calls_let_other_threads_run(path):
     plan = with_tasks()
     with kik.Store(path) as store:
