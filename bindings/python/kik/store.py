@@ -212,7 +212,9 @@ class Store:
         """The history of a measure (its id, "SB-4.6") or task (its number) in time order:
         its status or state at every snapshot and every change-log entry about it (for a
         measure, also its tasks' edits). Columns as :meth:`log`; ``value`` is the status or
-        state after the entry (None where it did not exist)."""
+        state after the entry (None where it did not exist). :class:`kik.NotFoundError` when
+        it is in no snapshot and no edit (saves and imports are not edits of an object, so
+        one only saved into the working state has no history yet)."""
         from . import frames
 
         if isinstance(object, Measure):
