@@ -362,26 +362,25 @@ def test_without_the_store_its_calls_raise():
 
 
 @needs_store
-def test_long_store_calls_let_other_threads_run(path):
-    plan = with_tasks()
-    with kik.Store(path) as store:
-        ticks = []
-        stop = threading.Event()
-
-        def tick():
-            while not stop.is_set():
-                ticks.append(time.perf_counter())
-                time.sleep(0.001)
-
-        worker = threading.Thread(target=tick)
+def test_long_store_calls_let_other_threads_run(tmp_path):
+    rows = "".join(f"SB;{g};{g}.{m};Maßnahme {g}.{m} mit etwas mehr Text;waiting\n"
+                   for g in range(1, 1001) for m in range(1, 101))
+    plan = kik.Plan()
+    plan.import_bytes("field;goal;measure;text;status\n" + rows, kind="measures")
+    with kik.Store(tmp_path / "alone.db") as store:
+        start = time.perf_counter()
+        store.save(plan)
+        alone = time.perf_counter() - start  # the save on its own
+    with kik.Store(tmp_path / "kik.db") as store:
+        marks = []
+        worker = threading.Thread(target=store.save, args=(plan,))
+        marks.append(time.perf_counter())
         worker.start()
-        try:
-            for k in range(5):
-                plan.as_of = f"202{k}-01-01"
-                store.save_snapshot(plan)
-                store.load()
-                store.trend()
-        finally:
-            stop.set()
-            worker.join()
-    assert len(ticks) > 1  # the other thread ran meanwhile
+        while worker.is_alive():
+            marks.append(time.perf_counter())
+        worker.join()
+        marks.append(time.perf_counter())
+        assert len(store.load()) == 100_000
+    longest = max(b - a for a, b in zip(marks, marks[1:]))
+    # with the GIL held, this thread would stop for the whole save
+    assert longest < alone / 2, f"this thread stopped for {longest:.3f} s of a {alone:.3f} s save"
