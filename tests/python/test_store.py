@@ -106,6 +106,10 @@ def test_memory_stores_and_names(path):
             store.add_plan("KIK")
         store.remove_plan("Zweitkonzept")
         assert len(store.load()) == 144
+        # without snapshots: empty frames of the same columns and types
+        trend, snaps = store.trend(), store.snapshots()
+        assert trend.empty and trend.shape[1] == 14 and str(trend.as_of.dtype) == "datetime64[ns]"
+        assert snaps.empty and str(snaps.taken.dtype) == "datetime64[ns, UTC]"
         with pytest.raises(kik.NotFoundError):
             store.load("1999-01-01")
         with pytest.raises(kik.NotFoundError):
