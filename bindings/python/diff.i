@@ -32,25 +32,13 @@ static PyObject *kik_py_change_what(unsigned what)
 	Py_XDECREF(keys);
 	return tuple;
 }
-%}
 
-%inline %{
-/** Compares two plans (see kik_plan_diff): (changes, fields). A change is (object kind,
- * change kind, keys of the values that differ, id, field code, measure id or None, task
- * id or None, text, {value key: (old, new)}, old status or -1, new status or -1), with
- * the kinds as kik_object_kind / kik_change_kind numbers. A field is (code, name, old
- * measures, new measures, (old counts), (new counts)). */
-PyObject *kik_py_diff(const kik_plan *old_plan, const kik_plan *new_plan)
+/* (changes, fields) of a diff, as kik_py_diff returns them (the diff stays the caller's). */
+static PyObject *kik_py_diff_values(const kik_diff *d)
 {
-	kik_diff *d = NULL;
 	PyObject *changes = NULL, *fields = NULL, *result = NULL;
 	size_t i, n;
-	int err;
-	KIK_PY_UNLOCKED(err = kik_plan_diff(old_plan, new_plan, &d));
-	if (err < 0) {
-		kik_py_raise(err, kik_error_last());
-		return NULL;
-	}
+
 	n = kik_diff_count(d);
 	changes = PyList_New((Py_ssize_t)n);
 	for (i = 0; changes && i < n; i++) {
@@ -87,6 +75,27 @@ PyObject *kik_py_diff(const kik_plan *old_plan, const kik_plan *new_plan)
 		result = Py_BuildValue("OO", changes, fields);
 	Py_XDECREF(changes);
 	Py_XDECREF(fields);
+	return result;
+}
+%}
+
+%inline %{
+/** Compares two plans (see kik_plan_diff): (changes, fields). A change is (object kind,
+ * change kind, keys of the values that differ, id, field code, measure id or None, task
+ * id or None, text, {value key: (old, new)}, old status or -1, new status or -1), with
+ * the kinds as kik_object_kind / kik_change_kind numbers. A field is (code, name, old
+ * measures, new measures, (old counts), (new counts)). */
+PyObject *kik_py_diff(const kik_plan *old_plan, const kik_plan *new_plan)
+{
+	kik_diff *d = NULL;
+	PyObject *result;
+	int err;
+	KIK_PY_UNLOCKED(err = kik_plan_diff(old_plan, new_plan, &d));
+	if (err < 0) {
+		kik_py_raise(err, kik_error_last());
+		return NULL;
+	}
+	result = kik_py_diff_values(d);
 	kik_diff_free(d);
 	return result;
 }

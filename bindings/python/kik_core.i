@@ -5,7 +5,7 @@
  *   per topic, where a call takes structs or callbacks or Python wants whole values:
  *   changes naming objects by identity (edit.i), values (values.i), files (io.i), the
  *   report's content and the report (content.i), data frames' columns (frames.i),
- *   differences (diff.i), notebook HTML (display.i).
+ *   differences (diff.i), the store (store.i), notebook HTML (display.i).
  * The pure-Python package kik builds the Pythonic classes on this; only kik/_lib.py
  * and the model and frame modules call it. */
 %module(package="kik", docstring="Low-level bindings of libkik; use the kik package instead.") core
@@ -25,4 +25,5 @@
 %include "content.i" /* the report's content and the whole report (issue 22) */
 %include "frames.i"
 %include "diff.i"
+%include "store.i" /* the store (issue 20) */
 %include "display.i"

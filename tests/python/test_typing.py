@@ -81,3 +81,30 @@ def test_mypy_finds_the_package_complete_and_checks_its_users(tmp_path):
                              str(user)], capture_output=True, text=True, env=env)
     assert "user.py:3: error" in result.stdout and "spreadsheet" in result.stdout, result.stdout
     assert "user.py:4: error" in result.stdout and "user.py:5" not in result.stdout, result.stdout
+
+
+def test_the_store_is_typed_as_the_plan():
+    assert inspect.signature(kik.Store.trend).return_annotation == "pandas.DataFrame"
+    assert inspect.signature(kik.Store.load).return_annotation == "Plan"
+    hints = typing.get_type_hints(kik.Store.import_file, vars(kik.store))
+    assert set(typing.get_args(hints["kind"])) == set(kik._lib.KINDS)
+    assert inspect.signature(kik.Store.set_task_state).parameters["author"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+@pytest.mark.skipif(shutil.which("mypy") is None, reason="mypy is not installed (Debian: mypy)")
+def test_mypy_checks_users_of_the_store(tmp_path):
+    config = ["--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(tmp_path / "cache")]
+    user = tmp_path / "user.py"
+    user.write_text("import kik\nwith kik.Store(':memory:') as store:\n"
+                    "    plan: kik.Plan = store.load()\n"
+                    "    store.import_file('x.csv', kind='spreadsheet')\n"
+                    "    store.set_task_state(1, 'done')\n"
+                    "    status: kik.Status = store.set_recorded_status('SB-4.6', 'waiting', author='a')\n")
+    installed = PACKAGE.parent.name in ("site-packages", "dist-packages")
+    env = {"PATH": "/usr/bin:/bin", **({} if installed else {"MYPYPATH": str(PACKAGE.parent)})}
+    result = subprocess.run([sys.executable, "-m", "mypy", *config, "--python-executable", sys.executable,
+                             str(user)], capture_output=True, text=True, env=env)
+    assert "user.py:4: error" in result.stdout and "spreadsheet" in result.stdout, result.stdout
+    assert "user.py:5: error" in result.stdout and "author" in result.stdout, result.stdout
+    for line in (3, 6):
+        assert f"user.py:{line}:" not in result.stdout, result.stdout

@@ -11,7 +11,8 @@ The package's parts: :mod:`kik.plan` (the plan), :mod:`kik.objects` (fields, gro
 goals, measures, tasks), :mod:`kik.views`, :mod:`kik.enums` (statuses and other named
 values, which are strings), :mod:`kik.records` (summaries, findings, diffs),
 :mod:`kik.frames` (pandas), :mod:`kik.display` (notebook HTML), :mod:`kik.io` (files and
-data frames), :mod:`kik.content` (the report's content and the report) and :mod:`kik.errors`, which documents the exception model: every failure is
+data frames), :mod:`kik.content` (the report's content and the report), :mod:`kik.store` (stores: plans
+that persist, with snapshots and history) and :mod:`kik.errors`, which documents the exception model: every failure is
 a :class:`kik.Error`.
 """
 
@@ -24,6 +25,7 @@ from .io import read_csv
 from .content import FieldNote, Figure, Note, Project, Round, TimelineEntry
 from .objects import DerivedStatusWarning, Field, Goal, Group, Measure, Task
 from .plan import Plan, diff
+from .store import Store
 from .records import (Change, Counts, Diagnostic, Diff, Explanation, FieldCounts, Finding, Reason, Summary)
 
 __version__: str = _lib.core.kik_version()
@@ -37,6 +39,8 @@ def version() -> str:
 __all__ = [
     # the model
     "Plan", "Field", "Group", "Goal", "Measure", "Task", "diff", "read_csv",
+    # plans that persist
+    "Store",
     # named values
     "Status", "TaskKind", "TaskState", "Rule", "FindingKind", "ReasonCode", "ObjectKind", "ChangeKind",
     # values
@@ -51,7 +55,7 @@ __all__ = [
     "version", "__version__",
 ]
 
-_SUBMODULES = ["content", "core", "display", "enums", "errors", "frames", "io", "objects", "plan", "records", "views"]
+_SUBMODULES = ["content", "core", "display", "enums", "errors", "frames", "io", "objects", "plan", "records", "store", "views"]
 
 
 def __dir__() -> list:

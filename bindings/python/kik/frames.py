@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     from .plan import Plan
 
-__all__ = ["measures", "tasks", "summaries", "records", "field_counts", "fields", "published"]
+__all__ = ["measures", "tasks", "summaries", "records", "field_counts", "fields", "published", "snapshots", "trend",
+           "history"]
 
 MEASURE_COLUMNS = ("id", "field", "field_name", "group", "goal", "goal_text", "measure", "measure_no", "text",
                    "status", "recorded_status", "tasks")
@@ -211,3 +212,78 @@ def field_counts(rows: Iterable[Any]) -> pandas.DataFrame:
     columns = ["field", "name", "old_measures", "new_measures"] + [f"{p}_{k}" for k in keys for p in ("old", "new",
                                                                                                    "change")]
     return pd.DataFrame(data, columns=columns)
+
+
+# ---- stores (kik/store.py) -------------------------------------------------------------
+
+SNAPSHOT_COLUMNS = ("as_of", "label", "taken", "author")
+TREND_COLUMNS = ("snapshot", "as_of", "label", "scope", "id", "field", "goal", "measures", "waiting", "in_progress",
+                 "implemented", "waiting_percent", "in_progress_percent", "implemented_percent")
+HISTORY_COLUMNS = ("time", "source", "label", "author", "action", "object", "measure", "what", "old", "new", "note",
+                   "value")
+TREND_SCOPES = ("plan", "field", "goal")
+HISTORY_SOURCES = ("snapshot", "change")
+
+
+def _utc(times: Sequence[str]) -> Any:
+    """UTC timestamps from the store's "YYYY-MM-DDTHH:MM:SSZ" and dates (midnight UTC)."""
+    import pandas as pd
+
+    full = [t + "T00:00:00Z" if len(t) == 10 else t for t in times]
+    return pd.to_datetime(pd.Series(full, dtype=object), format="%Y-%m-%dT%H:%M:%SZ", utc=True)
+
+
+def _dates(dates: Sequence[str]) -> Any:
+    import pandas as pd
+
+    return pd.to_datetime(pd.Series(list(dates), dtype=object), format="%Y-%m-%d")
+
+
+def snapshots(rows: List[Any]) -> pandas.DataFrame:
+    """A store's snapshots (``Store.snapshots``): ``as_of`` (datetime64), ``label``,
+    ``taken`` (UTC) and ``author``, from the (as_of, label, taken, author) rows."""
+    import pandas as pd
+
+    as_of, label, taken, author = (list(c) for c in zip(*rows)) if rows else ([], [], [], [])
+    return pd.DataFrame({"as_of": _dates(as_of), "label": pd.Series(label, dtype=object), "taken": _utc(taken),
+                         "author": pd.Series(author, dtype=object)}, columns=list(SNAPSHOT_COLUMNS))
+
+
+def trend(rows: List[Any]) -> pandas.DataFrame:
+    """A store's trend (``Store.trend``) from the C rows (as_of, label, scope, field, goal,
+    measures, three counts, three percentages): see :meth:`kik.Store.trend`."""
+    import numpy as np
+    import pandas as pd
+
+    columns = list(zip(*rows)) if rows else [()] * 12
+    as_of, label, scope, field, goal = (list(c) for c in columns[:5])
+    numbers = np.array(columns[5:], dtype=np.int64).reshape(7, len(rows))
+    ids = ["" if s == 0 else f if s == 1 else f"{f}-{g}" for s, f, g in zip(scope, field, goal)]
+    data: Dict[str, Any] = {
+        "snapshot": pd.Series([lb or a for a, lb in zip(as_of, label)], dtype=object),
+        "as_of": _dates(as_of), "label": pd.Series(label, dtype=object),
+        "scope": pd.Categorical.from_codes(np.array(scope, dtype=np.int8), list(TREND_SCOPES), ordered=True),
+        "id": pd.Series(ids, dtype=object), "field": pd.Series(field, dtype=object),
+        "goal": np.array(goal, dtype=np.int64), "measures": numbers[0]}
+    keys = _categories(Status)
+    for i, key in enumerate(keys):
+        data[key] = numbers[1 + i]
+    for i, key in enumerate(keys):
+        data[f"{key}_percent"] = numbers[4 + i]
+    return pd.DataFrame(data, columns=list(TREND_COLUMNS))
+
+
+def history(rows: List[Any]) -> pandas.DataFrame:
+    """A history or change log (``Store.history``, ``Store.log``) from the C rows: see
+    :meth:`kik.Store.log`."""
+    import numpy as np
+    import pandas as pd
+
+    columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in HISTORY_COLUMNS]
+    # the C rows begin (source, time, ...); the frame begins with the time
+    data: Dict[str, Any] = {
+        "time": _utc(columns[1]),
+        "source": pd.Categorical.from_codes(np.array(columns[0], dtype=np.int8), list(HISTORY_SOURCES))}
+    for name, values in zip(HISTORY_COLUMNS[2:], columns[2:]):
+        data[name] = pd.Series(values, dtype=object)
+    return pd.DataFrame(data, columns=list(HISTORY_COLUMNS))
