@@ -403,9 +403,11 @@ def store_bench(build, work, sizes, args):
             (f"save at {size:,}: at least 5x faster than pandas to_sql (runs paired)", f"{pandas_x:.2f}x",
              pandas_x >= 5),
             (f"load at {size:,}: at most 3x libkik's CSV import (runs paired)", f"{load_x:.2f}x", load_x <= 3),
-            # the save's peak is measured with the plan already built: what the save adds
-            (f"save at {size:,}: peak memory at most the plan's own", f"{save_peak:.0f} MB of {save_plan:.0f} MB",
-             save_peak <= save_plan),
+            # Both read "at most the plan's own" as what the job adds to the plan: the plan is in
+            # memory while it is saved and is what a load makes, so no process can peak below it.
+            # The save's peak is measured with the plan already built: what the save adds
+            (f"save at {size:,}: peak memory beyond the plan at most the plan's own",
+             f"{save_peak:.0f} MB (process {save_peak + save_plan:.0f}) of {save_plan:.0f} MB", save_peak <= save_plan),
             # the load's peak includes the plan it builds: what the load adds is the rest
             (f"load at {size:,}: peak memory beyond the plan at most the plan's own",
              f"{load_peak - load_plan:.0f} MB (peak {load_peak:.0f}) of {load_plan:.0f} MB",
