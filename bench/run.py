@@ -26,6 +26,21 @@ hash, tasks of one measure), each at 10,000 to 160,000 rows through kik-status o
 kik-diff; the CPU time per row (less the time on one row) must stay within 2x from the
 smallest size to the largest.
 
+With --store, it runs only the store's jobs (bench/store_job.c, issue 20) at --sizes
+(default 1000000 measures, about 5 tasks each): saving the plan of the two files into a new
+store against the sqlite3 shell's .import of the same files into two plain tables (a fresh
+database each run) and against pandas DataFrame.to_sql of the two tables
+(bench/store_pandas.py); loading the plan back from the store against libkik's CSV import
+of the files (store_job import); single edits with their change-log entry and the trend
+over 20 snapshots on the bundled plan; the save's and the load's peak memory against the
+plan's own. Each run of sqlite3 or pandas comes between two saves, each load between two
+imports, and its ratio is to the mean of those two. The times of store_job and of pandas
+are their own (the plan or the frames already in memory; the CSV files read first, not
+timed); sqlite3's is its process's, which is its whole .import. With --check, the driver
+exits non-zero when a target is missed.
+
+    /usr/bin/python3 bench/run.py --store [--sizes 100000] [--runs 3] [--check]
+
 DuckDB comes from the npm package @duckdb/node-api, installed into bench/.node (a scratch
 directory, not committed) on the first run.
 """
@@ -264,10 +279,178 @@ def scaling_check(build, work, sizes, runs):
     return flat
 
 
+def store_json(cmd):
+    """Runs a store job (or store_pandas.py); returns its JSON line and its process's peak RSS."""
+    out, seconds, rss = measured(cmd)
+    data = json.loads(out.strip().splitlines()[-1])
+    data["wall"], data["rss"] = seconds, rss
+    return data
+
+
+def interleaved(reference, others, runs):
+    """Each of `others` (name -> a callable giving seconds and its data) `runs` times, each
+    run between two runs of `reference`, after a warm-up of every job. Returns per job its
+    runs' data and, for the others, the ratio of each run to the mean of the reference's
+    runs just before and after it."""
+    data = {name: [] for name in [reference[0]] + list(others)}
+    ratios = {name: [] for name in others}
+    reference[1]()  # the warm-ups
+    for job in others.values():
+        job()
+    before = reference[1]()
+    data[reference[0]].append(before)
+    for _ in range(runs):
+        for name, job in others.items():
+            got = job()
+            after = reference[1]()
+            data[name].append(got)
+            data[reference[0]].append(after)
+            ratios[name].append(paired_ratio(got["seconds"], before["seconds"], after["seconds"]))
+            before = after
+    return data, ratios
+
+
+def store_bench(build, work, sizes, args):
+    """The store's jobs of issue 20 (see the docstring). Returns whether every target is met."""
+    job = str(build / "bench" / "store_job")
+    rows, checks, notes = [], [], []
+    for size in sizes:
+        folder = work / str(size)
+        folder.mkdir(exist_ok=True)
+        made = subprocess.run([str(build / "bench" / "gen_plan"), str(size), str(folder)], check=True,
+                              capture_output=True, text=True).stdout
+        task_count = int(made.split(", ")[1].split()[0])  # "N measures, T tasks"
+        measures, tasks = str(folder / "measures.csv"), str(folder / "tasks.csv")
+        os.sync()
+        for path in (measures, tasks):
+            with open(path, "rb") as f:
+                while f.read(1 << 24):
+                    pass
+        megabytes = (os.path.getsize(measures) + os.path.getsize(tasks)) / 1e6
+        store, plain, frames = work / "store.kik", work / "plain.db", work / "pandas.db"
+
+        def fresh(path):
+            for name in (path, pathlib.Path(f"{path}-wal"), pathlib.Path(f"{path}-shm"),
+                         pathlib.Path(f"{path}-journal")):
+                if name.exists():
+                    name.unlink()
+
+        def save():
+            return store_json([job, "save", measures, tasks, str(store)])  # removes the old store
+
+        def sqlite_import():
+            fresh(plain)
+            _, seconds, rss = measured(["sqlite3", "-batch", str(plain), ".mode csv", ".separator ;",
+                                        f".import {measures} measures", f".import {tasks} tasks"])
+            return {"seconds": seconds, "rss": rss}
+
+        def pandas_to_sql():
+            fresh(frames)
+            return store_json([PYTHON, str(HERE / "store_pandas.py"), measures, tasks, str(frames)])
+
+        def load():
+            return store_json([job, "load", str(store)])
+
+        def csv_import():
+            return store_json([job, "import", measures, tasks])
+
+        saved, save_ratios = interleaved(("save", save), {"sqlite3 .import": sqlite_import,
+                                                          "pandas to_sql": pandas_to_sql}, args.runs)
+        counted = subprocess.run(["sqlite3", str(plain), "select count(*) from measures; select count(*) from tasks"],
+                                 check=True, capture_output=True, text=True).stdout.split()
+        if [int(n) for n in counted] != [size, task_count]:
+            sys.exit(f"sqlite3 imported {counted} rows, not {size} and {task_count}")
+        save()  # the store the loads read
+        loaded, load_ratios = interleaved(("import", csv_import), {"load": load}, args.runs)
+        if any(d["measures"] != size or d["tasks"] != task_count for d in loaded["load"] + saved["save"]):
+            sys.exit("the store's plan has other counts than the files'")
+
+        def med(runs, key="seconds"):
+            return statistics.median(r[key] for r in runs)
+
+        def line(name, runs, ratios=None):
+            times = " ".join(f"{r['seconds']:.3f}" for r in runs)
+            print(f"{size:>8} {name:<16} {med(runs):8.3f} s (runs: {times})"
+                  + (f"; x by run: {' '.join(f'{r:.2f}' for r in ratios)}" if ratios else ""), file=sys.stderr)
+
+        for name, runs in saved.items():
+            line(name, runs, save_ratios.get(name))
+        for name, runs in loaded.items():
+            line(name, runs, load_ratios.get(name))
+        save_peak, save_plan = max(r["peak_mb"] for r in saved["save"]), med(saved["save"], "plan_mb")
+        load_peak, load_plan = max(r["peak_mb"] for r in loaded["load"]), med(loaded["load"], "plan_mb")
+        rows += [
+            (size, task_count, megabytes, "save into a new store (store_job save)", med(saved["save"]),
+             None, f"{save_peak:.0f} (+ plan {save_plan:.0f})", max(r["rss"] for r in saved["save"])),
+            (size, task_count, megabytes, "sqlite3 shell .import into two plain tables",
+             med(saved["sqlite3 .import"]), statistics.median(save_ratios["sqlite3 .import"]), "",
+             max(r["rss"] for r in saved["sqlite3 .import"])),
+            (size, task_count, megabytes, "pandas DataFrame.to_sql of the two tables",
+             med(saved["pandas to_sql"]), statistics.median(save_ratios["pandas to_sql"]), "",
+             max(r["rss"] for r in saved["pandas to_sql"])),
+            (size, task_count, megabytes, "libkik's CSV import into a plan (store_job import)", med(loaded["import"]),
+             None, f"{max(r['peak_mb'] for r in loaded['import']):.0f}", max(r["rss"] for r in loaded["import"])),
+            (size, task_count, megabytes, "load from the store (store_job load)", med(loaded["load"]),
+             statistics.median(load_ratios["load"]), f"{load_peak:.0f} (plan {load_plan:.0f})",
+             max(r["rss"] for r in loaded["load"])),
+        ]
+        sqlite_x = statistics.median(save_ratios["sqlite3 .import"])
+        pandas_x = statistics.median(save_ratios["pandas to_sql"])
+        load_x = statistics.median(load_ratios["load"])
+        checks += [
+            (f"save at {size:,}: at least 2x faster than sqlite3 .import (runs paired)", f"{sqlite_x:.2f}x",
+             sqlite_x >= 2),
+            (f"save at {size:,}: at least 5x faster than pandas to_sql (runs paired)", f"{pandas_x:.2f}x",
+             pandas_x >= 5),
+            (f"load at {size:,}: at most 3x libkik's CSV import (runs paired)", f"{load_x:.2f}x", load_x <= 3),
+            # Both read "at most the plan's own" as what the job adds to the plan: the plan is in
+            # memory while it is saved and is what a load makes, so no process can peak below it.
+            # The save's peak is measured with the plan already built: what the save adds
+            (f"save at {size:,}: peak memory beyond the plan at most the plan's own",
+             f"{save_peak:.0f} MB (process {save_peak + save_plan:.0f}) of {save_plan:.0f} MB", save_peak <= save_plan),
+            # the load's peak includes the plan it builds: what the load adds is the rest
+            (f"load at {size:,}: peak memory beyond the plan at most the plan's own",
+             f"{load_peak - load_plan:.0f} MB (peak {load_peak:.0f}) of {load_plan:.0f} MB",
+             load_peak - load_plan <= load_plan),
+        ]
+        notes.append(f"{size:,} measures: {args.runs} paired runs per tool after a warm-up; "
+                     f"ratios: sqlite3 {' '.join(f'{r:.2f}' for r in save_ratios['sqlite3 .import'])}, "
+                     f"pandas {' '.join(f'{r:.2f}' for r in save_ratios['pandas to_sql'])}, "
+                     f"load {' '.join(f'{r:.2f}' for r in load_ratios['load'])}")
+
+    edits = [store_json([job, "edit", str(work / "edit.kik"), "1000"]) for _ in range(3)]
+    trends = [store_json([job, "trend", str(work / "trend.kik"), "30", "20"]) for _ in range(3)]
+    edit_ms = statistics.median(e["seconds"] for e in edits) * 1000
+    trend_ms = statistics.median(t["seconds"] for t in trends) * 1000
+    checks += [
+        ("one edit with its change-log entry on the bundled plan under 1 ms (median)",
+         f"{edit_ms:.3f} ms", edit_ms < 1),
+        ("trend over 20 snapshots of the bundled plan under 20 ms (median)", f"{trend_ms:.2f} ms", trend_ms < 20),
+    ]
+    print("| measures | tasks | MB | job | seconds (median) | ratio (runs paired) "
+          "| job's peak MB | process max RSS MB |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|")
+    for size, ntasks, mb, name, seconds, ratio, peak, rss in rows:
+        print(f"| {size:,} | {ntasks:,} | {mb:.0f} | {name} | {seconds:.3f} | "
+              f"{'' if ratio is None else f'{ratio:.2f}x'} | {peak} | {rss:.0f} |")
+    edit_runs = " ".join(f"{e['seconds'] * 1000:.3f}" for e in edits)
+    trend_runs = " ".join(f"{t['seconds'] * 1000:.2f}" for t in trends)
+    print(f"\nEdits: median of each run's 1,000 edits, runs {edit_runs} ms "
+          f"(max {max(e['max'] for e in edits) * 1000:.1f} ms). Trend over 20 snapshots: median of each run's 30, "
+          f"runs {trend_runs} ms.")
+    for note in notes:
+        print(note)
+    print("\n| target | measured | met |\n|---|---:|---|")
+    for what, value, met in checks:
+        print(f"| {what} | {value} | {'PASS' if met else 'FAIL'} |")
+    return all(met for _, _, met in checks)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=str(ROOT / "build"))
-    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--sizes", default=None, help="measures (about 5 tasks each); default 1000,100000,1000000, "
+                        "with --store 1000000")
     parser.add_argument("--work", default=None, help="where the generated files go (default: a temporary directory)")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per tool after the warm-up (median shown)")
     parser.add_argument("--slow", type=float, default=5.0,
@@ -278,7 +461,11 @@ def main():
     parser.add_argument("--shapes", nargs="?", const="10000,20000,40000,80000,160000", default=None,
                         help="only the scaling check of the input shapes of issue 19, at these row counts "
                              "(default 10000,20000,40000,80000,160000)")
+    parser.add_argument("--store", action="store_true", help="only the store's jobs of issue 20")
+    parser.add_argument("--check", action="store_true", help="with --store: exit non-zero when a target is missed")
     args = parser.parse_args()
+    if args.sizes is None:
+        args.sizes = "1000000" if args.store else "1000,100000,1000000"
     if args.runs < 1 or args.slow_runs < 1:
         parser.error("--runs and --slow-runs must be at least 1: a ratio needs a timed run")
     build = pathlib.Path(args.build).resolve()
@@ -287,6 +474,11 @@ def main():
     if args.shapes:
         if not scaling_check(build, work, [int(n) for n in args.shapes.split(",")], min(args.runs, 3)):
             sys.exit("a shape's time per row is not flat")
+        return
+    if args.store:
+        met = store_bench(build, work, [int(n) for n in args.sizes.split(",")], args)
+        if not met and args.check:
+            sys.exit("a store target is missed")
         return
     node_dir = ensure_duckdb()
     env = dict(os.environ, PYTHONPATH=str(build / "bindings" / "python"))

@@ -3,6 +3,9 @@
  *   store_job save MEASURES TASKS STORE   the plan of two CSV files (read first, not
  *                                         timed) saved into a new store: open, save, close
  *   store_job load STORE                  the working state loaded: open, load
+ *   store_job import MEASURES TASKS       what the load is compared with: the plan made from
+ *                                         the two CSV files by libkik's importers, timed
+ *                                         and measured as the load is
  *   store_job edit STORE N                N single edits (a task's state, each with its
  *                                         change-log entry) on the bundled plan, each timed
  *   store_job trend STORE N SNAPSHOTS     the trend over SNAPSHOTS snapshots of the bundled
@@ -113,6 +116,24 @@ static int load(const char *path)
 	return 0;
 }
 
+static int import(const char *measures, const char *tasks)
+{
+	kik_plan *plan;
+	double before = status_mb("VmRSS:"), t, c = cpu();
+	reset_peak();
+	t = now();
+	if (kik_plan_new(&plan) < 0 || kik_plan_import_file(plan, KIK_IMPORT_MEASURES, measures, NULL) < 0 ||
+	    kik_plan_import_file(plan, KIK_IMPORT_TASKS, tasks, NULL) < 0)
+		return fail("reading the CSV files");
+	t = now() - t;
+	printf("{\"seconds\": %.4f, \"cpu\": %.4f, \"plan_mb\": %.1f, \"peak_mb\": %.1f, \"measures\": %zu, "
+	       "\"tasks\": %zu}\n",
+	       t, cpu() - c, status_mb("VmRSS:") - before, status_mb("VmHWM:") - before, kik_plan_measure_count(plan),
+	       kik_plan_task_count(plan));
+	/* the process ends here, as after the load */
+	return 0;
+}
+
 static int by_value(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -205,11 +226,14 @@ int main(int argc, char **argv)
 		return save(argv[2], argv[3], argv[4]);
 	if (argc == 3 && strcmp(argv[1], "load") == 0)
 		return load(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "import") == 0)
+		return import(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "edit") == 0)
 		return edit(argv[2], atoi(argv[3]));
 	if (argc == 5 && strcmp(argv[1], "trend") == 0)
 		return trend(argv[2], atoi(argv[3]), atoi(argv[4]));
-	fprintf(stderr, "usage: store_job save MEASURES TASKS STORE | load STORE | edit STORE N | "
+	fprintf(stderr, "usage: store_job save MEASURES TASKS STORE | load STORE | import MEASURES TASKS | "
+			"edit STORE N | "
 			"trend STORE N SNAPSHOTS\n");
 	return 2;
 }
