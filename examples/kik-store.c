@@ -184,6 +184,11 @@ static void print_entries(const kik_history *h, int log)
 	size_t i;
 	for (i = 0; i < kik_history_count(h); i++) {
 		const kik_history_entry *e = kik_history_get(h, i);
+		if (kik_history_entry_source(e) == KIK_HISTORY_WORKING) {
+			printf("%-20s working state  %s\n", kik_history_entry_time(e),
+			       or_dash(kik_history_entry_value(e)));
+			continue;
+		}
 		if (kik_history_entry_source(e) == KIK_HISTORY_SNAPSHOT) {
 			printf("%-20s snapshot%s%s%s  %s\n", kik_history_entry_time(e),
 			       *kik_history_entry_label(e) ? " \"" : "", kik_history_entry_label(e),

@@ -151,15 +151,25 @@ static const char task_at[] =
     "WHERE (t.row_id = ?5 + ?2 OR (t.task_id = ?2 AND t.plan_id = s.plan_id AND " KIK__LATER_CONDITION
     ")) AND t.valid_from <= s.version AND (t.valid_to IS NULL OR t.valid_to > s.version)";
 
-static int snapshots_of(kik_store *s, kik_history *h, int64_t plan_id, const object *o)
+/* The snapshots (from_snapshots), or the working state, as entries of the object's history.
+ * The working state's time is when it was last written (the plan's last log entry). */
+static int states_of(kik_store *s, kik_history *h, int64_t plan_id, const object *o, int from_snapshots)
 {
 	char sql[1024];
 	sqlite3_stmt *st;
 	int err;
-	snprintf(sql, sizeof(sql),
-		 "SELECT s.as_of, s.author, 'snapshot', s.as_of, '', '', NULL, NULL, '', (%s), s.label "
-		 "FROM kik_snapshots s WHERE s.plan_id = ?1 ORDER BY s.as_of, s.taken, s.snapshot_id",
-		 o->is_task ? task_at : measure_at);
+	if (from_snapshots)
+		snprintf(sql, sizeof(sql),
+			 "SELECT s.as_of, s.author, 'snapshot', s.as_of, '', '', NULL, NULL, '', (%s), s.label "
+			 "FROM kik_snapshots s WHERE s.plan_id = ?1 ORDER BY s.as_of, s.taken, s.snapshot_id",
+			 o->is_task ? task_at : measure_at);
+	else
+		snprintf(
+		    sql, sizeof(sql),
+		    "SELECT coalesce((SELECT max(at) FROM kik_changes WHERE plan_id = ?1), s.as_of), '', 'working', "
+		    "'', '', '', NULL, NULL, '', (%s), '' "
+		    "FROM versions s WHERE s.plan_id = ?1 AND s.snapshot = 'working'",
+		    o->is_task ? task_at : measure_at);
 	if ((err = kik__sql_prepare(s->db, sql, &st)) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -171,7 +181,7 @@ static int snapshots_of(kik_store *s, kik_history *h, int64_t plan_id, const obj
 		sqlite3_bind_int64(st, 3, o->goal);
 		sqlite3_bind_int64(st, 4, o->sub);
 	}
-	err = add_rows(h, s->db, st, KIK_HISTORY_SNAPSHOT);
+	err = add_rows(h, s->db, st, from_snapshots ? KIK_HISTORY_SNAPSHOT : KIK_HISTORY_WORKING);
 	sqlite3_finalize(st);
 	return err;
 }
@@ -201,18 +211,21 @@ static int changes_of(kik_store *s, kik_history *h, int64_t plan_id, const char 
 	return err;
 }
 
-/* Merges the snapshot entries [0, n) and the change entries after them, each list in time
+/* Merges the snapshot entries [0, n) and the change entries [n, end), each list in time
  * order, into one: snapshot times are dates ("YYYY-MM-DD") and sort before the changes of
- * their day ("YYYY-MM-DDTHH:MM:SSZ"); changes of the same second keep their order. */
-static int merge(kik_history *h, size_t n)
+ * their day ("YYYY-MM-DDTHH:MM:SSZ"); changes of the same second keep their order. The
+ * entries from `end` on (the working state) stay last. */
+static int merge(kik_history *h, size_t n, size_t end)
 {
 	kik_history_entry *all = kik__malloc(&h->alloc, (h->count ? h->count : 1) * sizeof(*all));
 	size_t i = 0, j = n, k = 0;
 	if (!all)
 		return kik__store_fail(KIK_ENOMEM, "out of memory");
-	while (i < n || j < h->count)
-		all[k++] = j == h->count || (i < n && strcmp(h->items[i].time, h->items[j].time) <= 0) ? h->items[i++]
-												       : h->items[j++];
+	while (i < n || j < end)
+		all[k++] = j == end || (i < n && strcmp(h->items[i].time, h->items[j].time) <= 0) ? h->items[i++]
+												  : h->items[j++];
+	while (k < h->count)
+		all[k++] = h->items[j++];
 	kik__free(&h->alloc, h->items);
 	h->items = all;
 	h->cap = h->count;
@@ -236,7 +249,7 @@ static int read_history(const kik_store *store, const char *plan, const object *
 	kik_store *s = (kik_store *)store;
 	kik_history *h = NULL;
 	int64_t plan_id, head;
-	size_t snapshots = 0;
+	size_t snapshots = 0, changes = 0;
 	int err;
 	if ((err = new_history(store, &h)) < 0)
 		return err;
@@ -248,10 +261,13 @@ static int read_history(const kik_store *store, const char *plan, const object *
 		if ((err = kik__store_find_plan(s, plan, 0, &plan_id, &head)) == 0) {
 			if (!o)
 				err = changes_of(s, h, plan_id, "", "status", NULL);
-			else if ((err = snapshots_of(s, h, plan_id, o)) == 0) {
+			else if ((err = states_of(s, h, plan_id, o, 1)) == 0) {
 				snapshots = h->count;
 				err = o->is_task ? changes_of(s, h, plan_id, " AND task_id = ?2", "state", o)
 						 : changes_of(s, h, plan_id, " AND measure = ?2", "status", o);
+				changes = h->count;
+				if (err == 0)
+					err = states_of(s, h, plan_id, o, 0);
 			}
 		}
 		kik__store_rollback(s);
@@ -263,10 +279,11 @@ static int read_history(const kik_store *store, const char *plan, const object *
 		for (i = 0; i < h->count; i++)
 			found += h->items[i].source == KIK_HISTORY_CHANGE || h->items[i].value;
 		if (!found)
-			err = kik__store_fail(KIK_ENOTFOUND,
-					      "the plan never had that measure or task in a snapshot or an edit");
+			err = kik__store_fail(
+			    KIK_ENOTFOUND,
+			    "the plan never had that measure or task in a snapshot, an edit or its working state");
 		else
-			err = merge(h, snapshots);
+			err = merge(h, snapshots, changes);
 	}
 	if (err < 0) {
 		kik_history_free(h);

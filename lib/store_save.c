@@ -308,8 +308,9 @@ int kik_store_save_snapshot(kik_store *store, const char *plan, const kik_plan *
 		    (err = add_snapshot(store, sync.plan_id, h + 1, as_of, label_of(snap), info)) == 0) {
 			sync.head = h + 1;
 			if ((err = kik__sync_plan(&sync, p)) == 0 &&
-			    (err = reopen_rows(store, sync.plan_id, h + 1)) == 0)
-				err = set_head(store, sync.plan_id, h + 2);
+			    (err = reopen_rows(store, sync.plan_id, h + 1)) == 0 &&
+			    (err = set_head(store, sync.plan_id, h + 2)) == 0)
+				err = log_sync(&sync, info, "save_snapshot", as_of, "rows");
 		}
 		err = finish(store, err);
 	}

@@ -324,7 +324,8 @@ kik_store_set_recorded_status(kik_store *store, const char *plan, const char *id
 typedef enum kik_history_source {
 	KIK_HISTORY_INVALID = -1, /**< none: what getters return for NULL */
 	KIK_HISTORY_SNAPSHOT = 0, /**< a snapshot: the object as it was at the snapshot's date */
-	KIK_HISTORY_CHANGE = 1    /**< an entry of the change log */
+	KIK_HISTORY_CHANGE = 1,   /**< an entry of the change log */
+	KIK_HISTORY_WORKING = 2   /**< the working state: the object as it is now (a history's last entry) */
 } kik_history_source;
 
 /** Entries of a history or of the change log, in time order. Free with kik_history_free(). */
@@ -337,7 +338,9 @@ typedef struct kik_history_entry kik_history_entry;
  * or a task (`object` its id as a number, "17"): its status (a measure's, as
  * counted) or state (a task's) at every snapshot, and every change-log entry
  * about it (for a measure, also the edits of its tasks), ordered by time
- * (a snapshot's time is its as-of date). Returns 0 with `*out` set,
+ * (a snapshot's time is its as-of date), and last its status or state in the
+ * working state (KIK_HISTORY_WORKING, at the time of the plan's last change-log
+ * entry; its value NULL when the working state no longer has it). Returns 0 with `*out` set,
  * KIK_EINVAL, KIK_ENOTFOUND (no such plan, or the object is in no snapshot, in
  * the working state nor in the log), KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
  */
@@ -364,7 +367,7 @@ KIK_EXTERN(kik_history_source) kik_history_entry_source(const kik_history_entry 
  * "YYYY-MM-DDTHH:MM:SSZ". NULL for NULL.
  */
 KIK_EXTERN(const char *) kik_history_entry_time(const kik_history_entry *entry);
-/** A snapshot's label, "" for a change; NULL for NULL. */
+/** A snapshot's label, "" for a change or the working state; NULL for NULL. */
 KIK_EXTERN(const char *) kik_history_entry_label(const kik_history_entry *entry);
 /** Who made the change ("" if not named, and for a snapshot the one who took it); NULL for NULL. */
 KIK_EXTERN(const char *) kik_history_entry_author(const kik_history_entry *entry);
@@ -373,7 +376,7 @@ KIK_EXTERN(const char *) kik_history_entry_author(const kik_history_entry *entry
  * "remove_task", "add_measure", "put_measure", "remove_measure",
  * "set_recorded_status", "save",
  * "save_snapshot", "import", "snapshot" or "remove_snapshot"; for a snapshot
- * entry "snapshot". NULL for NULL.
+ * entry "snapshot", for the working state's "working". NULL for NULL.
  */
 KIK_EXTERN(const char *) kik_history_entry_action(const kik_history_entry *entry);
 /** The object concerned: a measure's id, a task's id as a number, a snapshot's date; "" for none. NULL for NULL. */

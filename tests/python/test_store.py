@@ -182,6 +182,7 @@ def test_history_in_time_order(path):
         by_task = store.history(task.id)
         assert store.history(plan.task(task.id)).equals(by_task)
         assert store.history(plan.measure("SB-4.6")).equals(history)
+        store_now = store.load()
     assert list(history.columns) == ["time", "source", "label", "author", "action", "object", "measure", "what",
                                      "old", "new", "note", "value"]
     assert history.time.is_monotonic_increasing
@@ -194,6 +195,9 @@ def test_history_in_time_order(path):
     assert (edit.author, edit.note, edit.old, edit.new, edit.object) == ("anna", "Flyer gedruckt", "open", "done",
                                                                         str(task.id))
     assert by_task.iloc[-1].value == "done" and by_task.time.is_monotonic_increasing
+    # the last row is the working state now, as a loaded plan has it
+    assert history.iloc[-1].source == "working" and by_task.iloc[-1].source == "working"
+    assert history.iloc[-1].value == store_now.measure("SB-4.6").status
 
 
 @needs_store

@@ -222,7 +222,7 @@ TREND_COLUMNS = ("snapshot", "as_of", "label", "scope", "id", "field", "goal", "
 HISTORY_COLUMNS = ("time", "source", "label", "author", "action", "object", "measure", "what", "old", "new", "note",
                    "value")
 TREND_SCOPES = ("plan", "field", "goal")
-HISTORY_SOURCES = ("snapshot", "change")
+HISTORY_SOURCES = ("snapshot", "change", "working")
 
 
 def _utc(times: Sequence[str]) -> Any:

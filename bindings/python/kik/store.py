@@ -212,9 +212,9 @@ class Store:
         """The history of a measure (its id, "SB-4.6") or task (its number) in time order:
         its status or state at every snapshot and every change-log entry about it (for a
         measure, also its tasks' edits). Columns as :meth:`log`; ``value`` is the status or
-        state after the entry (None where it did not exist). :class:`kik.NotFoundError` when
-        it is in no snapshot and no edit (saves and imports are not edits of an object, so
-        one only saved into the working state has no history yet)."""
+        state after the entry (None where it did not exist); the last row (``source``
+        "working") is the object in the working state now. :class:`kik.NotFoundError` when
+        the plan never had it (in no snapshot, edit or the working state)."""
         from . import frames
 
         if isinstance(object, Measure):
@@ -230,7 +230,8 @@ class Store:
     def log(self, name: Optional[str] = None) -> pandas.DataFrame:
         """The change log, oldest first: every edit, save, import and snapshot. Columns:
         ``time`` (UTC timestamp; a snapshot entry of a history has its as-of date),
-        ``source`` ("snapshot" or "change"), ``label``, ``author``, ``action``
+        ``source`` ("snapshot", "change", or in a history last "working": the working
+        state now), ``label``, ``author``, ``action``
         ("set_task_state", "save", ...), ``object``, ``measure``, ``what``, ``old``, ``new``
         (text or None), ``note`` and ``value`` (the measure's counted status afterwards, or
         None)."""
