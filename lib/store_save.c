@@ -243,7 +243,6 @@ static int bulk_journal(kik_store *s)
 	if (kik__sql_step(s->db, st, "") > 0)
 		switched = strcmp(kik__sql_text(st, 0), "delete") == 0;
 	sqlite3_finalize(st);
-	/* and the indexes made after it sort in memory (64 MB at most), on a second thread */
 	if (switched)
 		sqlite3_exec(s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	return switched;
@@ -252,10 +251,7 @@ static int bulk_journal(kik_store *s)
 static void wal_again(kik_store *s)
 {
 	/* if another connection came in between, the next opening switches */
-	sqlite3_exec(
-	    s->db,
-	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA threads = 0",
-	    NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }
 
 int kik_store_save(kik_store *store, const char *plan, const kik_plan *p, const kik_edit_info *info)

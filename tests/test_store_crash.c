@@ -301,11 +301,11 @@ Test(store_crash, a_save_that_runs_out_of_room_fails_and_leaves_the_store_as_it_
 	kik_plan_free(big);
 }
 
-/* The same on a file system that is really full: a small tmpfs in a mount namespace of the
- * child's own (where the system allows it; else the test says so and is skipped). */
+/* The same on a file system that is really full: a small tmpfs (4 MB: an empty store of
+ * 16 KiB pages takes one) in a mount namespace of the child's own (where the system allows it; else the test says so and is skipped). */
 Test(store_crash, a_save_onto_a_full_disk_fails_and_leaves_the_store_as_it_was)
 {
-	kik_plan *small = generation(50, 0), *big = generation(3000, 1);
+	kik_plan *small = generation(50, 0), *big = generation(20000, 1);
 	int channel[2], status;
 	pid_t pid;
 	char verdict[128] = "";
@@ -319,7 +319,7 @@ Test(store_crash, a_save_onto_a_full_disk_fails_and_leaves_the_store_as_it_was)
 		close(channel[0]);
 		mkdir(dir, 0700);
 		if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
-		    mount("tmpfs", dir, "tmpfs", 0, "size=1m") != 0) {
+		    mount("tmpfs", dir, "tmpfs", 0, "size=4m") != 0) {
 			dprintf(channel[1], "skip: no mount namespace here (%s)", strerror(errno));
 			_exit(0);
 		}
