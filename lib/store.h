@@ -57,6 +57,28 @@ typedef struct kik__val {
 	const char *s; /* KIK__TEXT: NUL-terminated */
 } kik__val;
 
+/* Values a part's row is made of. */
+static inline kik__val kik__text_val(const char *s)
+{
+	kik__val v = { KIK__TEXT, 0, s };
+	return v;
+}
+static inline kik__val kik__int_val(int64_t i)
+{
+	kik__val v = { KIK__INT, i, NULL };
+	return v;
+}
+static inline kik__val kik__null_val(void)
+{
+	kik__val v = { KIK__NULL, 0, NULL };
+	return v;
+}
+/* "" is stored as NULL: an absent value. */
+static inline kik__val kik__opt_val(const char *s)
+{
+	return s && *s ? kik__text_val(s) : kik__null_val();
+}
+
 int kik__sql_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st);
 /* Steps a statement: 1 for a row, 0 when done, or an error recorded (what: `what`). */
 int kik__sql_step(sqlite3 *db, sqlite3_stmt *st, const char *what);

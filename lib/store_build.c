@@ -274,11 +274,28 @@ static int place_goals(kik_plan *plan, kik_field *field)
 	return 0;
 }
 
+/* Replaces `list` by the n positions of `sorted`, which it frees: 0, or -1 (`list` as it was). */
+static int replace_list(const kik_allocator *a, kik__ids *list, uint32_t *sorted, size_t n)
+{
+	kik__ids fresh = { 0, 0, NULL };
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (kik__ids_push(a, &fresh, sorted[i]) < 0) {
+			kik__ids_free(a, &fresh);
+			kik__free(a, sorted);
+			return -1;
+		}
+	}
+	kik__free(a, sorted);
+	kik__ids_free(a, list);
+	*list = fresh;
+	return 0;
+}
+
 /* Puts a goal's measures in their places. */
 static int place_measures(const kik_allocator *a, kik_goal *goal)
 {
 	size_t n = goal->measures.count, i;
-	kik__ids list = { 0, 0, NULL };
 	uint32_t *sorted;
 	if (n < 2)
 		return 0;
@@ -292,16 +309,8 @@ static int place_measures(const kik_allocator *a, kik_goal *goal)
 			sorted[k] = sorted[k - 1];
 		sorted[k] = p;
 	}
-	for (i = 0; i < n; i++) {
-		if (kik__ids_push(a, &list, sorted[i]) < 0) {
-			kik__ids_free(a, &list);
-			kik__free(a, sorted);
-			return oom();
-		}
-	}
-	kik__free(a, sorted);
-	kik__ids_free(a, &goal->measures);
-	goal->measures = list;
+	if (replace_list(a, &goal->measures, sorted, n) < 0)
+		return oom();
 	return kik__goal_reindex_measures(goal->field->plan, goal) < 0 ? oom() : 0;
 }
 
@@ -311,7 +320,6 @@ static int place_tasks(const kik__builder *b, kik_measure *m)
 	const kik_allocator *a = &b->plan->alloc;
 	size_t n = m->tasks.count, i, k;
 	uint32_t *sorted;
-	kik__ids list = { 0, 0, NULL };
 	if (!(sorted = kik__malloc(a, n * sizeof(uint32_t))))
 		return oom();
 	for (i = 0; i < n; i++) { /* mostly in order already: insertion */
@@ -320,17 +328,7 @@ static int place_tasks(const kik__builder *b, kik_measure *m)
 			sorted[k] = sorted[k - 1];
 		sorted[k] = p;
 	}
-	for (i = 0; i < n; i++) {
-		if (kik__ids_push(a, &list, sorted[i]) < 0) {
-			kik__ids_free(a, &list);
-			kik__free(a, sorted);
-			return oom();
-		}
-	}
-	kik__free(a, sorted);
-	kik__ids_free(a, &m->tasks);
-	m->tasks = list;
-	return 0;
+	return replace_list(a, &m->tasks, sorted, n) < 0 ? oom() : 0;
 }
 
 /* Links every task to its measure in the order of places, puts the lists in their saved

@@ -13,23 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static kik__val text_val(const char *s)
-{
-	kik__val v = { KIK__TEXT, 0, s };
-	return v;
-}
-static kik__val int_val(int64_t i)
-{
-	kik__val v = { KIK__INT, i, NULL };
-	return v;
-}
-/* "" is stored as NULL: an absent value. */
-static kik__val opt_val(const char *s)
-{
-	kik__val v = { KIK__NULL, 0, NULL };
-	return s && *s ? text_val(s) : v;
-}
-
 static int oom(void)
 {
 	return kik__store_fail(KIK_ENOMEM, "out of memory");
@@ -178,12 +161,12 @@ static int notes_next(kik__cursor *c)
 static int notes_row(kik__cursor *c, kik__val *v)
 {
 	const struct kik_note *n = c->item;
-	v[0] = text_val(n->goal->field->code);
-	v[1] = int_val(n->goal->number);
-	v[2] = int_val(n->measure ? n->measure->sub : 0);
-	v[3] = int_val((int64_t)c->i);
-	v[4] = opt_val(n->current_state);
-	v[5] = opt_val(n->outlook);
+	v[0] = kik__text_val(n->goal->field->code);
+	v[1] = kik__int_val(n->goal->number);
+	v[2] = kik__int_val(n->measure ? n->measure->sub : 0);
+	v[3] = kik__int_val((int64_t)c->i);
+	v[4] = kik__opt_val(n->current_state);
+	v[5] = kik__opt_val(n->outlook);
 	return 0;
 }
 
@@ -258,12 +241,12 @@ static int field_notes_next(kik__cursor *c)
 static int field_notes_row(kik__cursor *c, kik__val *v)
 {
 	const struct kik_field_note *n = c->item;
-	v[0] = text_val(note_field(n));
-	v[1] = int_val(n->kind);
-	v[2] = int_val((int64_t)place_in_kind(&content(c)->field_notes, c->i));
-	v[3] = int_val((int64_t)c->i);
-	v[4] = opt_val(n->title);
-	v[5] = text_val(n->text);
+	v[0] = kik__text_val(note_field(n));
+	v[1] = kik__int_val(n->kind);
+	v[2] = kik__int_val((int64_t)place_in_kind(&content(c)->field_notes, c->i));
+	v[3] = kik__int_val((int64_t)c->i);
+	v[4] = kik__opt_val(n->title);
+	v[5] = kik__text_val(n->text);
 	return 0;
 }
 
@@ -322,15 +305,15 @@ static int projects_row(kik__cursor *c, kik__val *v)
 	    json_list(c, &p->measures, kik__name_measure, &measures) < 0 ||
 	    json_list(c, &p->goals, kik__name_goal, &goals) < 0)
 		return KIK_ENOMEM;
-	v[0] = text_val(p->name);
-	v[1] = int_val((int64_t)c->i);
-	v[2] = opt_val(p->field ? p->field->code : NULL);
-	v[3] = text_val(c->texts->buf.data + organisations);
-	v[4] = opt_val(p->description);
-	v[5] = opt_val(p->start);
-	v[6] = opt_val(p->end);
-	v[7] = text_val(c->texts->buf.data + measures);
-	v[8] = text_val(c->texts->buf.data + goals);
+	v[0] = kik__text_val(p->name);
+	v[1] = kik__int_val((int64_t)c->i);
+	v[2] = kik__opt_val(p->field ? p->field->code : NULL);
+	v[3] = kik__text_val(c->texts->buf.data + organisations);
+	v[4] = kik__opt_val(p->description);
+	v[5] = kik__opt_val(p->start);
+	v[6] = kik__opt_val(p->end);
+	v[7] = kik__text_val(c->texts->buf.data + measures);
+	v[8] = kik__text_val(c->texts->buf.data + goals);
 	return 0;
 }
 
@@ -399,12 +382,12 @@ static int timeline_row(kik__cursor *c, kik__val *v)
 	new_row(c);
 	if (json_list(c, &e->fields, kik__name_field, &fields) < 0)
 		return KIK_ENOMEM;
-	v[0] = int_val((int64_t)c->i);
-	v[1] = text_val(e->date);
-	v[2] = opt_val(e->until);
-	v[3] = int_val(e->open);
-	v[4] = text_val(e->text);
-	v[5] = text_val(c->texts->buf.data + fields);
+	v[0] = kik__int_val((int64_t)c->i);
+	v[1] = kik__text_val(e->date);
+	v[2] = kik__opt_val(e->until);
+	v[3] = kik__int_val(e->open);
+	v[4] = kik__text_val(e->text);
+	v[5] = kik__text_val(c->texts->buf.data + fields);
 	return 0;
 }
 
@@ -461,13 +444,13 @@ static int rounds_row(kik__cursor *c, kik__val *v)
 	if (json_list(c, &r->fields, kik__name_field, &fields) < 0 ||
 	    json_list(c, &r->measures, kik__name_measure, &measures) < 0)
 		return KIK_ENOMEM;
-	v[0] = text_val(r->name);
-	v[1] = int_val((int64_t)c->i);
-	v[2] = text_val(r->from);
-	v[3] = opt_val(r->until);
-	v[4] = int_val(r->open);
-	v[5] = text_val(c->texts->buf.data + fields);
-	v[6] = text_val(c->texts->buf.data + measures);
+	v[0] = kik__text_val(r->name);
+	v[1] = kik__int_val((int64_t)c->i);
+	v[2] = kik__text_val(r->from);
+	v[3] = kik__opt_val(r->until);
+	v[4] = kik__int_val(r->open);
+	v[5] = kik__text_val(c->texts->buf.data + fields);
+	v[6] = kik__text_val(c->texts->buf.data + measures);
 	return 0;
 }
 
@@ -524,14 +507,14 @@ static int figures_next(kik__cursor *c)
 static int figures_row(kik__cursor *c, kik__val *v)
 {
 	const struct kik_figure *f = c->item;
-	v[0] = text_val(f->name);
-	v[1] = text_val(f->date);
-	v[2] = int_val((int64_t)c->i);
-	v[3] = int_val(f->unit);
-	v[4] = int_val(f->scaled);
-	v[5] = int_val(f->decimals);
-	v[6] = opt_val(f->source);
-	v[7] = opt_val(f->share_of);
+	v[0] = kik__text_val(f->name);
+	v[1] = kik__text_val(f->date);
+	v[2] = kik__int_val((int64_t)c->i);
+	v[3] = kik__int_val(f->unit);
+	v[4] = kik__int_val(f->scaled);
+	v[5] = kik__int_val(f->decimals);
+	v[6] = kik__opt_val(f->source);
+	v[7] = kik__opt_val(f->share_of);
 	return 0;
 }
 

@@ -10,27 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static kik__val text_val(const char *s)
-{
-	kik__val v = { KIK__TEXT, 0, s };
-	return v;
-}
-static kik__val int_val(int64_t i)
-{
-	kik__val v = { KIK__INT, i, NULL };
-	return v;
-}
-static kik__val null_val(void)
-{
-	kik__val v = { KIK__NULL, 0, NULL };
-	return v;
-}
-/* "" is stored as NULL: an absent value. */
-static kik__val opt_val(const char *s)
-{
-	return s && *s ? text_val(s) : null_val();
-}
-
 static const char *col_text(sqlite3_stmt *st, int col)
 {
 	return kik__sql_text(st, col);
@@ -92,16 +71,16 @@ static int info_next(kik__cursor *c)
 static int info_row(kik__cursor *c, kik__val *v)
 {
 	const kik_plan *plan = c->plan;
-	v[0] = text_val(info_keys[c->i]);
+	v[0] = kik__text_val(info_keys[c->i]);
 	switch (c->i) {
-	case 0: v[1] = text_val(kik_plan_name(plan)); break;
-	case 1: v[1] = text_val(kik_plan_as_of(plan)); break;
-	case 2: v[1] = text_val(kik_rule_key(kik_plan_rule(plan))); break;
-	case 4: v[1] = text_val(kik_plan_title(plan)); break;
-	case 5: v[1] = text_val(kik_plan_office(plan)); break;
+	case 0: v[1] = kik__text_val(kik_plan_name(plan)); break;
+	case 1: v[1] = kik__text_val(kik_plan_as_of(plan)); break;
+	case 2: v[1] = kik__text_val(kik_rule_key(kik_plan_rule(plan))); break;
+	case 4: v[1] = kik__text_val(kik_plan_title(plan)); break;
+	case 5: v[1] = kik__text_val(kik_plan_office(plan)); break;
 	default: /* the id given last, so that a loaded plan never gives an id twice */
 		snprintf(c->scratch, sizeof(c->scratch), "%lu", (unsigned long)plan->last_task_id);
-		v[1] = text_val(c->scratch);
+		v[1] = kik__text_val(c->scratch);
 	}
 	return 0;
 }
@@ -153,12 +132,12 @@ static int fields_row(kik__cursor *c, kik__val *v)
 {
 	const kik_field *f = c->item;
 	int k;
-	v[0] = text_val(kik_field_code(f));
-	v[1] = int_val((int64_t)c->i);
-	v[2] = text_val(kik_field_name(f));
+	v[0] = kik__text_val(kik_field_code(f));
+	v[1] = kik__int_val((int64_t)c->i);
+	v[2] = kik__text_val(kik_field_name(f));
 	for (k = 0; k < KIK_STATUS_COUNT; k++)
-		v[3 + k] = f->has_published ? int_val((int64_t)f->published[k]) : null_val();
-	v[3 + KIK_STATUS_COUNT] = f->has_published ? int_val((int64_t)f->published_total) : null_val();
+		v[3 + k] = f->has_published ? kik__int_val((int64_t)f->published[k]) : kik__null_val();
+	v[3 + KIK_STATUS_COUNT] = f->has_published ? kik__int_val((int64_t)f->published_total) : kik__null_val();
 	return 0;
 }
 
@@ -208,9 +187,9 @@ static int aliases_next(kik__cursor *c)
 
 static int aliases_row(kik__cursor *c, kik__val *v)
 {
-	v[0] = text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
-	v[1] = int_val((int64_t)c->j);
-	v[2] = text_val(c->item);
+	v[0] = kik__text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
+	v[1] = kik__int_val((int64_t)c->j);
+	v[2] = kik__text_val(c->item);
 	return 0;
 }
 
@@ -261,9 +240,9 @@ static int groups_next(kik__cursor *c)
 
 static int groups_row(kik__cursor *c, kik__val *v)
 {
-	v[0] = text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
-	v[1] = text_val(kik_group_name(c->item));
-	v[2] = int_val((int64_t)c->j);
+	v[0] = kik__text_val(kik_field_code(kik_plan_field(c->plan, c->i)));
+	v[1] = kik__text_val(kik_group_name(c->item));
+	v[2] = kik__int_val((int64_t)c->j);
 	return 0;
 }
 
@@ -319,11 +298,11 @@ static int goals_next(kik__cursor *c)
 static int goals_row(kik__cursor *c, kik__val *v)
 {
 	const kik_goal *g = c->item;
-	v[0] = text_val(kik_field_code(kik_goal_field(g)));
-	v[1] = int_val(kik_goal_number(g));
-	v[2] = int_val((int64_t)c->j);
-	v[3] = kik_goal_group(g) ? text_val(kik_group_name(kik_goal_group(g))) : null_val();
-	v[4] = text_val(kik_goal_text(g));
+	v[0] = kik__text_val(kik_field_code(kik_goal_field(g)));
+	v[1] = kik__int_val(kik_goal_number(g));
+	v[2] = kik__int_val((int64_t)c->j);
+	v[3] = kik_goal_group(g) ? kik__text_val(kik_group_name(kik_goal_group(g))) : kik__null_val();
+	v[4] = kik__text_val(kik_goal_text(g));
 	return 0;
 }
 
@@ -435,13 +414,13 @@ static int measures_next(kik__cursor *c)
 static int measures_row(kik__cursor *c, kik__val *v)
 {
 	const kik_measure *m = c->item;
-	v[0] = text_val(kik_field_code(kik_measure_field(m)));
-	v[1] = int_val(m->goal->number);
-	v[2] = int_val(m->sub);
-	v[3] = int_val((int64_t)c->k);
-	v[4] = text_val(kik_measure_text(m));
-	v[5] = int_val(kik_measure_recorded_status(m));
-	v[6] = int_val(kik_measure_status(m));
+	v[0] = kik__text_val(kik_field_code(kik_measure_field(m)));
+	v[1] = kik__int_val(m->goal->number);
+	v[2] = kik__int_val(m->sub);
+	v[3] = kik__int_val((int64_t)c->k);
+	v[4] = kik__text_val(kik_measure_text(m));
+	v[5] = kik__int_val(kik_measure_recorded_status(m));
+	v[6] = kik__int_val(kik_measure_status(m));
 	return 0;
 }
 
@@ -517,15 +496,15 @@ static int tasks_row(kik__cursor *c, kik__val *v)
 {
 	const kik_task *t = c->item;
 	const kik_measure *m = kik_task_measure(t);
-	v[0] = int_val((int64_t)kik_task_id(t));
-	v[1] = text_val(kik_measure_id(m));
-	v[2] = int_val(kik_task_kind_of(t));
-	v[3] = int_val(kik_task_state_of(t));
-	v[4] = text_val(kik_task_title(t));
-	v[5] = opt_val(kik_task_due(t));
-	v[6] = opt_val(kik_task_owner(t));
-	v[7] = int_val((int64_t)c->k); /* its place in the order tasks were added */
-	v[8] = int_val((int64_t)c->j); /* its place in its measure's list */
+	v[0] = kik__int_val((int64_t)kik_task_id(t));
+	v[1] = kik__text_val(kik_measure_id(m));
+	v[2] = kik__int_val(kik_task_kind_of(t));
+	v[3] = kik__int_val(kik_task_state_of(t));
+	v[4] = kik__text_val(kik_task_title(t));
+	v[5] = kik__opt_val(kik_task_due(t));
+	v[6] = kik__opt_val(kik_task_owner(t));
+	v[7] = kik__int_val((int64_t)c->k); /* its place in the order tasks were added */
+	v[8] = kik__int_val((int64_t)c->j); /* its place in its measure's list */
 	return 0;
 }
 

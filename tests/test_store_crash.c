@@ -302,7 +302,8 @@ Test(store_crash, a_save_that_runs_out_of_room_fails_and_leaves_the_store_as_it_
 }
 
 /* The same on a file system that is really full: a small tmpfs (4 MB: an empty store of
- * 16 KiB pages takes one) in a mount namespace of the child's own (where the system allows it; else the test says so and is skipped). */
+ * 16 KiB pages takes one) in a mount namespace of the child's own (where the system allows it; else the test says so
+ * and is skipped). */
 Test(store_crash, a_save_onto_a_full_disk_fails_and_leaves_the_store_as_it_was)
 {
 	kik_plan *small = generation(50, 0), *big = generation(20000, 1);
