@@ -478,6 +478,11 @@ static int put_measure(kik_plan *plan, const kik_measure_desc *desc, int create_
 	trimmed = *desc;
 	if (!(buf = trimmed_copy(plan, desc, &trimmed)))
 		return kik__error_set(plan, KIK_ENOMEM, NULL, "out of memory");
+	if (trimmed.group && strcmp(trimmed.group, "-") == 0) { /* what files write for "no group" */
+		kik__free(&plan->alloc, buf);
+		return kik__error_set(plan, KIK_EINVAL, NULL,
+				      "a group cannot be named '-': files read it as no group (pass NULL for none)");
+	}
 	err = kik__plan_put_measure(plan, &trimmed, 0, NULL, create_only ? KIK__PUT_NEW : KIK__PUT_COPY, &m);
 	kik__free(&plan->alloc, buf);
 	if (err < 0)

@@ -274,6 +274,23 @@ Test(edits, a_recorded_status_that_tasks_override_says_so)
 	cr_assert(eq(int, kik_measure_recorded_status(kik_plan_find_measure(plan, "SB-4.6")), KIK_STATUS_IMPLEMENTED));
 }
 
+/* Found by issue 21's property tests: a group named '-' could be added, but files read a
+ * group cell of '-' as no group, so the plan did not read back from its export. */
+Test(edits, a_group_named_dash_is_refused_as_files_cannot_hold_it)
+{
+	kik_measure_desc d = KIK_MEASURE_DESC_INIT;
+	d.field = "SB";
+	d.group = " - ";
+	d.number = "9.1";
+	d.text = "Neu";
+	cr_assert(eq(int, kik_plan_add_measure(plan, &d, NULL), KIK_EINVAL));
+	cr_assert(ne(ptr, (void *)strstr(kik_error_last()->message, "'-'"), NULL));
+	cr_assert(eq(ptr, (void *)kik_plan_find_measure(plan, "SB-9.1"), NULL));
+	cr_assert(eq(int, kik_plan_put_measure(plan, &d, NULL), KIK_EINVAL));
+	d.group = "-1";
+	cr_assert(eq(int, kik_plan_add_measure(plan, &d, NULL), 0));
+}
+
 Test(edits, a_complete_tasks_file_removes_the_tasks_it_does_not_name)
 {
 	static const char csv[] = "task_id;measure;kind;title;state\n1;SB-4.6;ag;a;done\n;AA-1.1;ag;neu;open\n";

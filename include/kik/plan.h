@@ -278,7 +278,7 @@ KIK_EXTERN(kik_status) kik_measure_status(const kik_measure *measure);
 typedef struct kik_measure_desc {
 	unsigned version;      /**< KIK_MEASURE_DESC_VERSION */
 	const char *field;     /**< field code, name or alias; required */
-	const char *group;     /**< group name; NULL or "" for none or the goal's */
+	const char *group;     /**< group name; NULL or "" for none or the goal's; not "-" */
 	unsigned goal;         /**< goal number, or 0 to take it from `number` */
 	const char *goal_text; /**< goal text; NULL or "" to keep the goal's */
 	const char *number;    /**< "<goal>.<n>", e.g. "4.6"; required */
