@@ -14,6 +14,7 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 
 struct kik_store {
@@ -26,6 +27,11 @@ struct kik_store {
 	kik_plan *work;
 	int64_t work_plan_id;
 	int64_t work_data_version; /* PRAGMA data_version when it was last in step */
+	/* Opened as an immutable file (read-only, where the shared memory beside a WAL
+	 * database cannot be made): SQLite then takes no locks, so every read checks that
+	 * the file is still as it was when opened (store_open.c). */
+	char *immutable_path;
+	struct stat immutable_seen;
 };
 
 /* ---- store_error.c: errors -------------------------------------------------- */
@@ -94,6 +100,12 @@ const char *kik__sql_text(sqlite3_stmt *st, int col);
 int kik__store_begin(kik_store *s, int write);
 int kik__store_commit(kik_store *s);
 void kik__store_rollback(kik_store *s);
+/* 0, or KIK_EBUSY (recorded) when a store opened as an immutable file is no longer as it
+ * was when opened (a writer came): what is read from it may be torn. */
+int kik__store_unchanged(const kik_store *s);
+/* Ends a read transaction begun by kik__store_begin(s, 0): `err`, or KIK_EBUSY when an
+ * immutable store's file changed while it was read. */
+int kik__store_end_read(kik_store *s, int err);
 /* Locks the handle for one call and checks it; unlock with kik__store_leave. */
 int kik__store_enter(const kik_store *store, int write);
 void kik__store_leave(const kik_store *store);

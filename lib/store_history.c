@@ -270,7 +270,7 @@ static int read_history(const kik_store *store, const char *plan, const object *
 					err = states_of(s, h, plan_id, o, 0);
 			}
 		}
-		kik__store_rollback(s);
+		err = kik__store_end_read(s, err);
 	}
 	kik__store_leave(store);
 	if (err == 0 && o) {

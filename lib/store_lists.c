@@ -62,7 +62,9 @@ int kik_store_list_plans(const kik_store *store, kik_string_list **out)
 		kik_string_list_free(list);
 		return err;
 	}
-	if ((err = kik__sql_prepare(s->db, "SELECT name FROM kik_plans ORDER BY plan_id", &st)) == 0) {
+	/* one statement: its own read transaction */
+	if ((err = kik__store_unchanged(s)) == 0 &&
+	    (err = kik__sql_prepare(s->db, "SELECT name FROM kik_plans ORDER BY plan_id", &st)) == 0) {
 		while ((err = kik__sql_step(s->db, st, "reading the store's plans")) > 0) {
 			const char *name = copy(&list->alloc, &list->arena, kik__sql_text(st, 0));
 			if (!name || kik__vec_push(&list->alloc, &list->names, (void *)name) < 0) {
@@ -70,8 +72,10 @@ int kik_store_list_plans(const kik_store *store, kik_string_list **out)
 				break;
 			}
 		}
+		sqlite3_finalize(st);
+		if (err == 0)
+			err = kik__store_unchanged(s);
 	}
-	sqlite3_finalize(st);
 	kik__store_leave(store);
 	if (err < 0) {
 		kik_string_list_free(list);
@@ -179,7 +183,7 @@ int kik_store_list_snapshots(const kik_store *store, const char *plan, kik_snaps
 			}
 		}
 		sqlite3_finalize(st);
-		kik__store_rollback(s);
+		err = kik__store_end_read(s, err);
 	}
 	kik__store_leave(store);
 	if (err < 0) {

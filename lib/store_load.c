@@ -93,7 +93,7 @@ int kik_store_load(const kik_store *store, const char *plan, const char *snapsho
 		if ((err = kik__store_find_plan(s, plan, 0, &plan_id, &version)) == 0 &&
 		    (err = kik__store_find_version(s, plan_id, snapshot, &version)) == 0)
 			err = kik__store_load_version(s, plan_id, version, out);
-		kik__store_rollback(s); /* a read: nothing to keep */
+		err = kik__store_end_read(s, err); /* a read: nothing to keep */
 	}
 	kik__store_leave(store);
 	if (err == 0)
@@ -121,7 +121,7 @@ int kik_store_diff(const kik_store *store, const char *plan, const char *from, c
 			    (err = kik__store_load_version(s, plan_id, v_from, &old_plan)) == 0)
 				err = kik__store_load_version(s, plan_id, v_to, &new_plan);
 		}
-		kik__store_rollback(s); /* a read: nothing to keep */
+		err = kik__store_end_read(s, err); /* a read: nothing to keep */
 	}
 	kik__store_leave(store);
 	/* (API 1.0: kik_plan_diff() reports its own errors) */

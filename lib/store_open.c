@@ -2,6 +2,7 @@
  * snapshots by name. */
 #include "store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -115,6 +116,9 @@ const char *kik__sql_text(sqlite3_stmt *st, int col)
 
 int kik__store_begin(kik_store *s, int write)
 {
+	int err;
+	if ((err = kik__store_unchanged(s)) < 0)
+		return err;
 	/* a writer takes the lock up front: a deferred one could fail half-way, after reading */
 	return kik__sql_exec(s->db, write ? "BEGIN IMMEDIATE" : "BEGIN",
 			     write ? "waiting for the store's write lock" : "starting to read the store");
@@ -130,6 +134,41 @@ void kik__store_rollback(kik_store *s)
 	/* after some errors SQLite has rolled back already; then there is nothing to undo */
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Whether a writer is at work on `path` or stopped half-way: a rollback journal beside it,
+ * or a WAL with frames that only its shared memory can read. */
+static int being_written(const char *path)
+{
+	char side[4096];
+	struct stat st;
+	snprintf(side, sizeof(side), "%s-journal", path);
+	if (stat(side, &st) == 0 && st.st_size > 0)
+		return 1;
+	snprintf(side, sizeof(side), "%s-wal", path);
+	return stat(side, &st) == 0 && st.st_size > 0;
+}
+
+int kik__store_unchanged(const kik_store *s)
+{
+	const struct stat *was = &s->immutable_seen;
+	struct stat now;
+	if (!s->immutable_path)
+		return 0;
+	if (stat(s->immutable_path, &now) == 0 && now.st_dev == was->st_dev && now.st_ino == was->st_ino &&
+	    now.st_size == was->st_size && now.st_mtim.tv_sec == was->st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == was->st_mtim.tv_nsec && !being_written(s->immutable_path))
+		return 0;
+	return kik__store_fail(KIK_EBUSY,
+			       "%s changed since it was opened read-only without shared memory (its directory is not "
+			       "writable): open it again",
+			       s->immutable_path);
+}
+
+int kik__store_end_read(kik_store *s, int err)
+{
+	kik__store_rollback(s);
+	return err == 0 ? kik__store_unchanged(s) : err;
 }
 
 int kik__store_enter(const kik_store *store, int write)
@@ -287,8 +326,23 @@ static int readable(kik_store *s, const char *path)
 	sqlite3_finalize(st);
 	if ((rc & 0xFF) != SQLITE_READONLY && (rc & 0xFF) != SQLITE_CANTOPEN)
 		return 0; /* readable, or an error the checks of the schema report */
-	if (!(uri = immutable_uri(&s->alloc, path)))
+	/* Immutable, SQLite reads the file as it lies and takes no locks: safe only while no
+	 * writer is at work, which every read checks again (kik__store_unchanged). */
+	if (being_written(path))
+		return kik__store_fail(KIK_EBUSY,
+				       "%s cannot be read here: a writer is at work on it or stopped half-way, and "
+				       "the shared memory to read beside it cannot be made (its directory is not "
+				       "writable)",
+				       path);
+	if (!(uri = immutable_uri(&s->alloc, path)) ||
+	    !(s->immutable_path = kik__strndup(&s->alloc, path, strlen(path)))) {
+		kik__free(&s->alloc, uri);
 		return kik__store_fail(KIK_ENOMEM, "out of memory");
+	}
+	if (stat(path, &s->immutable_seen) != 0) {
+		kik__free(&s->alloc, uri);
+		return kik__store_fail_os(KIK_EIO, errno, "%s: cannot open the store: %s", path, strerror(errno));
+	}
 	sqlite3_close_v2(s->db);
 	rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	kik__free(&s->alloc, uri);
@@ -358,6 +412,7 @@ void kik_store_free(kik_store *store)
 	a = store->alloc;
 	kik_plan_free(store->work);
 	sqlite3_close_v2(store->db); /* closes as soon as statements are done (there are none left) */
+	kik__free(&a, store->immutable_path);
 	pthread_mutex_destroy(&store->lock);
 	kik__free(&a, store);
 }

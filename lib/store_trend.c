@@ -236,7 +236,7 @@ int kik_store_trend(const kik_store *store, const char *plan, kik_trend **out)
 	if ((err = kik__store_begin(s, 0)) == 0) {
 		if ((err = kik__store_find_plan(s, plan, 0, &plan_id, &head)) == 0)
 			err = read_counts(s, t, plan_id);
-		kik__store_rollback(s);
+		err = kik__store_end_read(s, err);
 	}
 	kik__store_leave(store);
 	if (err < 0) {

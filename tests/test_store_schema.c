@@ -271,3 +271,80 @@ Test(store_schema, a_store_the_process_cannot_write_opens_read_only)
 	cr_assert(eq(int, status, 0), "the child ended with %d", status); /* exited, with 0 */
 	kik_plan_free(p);
 }
+
+/* Found by review: a store read where its shared memory cannot be made is read as an
+ * immutable file, without locks. A writer coming later made such a reader list stale
+ * plans and then report the healthy store as damaged, and a writer killed half-way
+ * through its first save (a hot journal) was read torn. Now each read checks that the
+ * file is as it was when opened (KIK_EBUSY: open it again), and a file beside which a
+ * writer is at work or stopped is not opened so. */
+Test(store_schema, a_reader_without_shared_memory_is_told_when_a_writer_came)
+{
+	char dir[128], path[160], journal[176];
+	kik_plan *p = bundled_with_tasks(), *q;
+	kik_store *s;
+	int to_child[2], to_parent[2], status;
+	char c;
+	pid_t pid;
+	if (getuid() != 0)
+		cr_skip_test("needs root to read as another user");
+	snprintf(dir, sizeof(dir), "%s/ro2", scratch_dir());
+	snprintf(path, sizeof(path), "%s/plan.kikdb", dir);
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	cr_assert(eq(int, mkdir(dir, 0755), 0));
+	chmod(scratch_dir(), 0755);
+	s = open_store(path);
+	OK(kik_store_save(s, "city", p, NULL));
+	kik_store_free(s);
+	cr_assert(eq(int, chmod(path, 0444), 0));
+	cr_assert(eq(int, pipe(to_child), 0));
+	cr_assert(eq(int, pipe(to_parent), 0));
+	if ((pid = fork()) == 0) {
+		kik_store_options o = KIK_STORE_OPTIONS_INIT;
+		kik_string_list *plans;
+		kik_plan *got = NULL;
+		int ok;
+		close(to_child[1]);
+		close(to_parent[0]);
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(3);
+		o.flags = KIK_STORE_READ_ONLY;
+		ok = kik_store_open(&s, path, &o) == 0 && kik_store_list_plans(s, &plans) == 0 &&
+		     kik_string_list_count(plans) == 1;
+		kik_string_list_free(plans);
+		if (write(to_parent[1], "r", 1) != 1 || read(to_child[0], &c, 1) != 1)
+			_exit(4);
+		/* the writer has added a plan and checkpointed: every read says so */
+		ok = ok && kik_store_list_plans(s, &plans) == KIK_EBUSY &&
+		     strstr(kik_error_last()->message, "open it again") != NULL &&
+		     kik_store_load(s, "city", NULL, &got) == KIK_EBUSY && got == NULL;
+		kik_store_free(s);
+		/* opened again, it reads the store as it is now */
+		ok = ok && kik_store_open(&s, path, &o) == 0 && kik_store_list_plans(s, &plans) == 0 &&
+		     kik_string_list_count(plans) == 2;
+		kik_string_list_free(plans);
+		kik_store_free(s);
+		if (write(to_parent[1], "r", 1) != 1 || read(to_child[0], &c, 1) != 1)
+			_exit(4);
+		/* a writer stopped half-way (its journal left beside the file): not opened so */
+		ok = ok && kik_store_open(&s, path, &o) == KIK_EBUSY;
+		_exit(ok ? 0 : 1);
+	}
+	close(to_child[0]);
+	close(to_parent[1]); /* a reader that dies ends the reads below */
+	cr_assert(eq(int, read(to_parent[0], &c, 1), 1));
+	s = open_store(path);
+	cr_assert(eq(int, kik_plan_new_default(&q), 0));
+	OK(kik_store_save(s, "town", q, NULL));
+	kik_store_free(s); /* the last connection: checkpointed into the file */
+	cr_assert(eq(int, write(to_child[1], "w", 1), 1));
+	if (read(to_parent[0], &c, 1) == 1) {
+		write_file(journal, "not empty", 9);
+		cr_assert(eq(int, write(to_child[1], "w", 1), 1));
+	}
+	cr_assert(eq(int, waitpid(pid, &status, 0), pid));
+	unlink(journal);
+	cr_assert(eq(int, status, 0), "the reader ended with %d", status);
+	kik_plan_free(q);
+	kik_plan_free(p);
+}
