@@ -142,6 +142,8 @@ enum { KIK__MAX_COLUMNS = 12 };
  * KIK__LATER_ROWS on, in the order written, found through the index <table>_later. */
 #define KIK__ROW_SHIFT 48
 #define KIK__LATER_ROWS ((int64_t)1 << 40)
+/* The highest plan id: plan_id << KIK__ROW_SHIFT must stay below 2^63. */
+#define KIK__MAX_PLAN_ID ((int64_t)32767)
 /* The condition of the later rows (the WHERE of the index <table>_later, word for word). */
 #define KIK__LATER_CONDITION "(row_id & 281474976710655) >= 1099511627776"
 /* The first row id of a plan, and its last. */

@@ -211,8 +211,13 @@ static int add_plan(kik_store *s, const char *name, int64_t *plan_id)
 	sqlite3_finalize(st);
 	if (err == KIK_EEXISTS)
 		return kik__store_fail(KIK_EEXISTS, "the store has a plan named '%s' already", name);
+	if (err < 0)
+		return err;
 	*plan_id = sqlite3_last_insert_rowid(s->db);
-	return err < 0 ? err : 0;
+	if (*plan_id < 1 || *plan_id > KIK__MAX_PLAN_ID) /* the caller's transaction is rolled back */
+		return kik__store_fail(KIK_ELIMIT, "a store holds plans numbered up to %lld: '%s' would be %lld",
+				       (long long)KIK__MAX_PLAN_ID, name, (long long)*plan_id);
+	return 0;
 }
 
 int kik__store_find_plan(kik_store *s, const char *name, int create, int64_t *plan_id, int64_t *head)
@@ -236,6 +241,9 @@ int kik__store_find_plan(kik_store *s, const char *name, int create, int64_t *pl
 	sqlite3_finalize(st);
 	if (err < 0)
 		return err;
+	if (found && (*plan_id < 1 || *plan_id > KIK__MAX_PLAN_ID))
+		return kik__store_fail(KIK_ECORRUPT, "the store holds a plan numbered %lld, beyond %lld",
+				       (long long)*plan_id, (long long)KIK__MAX_PLAN_ID);
 	if (found > 1)
 		return kik__store_fail(KIK_EINVAL, "the store holds several plans: name one");
 	if (found)

@@ -440,3 +440,38 @@ Test(store, bad_arguments_are_refused)
 	kik_plan_free(p);
 	kik_store_free(s);
 }
+
+/* Found by review: a plan's rows lie from plan_id << 48 on, so plan 65,536 shared the rows
+ * of plan 0 (and from 32,768 the shift overflowed): saving into it replaced another plan's
+ * working state. A store now numbers plans up to 32,767 and refuses a file beyond. */
+Test(store, plan_numbers_beyond_what_row_ids_hold_are_refused)
+{
+	const char *path = scratch("many.kikdb");
+	kik_store *s = open_store(path);
+	kik_plan *p = bundled_with_tasks(), *got;
+	kik_string_list *plans;
+	char cmd[512];
+	OK(kik_store_save(s, "city", p, NULL));
+	kik_store_free(s);
+	snprintf(cmd, sizeof(cmd),
+		 "sqlite3 '%s' \"INSERT INTO kik_plans (plan_id, name, head, created) VALUES (32767, 'last', 1, "
+		 "'2026-01-01T00:00:00Z')\"",
+		 path);
+	cr_assert(eq(int, system(cmd), 0));
+	s = open_store(path);
+	FAILS(KIK_ELIMIT, kik_store_add_plan(s, "more"));
+	FAILS(KIK_ELIMIT, kik_store_save(s, "more", p, NULL));
+	OK(kik_store_list_plans(s, &plans));
+	cr_assert(eq(sz, kik_string_list_count(plans), 2)); /* nothing added */
+	kik_string_list_free(plans);
+	assert_loads(s, "city", NULL, p);
+	kik_store_free(s);
+	snprintf(cmd, sizeof(cmd), "sqlite3 '%s' \"UPDATE kik_plans SET plan_id = 65537 WHERE name = 'last'\"", path);
+	cr_assert(eq(int, system(cmd), 0));
+	s = open_store(path);
+	FAILS(KIK_ECORRUPT, kik_store_load(s, "last", NULL, &got));
+	FAILS(KIK_ECORRUPT, kik_store_save(s, "last", p, NULL));
+	assert_loads(s, "city", NULL, p);
+	kik_store_free(s);
+	kik_plan_free(p);
+}

@@ -162,8 +162,10 @@ KIK_EXTERN(size_t) kik_string_list_count(const kik_string_list *list);
 KIK_EXTERN(const char *) kik_string_list_get(const kik_string_list *list, size_t i);
 
 /**
- * Adds an empty plan named `plan` (not empty, UTF-8). Returns 0, KIK_EINVAL,
- * KIK_EEXISTS, KIK_EREADONLY, KIK_EBUSY, KIK_EIO or KIK_ENOMEM.
+ * Adds an empty plan named `plan` (not empty, UTF-8). A store numbers its plans
+ * up to 32,767. Returns 0, KIK_EINVAL,
+ * KIK_EEXISTS, KIK_ELIMIT (no number left), KIK_EREADONLY, KIK_EBUSY, KIK_EIO or
+ * KIK_ENOMEM.
  */
 KIK_EXTERN(int) kik_store_add_plan(kik_store *store, const char *plan);
 
