@@ -10,6 +10,7 @@ static kik_plan *state(int k)
 	kik_plan *p = bundled_with_tasks();
 	size_t i;
 	if (k == 0) {
+		kik_plan_free(p);
 		cr_assert(eq(int, kik_plan_new_default(&p), 0));
 		for (i = 0; i < kik_plan_measure_count(p); i++)
 			OK(kik_plan_set_recorded_status(p, kik_measure_id(kik_plan_measure(p, i)), KIK_STATUS_WAITING,
