@@ -330,7 +330,8 @@ static void free_deferred(const kik_allocator *a, deferred_indexes *d)
 		kik__free(a, d->sql[--d->count]);
 }
 
-/* Drops the indexes of the part's table, keeping the SQL that makes them. */
+/* Drops the library's own indexes of the part's table (named kik_...; others, an
+ * analyst's, stay), keeping the SQL that makes them. */
 static int drop_indexes(kik__sync *sync, const kik__part *p, deferred_indexes *d)
 {
 	const kik_allocator *a = &sync->store->alloc;
@@ -338,10 +339,11 @@ static int drop_indexes(kik__sync *sync, const kik__part *p, deferred_indexes *d
 	char names[4][64], drop[96];
 	sqlite3_stmt *st;
 	int err, k;
-	if ((err = kik__sql_prepare(db,
-				    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND "
-				    "sql IS NOT NULL",
-				    &st)) < 0)
+	if ((err = kik__sql_prepare(
+		 db,
+		 "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND "
+		 "sql IS NOT NULL AND name GLOB 'kik_*' AND NOT name GLOB '*[^a-z0-9_]*' AND length(name) < 64",
+		 &st)) < 0)
 		return err;
 	sqlite3_bind_text(st, 1, p->table, -1, SQLITE_STATIC);
 	while (d->count < 4 && (err = kik__sql_step(db, st, "reading the store's schema")) > 0) {

@@ -475,3 +475,30 @@ Test(store, plan_numbers_beyond_what_row_ids_hold_are_refused)
 	kik_store_free(s);
 	kik_plan_free(p);
 }
+
+/* Found by review: the first save into a table drops its indexes and makes them again
+ * after the rows, and took the names of an analyst's indexes into its SQL unquoted: a
+ * name with a space failed the save, a name with a ';' ran as SQL of its own. The save
+ * now leaves indexes other than its own alone. */
+Test(store, an_analysts_own_indexes_do_not_break_the_first_save)
+{
+	const char *path = scratch("indexed.kikdb");
+	kik_store *s = open_store(path);
+	kik_plan *p = bundled_with_tasks();
+	char cmd[512], *out;
+	kik_store_free(s);
+	snprintf(cmd, sizeof(cmd),
+		 "sqlite3 '%s' 'CREATE INDEX \"measures by text\" ON kik_measures (text); CREATE INDEX \"x; DELETE "
+		 "FROM kik_plans\" ON kik_measures (status)'",
+		 path);
+	cr_assert(eq(int, system(cmd), 0));
+	s = open_store(path);
+	OK(kik_store_save(s, NULL, p, NULL));
+	assert_loads(s, NULL, NULL, p);
+	kik_store_free(s);
+	out = shell_query(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE '%by text' OR "
+				"name LIKE 'x;%'");
+	cr_assert(eq(str, out, "2\n"));
+	free(out);
+	kik_plan_free(p);
+}
