@@ -365,7 +365,7 @@ int kik_store_remove_snapshot(kik_store *store, const char *plan, const char *sn
 {
 	int64_t plan_id, head, version = -1;
 	sqlite3_stmt *st;
-	char as_of[16] = "", label[256] = "";
+	char as_of[16] = "", *label = NULL; /* the label whole, for the log */
 	int err;
 	if (!store || !snapshot)
 		return kik__store_fail(KIK_EINVAL, "kik_store_remove_snapshot needs a store and a snapshot");
@@ -383,8 +383,9 @@ int kik_store_remove_snapshot(kik_store *store, const char *plan, const char *sn
 			sqlite3_bind_int64(st, 2, version);
 			if ((err = kik__sql_step(store->db, st, "removing a snapshot")) > 0) {
 				snprintf(as_of, sizeof(as_of), "%s", kik__sql_text(st, 0));
-				snprintf(label, sizeof(label), "%s", kik__sql_text(st, 1));
-				err = kik__sql_step(store->db, st, "removing a snapshot");
+				label = kik__strndup(&store->alloc, kik__sql_text(st, 1), strlen(kik__sql_text(st, 1)));
+				err = label ? kik__sql_step(store->db, st, "removing a snapshot")
+					    : kik__store_fail(KIK_ENOMEM, "out of memory");
 			}
 			sqlite3_finalize(st);
 			/* rows that no remaining snapshot nor the working state holds go */
@@ -403,6 +404,7 @@ int kik_store_remove_snapshot(kik_store *store, const char *plan, const char *sn
 		err = finish(store, err);
 	}
 	kik__store_leave(store);
+	kik__free(&store->alloc, label);
 	if (err == 0)
 		kik__store_ok();
 	return err;

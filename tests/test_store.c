@@ -502,3 +502,28 @@ Test(store, an_analysts_own_indexes_do_not_break_the_first_save)
 	free(out);
 	kik_plan_free(p);
 }
+
+/* Found by review: the log kept a removed snapshot's label cut to 255 bytes, which could
+ * end inside a character (a view read by Python then failed to decode). */
+Test(store, a_removed_snapshots_label_is_logged_whole)
+{
+	kik_store *s = open_store(scratch("label.kikdb"));
+	kik_plan *p = bundled_with_tasks();
+	kik_snapshot_desc snap = KIK_SNAPSHOT_DESC_INIT;
+	kik_history *log;
+	char label[301] = "";
+	int i;
+	for (i = 0; i < 150; i++)
+		strcat(label, "ä");
+	snap.label = label;
+	OK(kik_store_save(s, NULL, p, NULL));
+	OK(kik_store_snapshot(s, NULL, &snap, NULL));
+	OK(kik_store_remove_snapshot(s, NULL, label, NULL));
+	OK(kik_store_log(s, NULL, &log));
+	cr_assert(eq(str, (char *)kik_history_entry_action(kik_history_get(log, kik_history_count(log) - 1)),
+		     "remove_snapshot"));
+	cr_assert(eq(str, (char *)kik_history_entry_old(kik_history_get(log, kik_history_count(log) - 1)), label));
+	kik_history_free(log);
+	kik_plan_free(p);
+	kik_store_free(s);
+}
