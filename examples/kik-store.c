@@ -271,8 +271,9 @@ static int trend(kik_store *s, const args *a)
 		if (scope == KIK_TREND_GOAL && !a->goals)
 			continue;
 		if (csv) {
-			printf("%s;%s;%s;%s;", kik_trend_row_as_of(r), kik_trend_row_label(r), scope_key(scope),
-			       kik_trend_row_field(r));
+			printf("%s;\"", kik_trend_row_as_of(r)); /* a label may hold the delimiter */
+			cli_print_csv_text(stdout, kik_trend_row_label(r));
+			printf("\";%s;%s;", scope_key(scope), kik_trend_row_field(r));
 			if (scope == KIK_TREND_GOAL)
 				printf("%u", kik_trend_row_goal(r));
 			printf(";%zu", kik_trend_row_measures(r));

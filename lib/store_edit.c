@@ -269,6 +269,7 @@ int kik_store_add_task(kik_store *store, const char *plan, const kik_task_desc *
 		       unsigned long *id)
 {
 	const kik_task *t;
+	unsigned long added;
 	edit e;
 	int err;
 	if ((err = begin(&e, store, plan, info)) < 0)
@@ -281,9 +282,10 @@ int kik_store_add_task(kik_store *store, const char *plan, const kik_task_desc *
 	log_task(&e, "add_task", t, kik_task_id(t), kik_measure_id(kik_task_measure(t)));
 	e.log.what = "task";
 	e.log.new_value = e.new_text;
-	if (id)
-		*id = kik_task_id(t);
-	return end(&e, err, 1);
+	added = kik_task_id(t);
+	if ((err = end(&e, err, 1)) == 0 && id) /* only for a change that was committed */
+		*id = added;
+	return err;
 }
 
 int kik_store_update_task(kik_store *store, const char *plan, unsigned long id, const kik_task_desc *desc,
@@ -429,13 +431,13 @@ int kik_store_set_recorded_status(kik_store *store, const char *plan, const char
 				  kik_status *counted, const kik_edit_info *info)
 {
 	const kik_measure *m;
-	kik_status before;
+	kik_status before, now_counted;
 	edit e;
 	int err;
 	if ((err = begin(&e, store, plan, info)) < 0)
 		return err;
 	before = kik_measure_recorded_status(kik_plan_find_measure(e.work, id));
-	if ((err = kik_plan_set_recorded_status(e.work, id, status, counted)) < 0)
+	if ((err = kik_plan_set_recorded_status(e.work, id, status, &now_counted)) < 0)
 		return end(&e, err, 0);
 	m = kik_plan_find_measure(e.work, id);
 	err = write_measure(&e, m);
@@ -447,5 +449,7 @@ int kik_store_set_recorded_status(kik_store *store, const char *plan, const char
 	e.log.old_value = kik_status_key(before);
 	e.log.new_value = kik_status_key(status);
 	e.log.status = kik_status_key(kik_measure_status(m));
-	return end(&e, err, 1);
+	if ((err = end(&e, err, 1)) == 0 && counted) /* only for a change that was committed */
+		*counted = now_counted;
+	return err;
 }

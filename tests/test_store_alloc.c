@@ -187,9 +187,14 @@ static int op_set_task_state(fixture *f)
 static int op_add_task(fixture *f)
 {
 	kik_task_desc d = KIK_TASK_DESC_INIT;
+	unsigned long id = 0;
+	int err;
 	d.measure = "AB-1.1";
 	d.title = "Noch ein Auftrag";
-	return kik_store_add_task(f->store, NULL, &d, NULL, NULL);
+	err = kik_store_add_task(f->store, NULL, &d, NULL, &id);
+	/* an id only for a task the store kept (review: it was set before the commit) */
+	cr_assert(err == 0 ? id != 0 : id == 0, "add_task gave %d and the id %lu", err, id);
+	return err;
 }
 static int op_update_task(fixture *f)
 {
@@ -220,7 +225,11 @@ static int op_remove_measure(fixture *f)
 }
 static int op_set_recorded_status(fixture *f)
 {
-	return kik_store_set_recorded_status(f->store, NULL, "AB-1.1", KIK_STATUS_IMPLEMENTED, NULL, NULL);
+	kik_status counted = KIK_STATUS_INVALID;
+	int err = kik_store_set_recorded_status(f->store, NULL, "AB-1.1", KIK_STATUS_IMPLEMENTED, &counted, NULL);
+	cr_assert(err == 0 ? counted != KIK_STATUS_INVALID : counted == KIK_STATUS_INVALID,
+		  "set_recorded_status gave %d and the status %d", err, counted);
+	return err;
 }
 static int op_history(fixture *f)
 {

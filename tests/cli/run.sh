@@ -207,8 +207,8 @@ if [ -x "$bin/kik-store" ]; then
 	expect "store list plan" "$tmp/out" '^main: Kommunales Integrationskonzept Kempten (KIK), 144 measures, 7 tasks'
 	expect "store list snapshot" "$tmp/out" '^  snapshot 2023-10-05 "Zwischenbericht"  taken '
 	check "store trend csv" 0 "$bin/kik-store" trend "$db" --format csv
-	expect "store trend 2023" "$tmp/out" '^2023-10-05;Zwischenbericht;plan;;;144;38;61;45;27;42;31$'
-	expect "store trend 2025 AA" "$tmp/out" '^2025-06-30;;field;AA;;27;6;7;14;22;26;52$'
+	expect "store trend 2023" "$tmp/out" '^2023-10-05;"Zwischenbericht";plan;;;144;38;61;45;27;42;31$'
+	expect "store trend 2025 AA" "$tmp/out" '^2025-06-30;"";field;AA;;27;6;7;14;22;26;52$'
 	check "store trend goals json" 0 "$bin/kik-store" trend "$db" --format json --goals
 	expect "store trend json goal" "$tmp/out" '"scope": "goal", "field": "SB", "goal": 4, "measures": 6'
 	check "store history" 0 "$bin/kik-store" history "$db" SB-4.6
@@ -236,6 +236,12 @@ if [ -x "$bin/kik-store" ]; then
 	check "store on a csv file" 2 "$bin/kik-store" list "$data/kik-plan.csv"
 	expect "store on a csv file says" "$tmp/err" "not a store"
 	check "store unknown command" 2 "$bin/kik-store" frobnicate "$db"
+	# a label holding the delimiter and quotes stays one CSV cell
+	db2="$tmp/labels.kikdb"
+	check "store labelled init" 0 "$bin/kik-store" import "$db2" "$data/kik-2023-10-05.csv" --fields "$data/kik-fields.csv"
+	check "store labelled snapshot" 0 "$bin/kik-store" snapshot "$db2" --as-of 2023-10-05 --label 'Bericht; "Entwurf"'
+	check "store labelled trend" 0 "$bin/kik-store" trend "$db2" --format csv
+	expect "store labelled trend cell" "$tmp/out" '^2023-10-05;"Bericht; ""Entwurf""";plan;;;144;38;61;45;'
 fi
 
 echo "cli: $passed passed, $failed failed"

@@ -16,7 +16,7 @@ fail() {
 }
 sh "$src/examples/timeline/run.sh" "$build" "$tmp/t.kikdb" >"$tmp/out" || fail "the example failed"
 "$build/examples/kik-store" trend "$tmp/t.kikdb" --format csv >"$tmp/trend.csv"
-totals=$(awk -F';' '$3 == "plan" { print $1 "/" $2 "/" $7 "/" $8 "/" $9 }' "$tmp/trend.csv")
+totals=$(awk -F';' '$3 == "plan" { gsub(/"/, "", $2); print $1 "/" $2 "/" $7 "/" $8 "/" $9 }' "$tmp/trend.csv")
 derived=$("$build/examples/kik-status" --format csv --tasks "$src/examples/timeline/tasks-2025.csv" |
 	awk -F';' '$1 == "total" { print $5 "/" $6 "/" $7 }')
 [ -n "$derived" ] || fail "kik-status gave no total"
