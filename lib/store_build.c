@@ -333,6 +333,48 @@ static int place_tasks(const kik__builder *b, kik_measure *m)
 
 /* Links every task to its measure in the order of places, puts the lists in their saved
  * order where that is another, and gives each hole the id before it (see struct kik_plan). */
+static int by_id(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, c = *(const uint32_t *)y;
+	return a < c ? -1 : a > c;
+}
+
+/* Whether two loaded tasks have the same id (a damaged store): a bit per id up to the
+ * highest where ids are dense enough, else the ids sorted. */
+static int ids_unique(const kik__builder *b, int *unique)
+{
+	const kik_allocator *a = &b->alloc;
+	const kik_plan *plan = b->plan;
+	size_t i, n = 0, highest = (size_t)b->last_task_id;
+	*unique = 1;
+	if (highest <= 64 * (size_t)plan->task_count + 65536) {
+		unsigned char *seen = kik__malloc(a, highest / 8 + 1);
+		if (!seen)
+			return oom();
+		memset(seen, 0, highest / 8 + 1);
+		for (i = 0; i < plan->tasks.len && *unique; i++) {
+			const kik_task *t = kik__task_at(plan, i);
+			if (!t->measure)
+				continue;
+			*unique = !(seen[t->id / 8] & (1u << (t->id % 8)));
+			seen[t->id / 8] |= (unsigned char)(1u << (t->id % 8));
+		}
+		kik__free(a, seen);
+	} else {
+		uint32_t *ids = kik__malloc(a, ((size_t)plan->task_count + 1) * sizeof(uint32_t));
+		if (!ids)
+			return oom();
+		for (i = 0; i < plan->tasks.len; i++)
+			if (kik__task_at(plan, i)->measure)
+				ids[n++] = kik__task_at(plan, i)->id;
+		qsort(ids, n, sizeof(*ids), by_id);
+		for (i = 1; i < n && *unique; i++)
+			*unique = ids[i] != ids[i - 1];
+		kik__free(a, ids);
+	}
+	return 0;
+}
+
 static int link_tasks(kik__builder *b)
 {
 	kik_plan *plan = b->plan;
@@ -363,7 +405,7 @@ int kik__build_finish(kik__builder *b, kik_plan **out)
 {
 	kik_plan *plan = b->plan;
 	size_t f, g, i;
-	int err;
+	int err, unique;
 	for (f = 0; f < plan->fields.len; f++) {
 		kik_field *field = plan->fields.items[f];
 		if (b->reorder && (err = place_goals(plan, field)) < 0)
@@ -387,6 +429,10 @@ int kik__build_finish(kik__builder *b, kik_plan **out)
 	}
 	kik__plan_reorder(plan);
 	plan->last_task_id = (uint32_t)b->last_task_id;
+	if ((err = ids_unique(b, &unique)) < 0)
+		return err;
+	if (!unique)
+		return kik__store_fail(KIK_ECORRUPT, "the store holds two tasks with the same id");
 	if ((err = link_tasks(b)) < 0 || (err = kik__task_indexes_build(plan)) < 0)
 		return err == KIK_ENOMEM ? oom() : err;
 	for (i = 0; i < plan->measures.len; i++) {

@@ -527,3 +527,31 @@ Test(store, a_removed_snapshots_label_is_logged_whole)
 	kik_plan_free(p);
 	kik_store_free(s);
 }
+
+/* Found by review: a damaged store whose working state held two tasks with one id loaded
+ * as a plan with both. Ids dense (a bit per id) and sparse (sorted) are both checked. */
+Test(store, two_stored_tasks_with_one_id_are_refused)
+{
+	const char *path = scratch("twice.kikdb");
+	kik_store *s = open_store(path);
+	kik_plan *p = bundled_with_tasks(), *got = NULL;
+	char cmd[512];
+	OK(kik_store_save(s, NULL, p, NULL));
+	kik_store_free(s);
+	snprintf(cmd, sizeof(cmd),
+		 "sqlite3 '%s' 'UPDATE kik_tasks SET task_id = (SELECT min(task_id) FROM kik_tasks) WHERE task_id = "
+		 "(SELECT max(task_id) FROM kik_tasks)'",
+		 path);
+	cr_assert(eq(int, system(cmd), 0));
+	s = open_store(path);
+	FAILS(KIK_ECORRUPT, kik_store_load(s, NULL, NULL, &got));
+	cr_assert(eq(ptr, (void *)got, NULL));
+	kik_store_free(s);
+	snprintf(cmd, sizeof(cmd), "sqlite3 '%s' 'UPDATE kik_tasks SET task_id = 4000000000 WHERE task_id < 3'", path);
+	cr_assert(eq(int, system(cmd), 0));
+	s = open_store(path);
+	FAILS(KIK_ECORRUPT, kik_store_load(s, NULL, NULL, &got));
+	cr_assert(ne(ptr, (void *)strstr(kik_error_last()->message, "same id"), NULL), "%s", kik_error_last()->message);
+	kik_store_free(s);
+	kik_plan_free(p);
+}

@@ -131,7 +131,11 @@ typedef struct kik_snapshot_desc {
  * Opens the store in the file `path`, creating it when it does not exist (or
  * is empty) unless KIK_STORE_MUST_EXIST is set. ":memory:" opens a store that
  * lives in memory until freed. A store of an earlier schema version is
- * upgraded in one transaction (a read-only opening reads it as it is).
+ * upgraded in one transaction (a read-only opening fails with KIK_EVERSION:
+ * open it once writable to upgrade it). Opened read-only where the shared
+ * memory beside the file cannot be made (its directory is not writable), the
+ * file is read as it lies, and a call fails with KIK_EBUSY once a writer has
+ * changed it (open it again).
  * `options` may be NULL for the defaults.
  *
  * A file that is not a store is never changed: it fails with KIK_ECORRUPT
