@@ -5,7 +5,7 @@
  * This file works on the library's internals (the rest of the store reads plans through
  * the API): a loaded plan of a million measures and five million tasks must cost little
  * more than reading its rows. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

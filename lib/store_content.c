@@ -8,7 +8,7 @@
  * another may come before it. Content is report-sized: finding an item by its key
  * walks the list. */
 #include "content.h"
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

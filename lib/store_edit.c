@@ -2,7 +2,7 @@
  * working state it loaded for the first edit, applies each edit to it with the plan's own
  * call (so the checks and errors are the plan's), writes the rows the edit changed, and
  * logs the edit, all in one transaction. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* The store's errors in the calling thread's details (kik_error_last()), and SQLite's
  * result codes mapped to libkik's. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* The history of one measure or task (its value at every snapshot, and every change-log
  * entry about it, in time order) and the change log of a plan. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Lists the store hands out: the names of its plans and the snapshots of a plan. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* Loading a plan from the store: the rows of each part valid at one version, in the order
  * the plan is built in; and the differences between two loaded versions. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* Opening and closing a store; SQL statements and transactions; finding plans and
  * snapshots by name. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * To store a new part of the model: add its table in a migration (store_schema.c), a
  * kik__part here with these five functions, and the part to kik__parts; saving, loading,
  * snapshots and their cost in proportion to what changed then come with it. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * It is registered on each store's own connection (not process-wide), reads only what a
  * C caller binds with sqlite3_bind_pointer(), and is for direct use only: a view or a
  * trigger in a file cannot call it. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* Saving plans into the store: the working state, snapshots of it or of another plan,
  * imports of files; adding, removing and dropping plans and snapshots. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * transaction with the check that the file is still at version k. A new part of the
  * model comes in as the next migration (its table and view) and a part in
  * store_parts.c. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

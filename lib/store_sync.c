@@ -4,7 +4,7 @@
  * The new rows of a part go in with one statement over kik_rows (store_rows.c); into an
  * empty table, its indexes are dropped first and made again after, which sorts the keys
  * once instead of placing each in a tree. */
-#include "store.h"
+#include "store_internal.h"
 
 #include <stdio.h>
 #include <string.h>

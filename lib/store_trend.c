@@ -1,6 +1,6 @@
 /* The trend of a plan: its counts at every snapshot, for the plan, each field and each
  * goal, from the stored statuses in one query (no snapshot is loaded). */
-#include "store.h"
+#include "store_internal.h"
 
 #include <string.h>
 
