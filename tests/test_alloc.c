@@ -1,5 +1,6 @@
 /* Allocation failure: every public entry point, with the n-th allocation failing for every
  * n, returns KIK_ENOMEM cleanly, leaks nothing and leaves the plan unchanged. */
+#include "budget.h"
 #include "sink.h"
 
 #include <criterion/criterion.h>
@@ -8,42 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* An allocator that fails its n-th call and counts live blocks. */
-typedef struct budget {
-	long calls, fail_at; /* fail_at < 0: never */
-	long live;
-} budget;
-
-static void *b_malloc(size_t size, void *ctx)
-{
-	budget *b = ctx;
-	void *p;
-	if (b->calls++ == b->fail_at)
-		return NULL;
-	if ((p = malloc(size)))
-		b->live++;
-	return p;
-}
-
-static void *b_realloc(void *ptr, size_t size, void *ctx)
-{
-	budget *b = ctx;
-	void *p;
-	if (b->calls++ == b->fail_at)
-		return NULL;
-	if ((p = realloc(ptr, size)) && !ptr)
-		b->live++;
-	return p;
-}
-
-static void b_free(void *ptr, void *ctx)
-{
-	if (ptr) {
-		((budget *)ctx)->live--;
-		free(ptr);
-	}
-}
 
 static const char measures_csv[] = "field;goal;goal_text;measure;text;status\n"
 				   "SB;4;Neu;4.6;Geändert;implemented\n"

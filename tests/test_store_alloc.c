@@ -9,6 +9,7 @@
  *   puts malloc(), calloc() and realloc() in front of the C library's (SQLite allocates
  *   with them; libkik never changes SQLite's process-wide configuration). Not in builds
  *   with sanitizers, whose run-time owns malloc(). */
+#include "budget.h"
 #include "store_util.h"
 
 #include <limits.h>
@@ -16,43 +17,6 @@
 #include <stdint.h>
 
 TestSuite(store_alloc, .fini = remove_scratch, .timeout = 1200);
-
-/* ---- the allocator of the store, which fails its n-th call and counts live blocks ---- */
-
-typedef struct budget {
-	long calls, fail_at; /* fail_at < 0: never */
-	long live;
-} budget;
-
-static void *b_malloc(size_t size, void *ctx)
-{
-	budget *b = ctx;
-	void *p;
-	if (b->calls++ == b->fail_at)
-		return NULL;
-	if ((p = malloc(size)))
-		b->live++;
-	return p;
-}
-
-static void *b_realloc(void *ptr, size_t size, void *ctx)
-{
-	budget *b = ctx;
-	void *p;
-	if (b->calls++ == b->fail_at)
-		return NULL;
-	if ((p = realloc(ptr, size)) && !ptr)
-		b->live++;
-	return p;
-}
-
-static void b_free(void *ptr, void *ctx)
-{
-	if (ptr) {
-		((budget *)ctx)->live--;
-		free(ptr);
-	}
-}
 
 /* ---- every allocation of the process (not with sanitizers) ---------------------------- */
 
