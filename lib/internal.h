@@ -467,6 +467,8 @@ int kik__goal_reindex_measures(kik_plan *plan, kik_goal *goal);
 void kik__field_free_lists(const kik_allocator *a, kik_field *field);
 /* The field with this code (without regard to case); KIK_ENOTFOUND set when none. */
 kik_field *kik__plan_field_by_code(kik_plan *plan, const char *code);
+/* The goal `number` of the field with this code, or NULL with the error set. */
+kik_goal *kik__plan_goal_of(kik_plan *plan, const char *field, unsigned number);
 /* Adds a field (code and name checked here, not as UTF-8); errors set. */
 int kik__plan_add_field(kik_plan *plan, const char *code, const char *name, kik_field **out);
 /* Adds an alias to a field; errors set. */

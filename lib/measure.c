@@ -601,8 +601,7 @@ int kik_plan_remove_measure(kik_plan *plan, const char *id)
 	return 0;
 }
 
-/* The goal `number` of the field with this code; errors set. */
-static kik_goal *goal_of(kik_plan *plan, const char *field, unsigned number)
+kik_goal *kik__plan_goal_of(kik_plan *plan, const char *field, unsigned number)
 {
 	kik_field *f = kik__plan_field_by_code(plan, field);
 	kik_goal *goal;
@@ -624,7 +623,7 @@ int kik_plan_set_goal_text(kik_plan *plan, const char *field, unsigned number, c
 		return kik__error_arg("the plan is NULL");
 	if (kik__check_text(text, "the goal text") < 0)
 		return KIK_EINVAL;
-	if (!(goal = goal_of(plan, field, number)))
+	if (!(goal = kik__plan_goal_of(plan, field, number)))
 		return kik_error_last()->code;
 	len = strlen(text);
 	t = kik__trim(text, &len);
@@ -641,7 +640,7 @@ int kik_plan_remove_goal(kik_plan *plan, const char *field, unsigned number)
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
-	if (!(goal = goal_of(plan, field, number)))
+	if (!(goal = kik__plan_goal_of(plan, field, number)))
 		return kik_error_last()->code;
 	if (goal->measures.count)
 		return kik__error_set(plan, KIK_ENOTEMPTY, NULL, "goal %u of field '%s' still has %u measures", number,

@@ -97,18 +97,6 @@ const char *kik_note_outlook(const kik_note *note)
 
 /* ---- changes ----------------------------------------------------------------------- */
 
-/* The goal `number` of the field with code `field`; errors set. */
-static kik_goal *goal_of(kik_plan *plan, const char *field, unsigned number)
-{
-	kik_field *f = kik__plan_field_by_code(plan, field);
-	kik_goal *goal;
-	if (!f)
-		return NULL;
-	if (!(goal = kik__field_find_goal(f, number)))
-		kik__error_set(plan, KIK_ENOTFOUND, NULL, "field '%s' has no goal %u", f->code, number);
-	return goal;
-}
-
 static kik_measure *measure_of(kik_plan *plan, const char *id)
 {
 	kik_measure *m;
@@ -138,7 +126,7 @@ int kik_plan_put_goal_note(kik_plan *plan, const char *field, unsigned goal, con
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
-	if (!(g = goal_of(plan, field, goal)))
+	if (!(g = kik__plan_goal_of(plan, field, goal)))
 		return kik_error_last()->code;
 	return put(plan, g, NULL, current_state, outlook);
 }
@@ -175,7 +163,7 @@ int kik_plan_remove_goal_note(kik_plan *plan, const char *field, unsigned goal)
 	kik__error_clear(plan);
 	if (!plan)
 		return kik__error_arg("the plan is NULL");
-	if (!(g = goal_of(plan, field, goal)))
+	if (!(g = kik__plan_goal_of(plan, field, goal)))
 		return kik_error_last()->code;
 	kik__format_id(id, sizeof(id), g->field->code, '-', g->number, 0);
 	return remove_note(plan, g, NULL, id);

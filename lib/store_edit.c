@@ -288,6 +288,17 @@ int kik_store_add_task(kik_store *store, const char *plan, const kik_task_desc *
 	return err;
 }
 
+/* The task `id` as it was before an edit: described in e->old_text, its measure's id in
+ * measure[0..cap) ("" when there is no such task: the edit then fails). */
+static void task_before(edit *e, unsigned long id, char *measure, size_t cap)
+{
+	const kik_task *t = kik_plan_find_task(e->work, id);
+	if (t) {
+		describe_task(t, e->old_text, sizeof(e->old_text));
+		snprintf(measure, cap, "%s", kik_measure_id(kik_task_measure(t)));
+	}
+}
+
 int kik_store_update_task(kik_store *store, const char *plan, unsigned long id, const kik_task_desc *desc,
 			  const kik_edit_info *info)
 {
@@ -298,10 +309,7 @@ int kik_store_update_task(kik_store *store, const char *plan, unsigned long id, 
 	int err;
 	if ((err = begin(&e, store, plan, info)) < 0)
 		return err;
-	if ((t = kik_plan_find_task(e.work, id))) {
-		describe_task(t, e.old_text, sizeof(e.old_text));
-		snprintf(from_id, sizeof(from_id), "%s", kik_measure_id(kik_task_measure(t)));
-	}
+	task_before(&e, id, from_id, sizeof(from_id));
 	if ((err = kik_plan_update_task(e.work, id, desc)) < 0)
 		return end(&e, err, 0);
 	t = kik_plan_find_task(e.work, id);
@@ -319,17 +327,13 @@ int kik_store_update_task(kik_store *store, const char *plan, unsigned long id, 
 
 int kik_store_remove_task(kik_store *store, const char *plan, unsigned long id, const kik_edit_info *info)
 {
-	const kik_task *t;
 	const kik_measure *m;
 	char measure[64] = "";
 	edit e;
 	int err;
 	if ((err = begin(&e, store, plan, info)) < 0)
 		return err;
-	if ((t = kik_plan_find_task(e.work, id))) {
-		describe_task(t, e.old_text, sizeof(e.old_text));
-		snprintf(measure, sizeof(measure), "%s", kik_measure_id(kik_task_measure(t)));
-	}
+	task_before(&e, id, measure, sizeof(measure));
 	if ((err = kik_plan_remove_task(e.work, id)) < 0)
 		return end(&e, err, 0);
 	m = kik_plan_find_measure(e.work, measure);
